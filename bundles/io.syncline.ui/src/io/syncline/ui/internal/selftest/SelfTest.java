@@ -1,0 +1,119 @@
+package io.syncline.ui.internal.selftest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IPerspectiveDescriptor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+
+import io.syncline.branding.Branding;
+import io.syncline.ui.internal.workbench.Perspectives;
+import io.syncline.ui.internal.workbench.Perspectives.Perspective;
+
+/**
+ * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it switches the real
+ * workbench window through every perspective, checks the perspective and its views are showing, captures the window
+ * to {@code DIR/<perspective>.png}, then closes the workbench. It runs on the UI thread in small steps with
+ * {@code timerExec}, so the window paints between steps. Results go to stdout, one line per check, for the product
+ * test that launched it.
+ */
+public final class SelfTest {
+
+	private static final int SETTLE_MILLIS = 800;
+
+	private final Path screenshots;
+	private final List<String> failures = new ArrayList<>();
+	private boolean finished;
+
+	public SelfTest(Path screenshots) {
+		this.screenshots = screenshots;
+	}
+
+	public boolean passed() {
+		return finished && failures.isEmpty();
+	}
+
+	public void start(IWorkbench workbench) {
+		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+		Shell shell = window.getShell();
+		String expectedTitle = Branding.load().windowTitle();
+		report(expectedTitle.equals(shell.getText()), "window title is '" + shell.getText() + "'");
+		Iterator<Perspective> perspectives = Perspectives.ALL.iterator();
+		workbench.getDisplay().timerExec(SETTLE_MILLIS, () -> next(workbench, window, perspectives));
+	}
+
+	private void next(IWorkbench workbench, IWorkbenchWindow window, Iterator<Perspective> perspectives) {
+		Display display = workbench.getDisplay();
+		if (!perspectives.hasNext()) {
+			finished = true;
+			System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
+			workbench.close();
+			return;
+		}
+		Perspective perspective = perspectives.next();
+		IWorkbenchPage page = window.getActivePage();
+		IPerspectiveDescriptor descriptor = workbench.getPerspectiveRegistry().findPerspectiveWithId(perspective.id());
+		if (descriptor == null) {
+			report(false, "perspective " + perspective.id() + " is not registered");
+			display.asyncExec(() -> next(workbench, window, perspectives));
+			return;
+		}
+		page.setPerspective(descriptor);
+		display.timerExec(SETTLE_MILLIS, () -> {
+			check(page, perspective);
+			capture(window.getShell(), screenshots.resolve(perspective.shortName() + ".png"));
+			next(workbench, window, perspectives);
+		});
+	}
+
+	private void check(IWorkbenchPage page, Perspective perspective) {
+		String active = page.getPerspective() == null ? null : page.getPerspective().getId();
+		report(perspective.id().equals(active), "perspective " + perspective.shortName() + " active (" + active + ")");
+		for (String viewId : perspective.viewIds()) {
+			var view = page.findView(viewId);
+			report(view != null && page.isPartVisible(view), "view " + viewId + " visible in " + perspective.shortName());
+		}
+	}
+
+	private void capture(Shell shell, Path file) {
+		Display display = shell.getDisplay();
+		Rectangle bounds = shell.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+			ImageData data = image.getImageData();
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { data };
+			Files.createDirectories(file.getParent());
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+			report(Files.size(file) > 0, "screenshot " + file);
+		} catch (IOException e) {
+			report(false, "screenshot " + file + ": " + e.getMessage());
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
+
+	private void report(boolean ok, String check) {
+		System.out.println("self-test: " + (ok ? "ok " : "FAIL ") + check);
+		if (!ok) {
+			failures.add(check);
+		}
+	}
+}

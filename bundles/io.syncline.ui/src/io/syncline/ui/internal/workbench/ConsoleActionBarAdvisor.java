@@ -1,0 +1,68 @@
+package io.syncline.ui.internal.workbench;
+
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+import io.syncline.ui.about.AboutAction;
+
+final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
+
+	private IAction quit;
+	private IAction preferences;
+	private IAction resetPerspective;
+	private IAction about;
+
+	ConsoleActionBarAdvisor(IActionBarConfigurer configurer) {
+		super(configurer);
+	}
+
+	@Override
+	protected void makeActions(IWorkbenchWindow window) {
+		quit = registered(ActionFactory.QUIT.create(window));
+		preferences = registered(ActionFactory.PREFERENCES.create(window));
+		resetPerspective = registered(ActionFactory.RESET_PERSPECTIVE.create(window));
+		about = registered(new AboutAction(window));
+	}
+
+	private IAction registered(IAction action) {
+		register(action);
+		return action;
+	}
+
+	@Override
+	protected void fillMenuBar(IMenuManager menuBar) {
+		IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
+
+		MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		file.add(new Separator());
+		file.add(quit);
+
+		MenuManager openPerspective = new MenuManager("&Open Perspective", "openPerspective");
+		openPerspective.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
+		MenuManager showView = new MenuManager("Show &View", "showView");
+		showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+		MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+		windowMenu.add(openPerspective);
+		windowMenu.add(showView);
+		windowMenu.add(resetPerspective);
+		windowMenu.add(new Separator());
+		windowMenu.add(preferences);
+
+		MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+		help.add(about);
+
+		menuBar.add(file);
+		menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		menuBar.add(windowMenu);
+		menuBar.add(help);
+	}
+}

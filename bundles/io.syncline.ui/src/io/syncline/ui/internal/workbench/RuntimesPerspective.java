@@ -1,0 +1,16 @@
+package io.syncline.ui.internal.workbench;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** Connections to the local (embedded) runtime and to remote runtimes. */
+public final class RuntimesPerspective implements IPerspectiveFactory {
+
+	@Override
+	public void createInitialLayout(IPageLayout layout) {
+		layout.setEditorAreaVisible(false);
+		layout.addStandaloneView(Perspectives.RUNTIMES_VIEW, true, IPageLayout.TOP, 1.0f, layout.getEditorArea());
+		layout.addPerspectiveShortcut(Perspectives.DESIGN);
+		layout.addPerspectiveShortcut(Perspectives.OPERATIONS);
+	}
+}
