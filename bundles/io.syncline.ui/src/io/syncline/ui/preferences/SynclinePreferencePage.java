@@ -37,7 +37,7 @@ public final class SynclinePreferencePage extends FieldEditorPreferencePage impl
 						{ "&Remote (headless runtime over HTTPS)", PreferenceKeys.MODE_REMOTE } },
 				getFieldEditorParent(), true));
 		addField(new UrlFieldEditor(PreferenceKeys.REMOTE_URL, REMOTE_URL_LABEL, getFieldEditorParent()));
-		addField(new DirectoryFieldEditor(PreferenceKeys.LOCAL_DATA_DIRECTORY, "Local &data directory:",
+		addField(new DataDirectoryFieldEditor(PreferenceKeys.LOCAL_DATA_DIRECTORY, "Local &data directory:",
 				getFieldEditorParent()));
 		addField(new PercentFieldEditor(PreferenceKeys.PRICE_TOLERANCE_PERCENT, TOLERANCE_LABEL,
 				getFieldEditorParent()));
@@ -62,6 +62,24 @@ public final class SynclinePreferencePage extends FieldEditorPreferencePage impl
 			} catch (NumberFormatException e) {
 				return false;
 			}
+		}
+	}
+
+	/** An absolute path that is a directory or does not exist yet: the runtime creates it on first start. */
+	static final class DataDirectoryFieldEditor extends DirectoryFieldEditor {
+		DataDirectoryFieldEditor(String name, String label, org.eclipse.swt.widgets.Composite parent) {
+			super(name, label, parent);
+			setErrorMessage("Local data directory must be an absolute path to a directory, or to one the runtime may create");
+		}
+
+		@Override
+		protected boolean doCheckState() {
+			String text = getStringValue().trim();
+			if (text.isEmpty()) {
+				return false;
+			}
+			java.nio.file.Path path = java.nio.file.Path.of(text);
+			return path.isAbsolute() && (!java.nio.file.Files.exists(path) || java.nio.file.Files.isDirectory(path));
 		}
 	}
 

@@ -12,8 +12,8 @@ import io.syncline.runtime.cli.RuntimeCommand;
 
 /**
  * The {@link RuntimeCommand} services, seen from the application. The application is created by the extension
- * registry, not by DS, so it tracks the services; SCR may still be activating a contributing bundle at start-up,
- * hence the short wait for a named command.
+ * registry, not by DS, so it tracks the services; at start-up SCR may not have registered them yet, hence the wait
+ * for the first one.
  */
 final class CommandCatalog implements AutoCloseable {
 
@@ -24,16 +24,9 @@ final class CommandCatalog implements AutoCloseable {
 		tracker.open();
 	}
 
+	/** The command called {@code name}, or null; waits at most {@code wait} for SCR to register the first one. */
 	RuntimeCommand find(String name, Duration wait) throws InterruptedException {
-		long deadline = System.nanoTime() + wait.toNanos();
-		do {
-			RuntimeCommand command = all(Duration.ZERO).get(name);
-			if (command != null) {
-				return command;
-			}
-			Thread.sleep(50);
-		} while (System.nanoTime() < deadline);
-		return null;
+		return all(wait).get(name);
 	}
 
 	Map<String, RuntimeCommand> all(Duration settle) throws InterruptedException {
