@@ -27,7 +27,16 @@ public final class Branding {
 		this.values = values;
 	}
 
-	/** The shipped branding, overlaid by the file named in {@value #OVERRIDE_PROPERTY} if set. */
+	/** The branding of this process, read once: what UI code calls, so it never reads files while painting. */
+	public static Branding current() {
+		return Current.INSTANCE;
+	}
+
+	private static final class Current {
+		static final Branding INSTANCE = load();
+	}
+
+	/** Reads the shipped branding, overlaid by the file named in {@value #OVERRIDE_PROPERTY} if set. */
 	public static Branding load() {
 		Properties values = new Properties();
 		try (InputStream in = Branding.class.getResourceAsStream("/branding.properties")) {

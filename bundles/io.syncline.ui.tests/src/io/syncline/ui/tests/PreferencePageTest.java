@@ -77,6 +77,16 @@ class PreferencePageTest {
 	}
 
 	@Test
+	void dataDirectoryMustBeAbsoluteButMayNotExistYet() {
+		Widgets.type(field("Local data directory:"), "relative/data");
+		assertFalse(page.isValid());
+		assertTrue(page.getErrorMessage().contains("absolute path"), page.getErrorMessage());
+
+		Widgets.type(field("Local data directory:"), "/tmp/syncline-not-created-yet/data");
+		assertTrue(page.isValid(), () -> String.valueOf(page.getErrorMessage()));
+	}
+
+	@Test
 	void okStoresWhatWasTyped() {
 		Widgets.type(field("Price change tolerance (%):"), "3.5");
 		Widgets.type(field("Remote runtime URL:"), "https://runtime.harbor.example:9443");

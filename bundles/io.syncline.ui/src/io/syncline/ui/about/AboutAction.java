@@ -12,7 +12,7 @@ public final class AboutAction extends Action {
 	private final IWorkbenchWindow window;
 
 	public AboutAction(IWorkbenchWindow window) {
-		super("&About " + Branding.load().productName());
+		super("&About " + Branding.current().productName());
 		this.window = window;
 		setId(ActionFactory.ABOUT.getId());
 	}

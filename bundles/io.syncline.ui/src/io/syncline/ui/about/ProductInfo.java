@@ -8,7 +8,7 @@ import io.syncline.branding.Branding;
 public record ProductInfo(String name, String tagline, String vendor, String version, String java, String os) {
 
 	public static ProductInfo current() {
-		Branding branding = Branding.load();
+		Branding branding = Branding.current();
 		var bundle = FrameworkUtil.getBundle(ProductInfo.class);
 		String version = bundle == null ? "unknown" : bundle.getVersion().toString();
 		return new ProductInfo(branding.productName(), branding.tagline(), branding.vendor(), version,

@@ -3,6 +3,9 @@ package io.syncline.ui.preferences;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -10,6 +13,8 @@ import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
@@ -36,40 +41,31 @@ public final class SynclinePreferencePage extends FieldEditorPreferencePage impl
 				new String[][] { { "&Local (embedded in the console)", PreferenceKeys.MODE_LOCAL },
 						{ "&Remote (headless runtime over HTTPS)", PreferenceKeys.MODE_REMOTE } },
 				getFieldEditorParent(), true));
-		addField(new UrlFieldEditor(PreferenceKeys.REMOTE_URL, REMOTE_URL_LABEL, getFieldEditorParent()));
+		addField(new CheckedFieldEditor(PreferenceKeys.REMOTE_URL, REMOTE_URL_LABEL, getFieldEditorParent(),
+				"Remote runtime URL must be an http:// or https:// address, such as https://runtime.example.com:8443",
+				SynclinePreferencePage::isHttpUrl));
 		addField(new DataDirectoryFieldEditor(PreferenceKeys.LOCAL_DATA_DIRECTORY, "Local &data directory:",
 				getFieldEditorParent()));
-		addField(new PercentFieldEditor(PreferenceKeys.PRICE_TOLERANCE_PERCENT, TOLERANCE_LABEL,
-				getFieldEditorParent()));
+		addField(new CheckedFieldEditor(PreferenceKeys.PRICE_TOLERANCE_PERCENT, TOLERANCE_LABEL, getFieldEditorParent(),
+				"Price change tolerance must be a number from 0 to 100, such as 2 or 2.5",
+				SynclinePreferencePage::isPercentage));
 		IntegerFieldEditor pageSize = new IntegerFieldEditor(PreferenceKeys.MONITOR_PAGE_SIZE,
 				"Transactions per &page:", getFieldEditorParent());
 		pageSize.setValidRange(10, 10_000);
 		addField(pageSize);
 	}
 
-	/** A decimal percentage in [0, 100]; decimal point, not the locale's comma, as stored. */
-	static final class PercentFieldEditor extends StringFieldEditor {
-		PercentFieldEditor(String name, String label, org.eclipse.swt.widgets.Composite parent) {
-			super(name, label, parent);
-			setErrorMessage("Price change tolerance must be a number from 0 to 100, such as 2 or 2.5");
-		}
-
-		@Override
-		protected boolean doCheckState() {
-			try {
-				BigDecimal value = new BigDecimal(getStringValue().trim());
-				return value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
-			} catch (NumberFormatException e) {
-				return false;
-			}
-		}
-	}
-
-	/** An absolute path that is a directory or does not exist yet: the runtime creates it on first start. */
+	/**
+	 * An absolute path that is a directory or does not exist yet: the runtime creates it on first start. Checked on
+	 * every keystroke like the other fields (the JFace default for directories is only when focus leaves).
+	 */
 	static final class DataDirectoryFieldEditor extends DirectoryFieldEditor {
-		DataDirectoryFieldEditor(String name, String label, org.eclipse.swt.widgets.Composite parent) {
-			super(name, label, parent);
+		DataDirectoryFieldEditor(String name, String label, Composite parent) {
+			init(name, label);
 			setErrorMessage("Local data directory must be an absolute path to a directory, or to one the runtime may create");
+			setChangeButtonText(JFaceResources.getString("openBrowse"));
+			setValidateStrategy(VALIDATE_ON_KEY_STROKE);
+			createControl(parent);
 		}
 
 		@Override
@@ -78,26 +74,42 @@ public final class SynclinePreferencePage extends FieldEditorPreferencePage impl
 			if (text.isEmpty()) {
 				return false;
 			}
-			java.nio.file.Path path = java.nio.file.Path.of(text);
-			return path.isAbsolute() && (!java.nio.file.Files.exists(path) || java.nio.file.Files.isDirectory(path));
+			Path path = Path.of(text);
+			return path.isAbsolute() && (!Files.exists(path) || Files.isDirectory(path));
 		}
 	}
 
-	/** An absolute http or https URL. */
-	static final class UrlFieldEditor extends StringFieldEditor {
-		UrlFieldEditor(String name, String label, org.eclipse.swt.widgets.Composite parent) {
+	/** A text field whose value must pass {@code check}; {@code problem} says what a valid value looks like. */
+	static final class CheckedFieldEditor extends StringFieldEditor {
+		private final Predicate<String> check;
+
+		CheckedFieldEditor(String name, String label, Composite parent, String problem, Predicate<String> check) {
 			super(name, label, parent);
-			setErrorMessage("Remote runtime URL must be an http:// or https:// address, such as https://runtime.example.com:8443");
+			this.check = check;
+			setErrorMessage(problem);
 		}
 
 		@Override
 		protected boolean doCheckState() {
-			try {
-				URI uri = new URI(getStringValue().trim());
-				return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-			} catch (URISyntaxException e) {
-				return false;
-			}
+			return check.test(getStringValue().trim());
+		}
+	}
+
+	static boolean isPercentage(String text) {
+		try {
+			BigDecimal value = new BigDecimal(text);
+			return value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+		} catch (NumberFormatException e) {
+			return false;
+		}
+	}
+
+	static boolean isHttpUrl(String text) {
+		try {
+			URI uri = new URI(text);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		} catch (URISyntaxException e) {
+			return false;
 		}
 	}
 }

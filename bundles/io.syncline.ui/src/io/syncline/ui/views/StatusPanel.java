@@ -22,7 +22,7 @@ public final class StatusPanel extends Composite {
 	public StatusPanel(Composite parent, String titleText, String messageText) {
 		super(parent, SWT.NONE);
 		LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), this);
-		BrandColours colours = new BrandColours(Branding.load(), resources);
+		BrandColours colours = new BrandColours(Branding.current(), resources);
 		GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(this);
 
 		Composite header = new Composite(this, SWT.NONE);

@@ -48,7 +48,7 @@ public final class HeadlessApplication implements IApplication {
 	int run(List<String> raw, PrintStream out, PrintStream err) throws Exception {
 		Bundle bundle = FrameworkUtil.getBundle(HeadlessApplication.class);
 		String version = bundle.getVersion().toString();
-		Branding branding = Branding.load();
+		Branding branding = Branding.current();
 		CommandLine line;
 		try {
 			line = CommandLine.parse(raw);

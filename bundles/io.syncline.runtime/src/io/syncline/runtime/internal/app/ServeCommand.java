@@ -35,7 +35,7 @@ public final class ServeCommand implements RuntimeCommand {
 			err.println("serve takes no arguments, but got " + args);
 			return USAGE;
 		}
-		String name = Branding.load().runtimeName();
+		String name = Branding.current().runtimeName();
 		LOG.info("{} {} up: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
 				ProcessHandle.current().pid());
 		while (!context.awaitStop(Duration.ofSeconds(60))) {

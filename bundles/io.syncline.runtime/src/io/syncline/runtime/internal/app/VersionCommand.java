@@ -24,7 +24,7 @@ public final class VersionCommand implements RuntimeCommand {
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) {
-		out.println(Branding.load().runtimeName() + " " + context.version());
+		out.println(Branding.current().runtimeName() + " " + context.version());
 		return OK;
 	}
 }

@@ -50,7 +50,7 @@ public final class SelfTest {
 	public void start(IWorkbench workbench) {
 		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
 		Shell shell = window.getShell();
-		String expectedTitle = Branding.load().windowTitle();
+		String expectedTitle = Branding.current().windowTitle();
 		report(expectedTitle.equals(shell.getText()), "window title is '" + shell.getText() + "'");
 		Iterator<Perspective> perspectives = Perspectives.ALL.iterator();
 		workbench.getDisplay().timerExec(SETTLE_MILLIS, () -> next(workbench, window, perspectives));

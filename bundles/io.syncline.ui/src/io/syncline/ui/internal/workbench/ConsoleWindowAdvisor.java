@@ -22,7 +22,7 @@ final class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
 	@Override
 	public void preWindowOpen() {
 		IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
-		configurer.setTitle(Branding.load().windowTitle());
+		configurer.setTitle(Branding.current().windowTitle());
 		configurer.setInitialSize(new Point(1280, 800));
 		configurer.setShowMenuBar(true);
 		configurer.setShowCoolBar(false);
