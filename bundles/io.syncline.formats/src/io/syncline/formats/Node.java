@@ -1,0 +1,103 @@
+package io.syncline.formats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One record of a source as a small tree, the same shape for every format: a CSV row has one child per column, a
+ * JSON object one per field (an array field becomes repeated children of the same name), an XML element its
+ * attributes ({@code @name}) and child elements, an X12 transaction its segments and loops with elements
+ * {@code BEG03}. Every node knows where it came from. The parent of a record node, if any, holds the context around
+ * it: the XML ancestors' attributes, the JSON fields before the record array, the X12 envelope.
+ */
+public final class Node {
+
+	private final String name;
+	private final SourceLocation location;
+	private String value;
+	private List<Node> children = List.of();
+	private Node parent;
+
+	public Node(String name, String value, SourceLocation location) {
+		this.name = name;
+		this.value = value;
+		this.location = location;
+	}
+
+	public static Node branch(String name, SourceLocation location) {
+		return new Node(name, null, location);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** The text of a leaf; null for a branch or an absent value. */
+	public String value() {
+		return value;
+	}
+
+	public void setValue(String value) {
+		this.value = value;
+	}
+
+	public SourceLocation location() {
+		return location;
+	}
+
+	public Node parent() {
+		return parent;
+	}
+
+	public List<Node> children() {
+		return Collections.unmodifiableList(children);
+	}
+
+	public Node add(Node child) {
+		if (children.isEmpty()) {
+			children = new ArrayList<>(8);
+		}
+		children.add(child);
+		child.parent = this;
+		return child;
+	}
+
+	public Node addLeaf(String childName, String childValue, SourceLocation childLocation) {
+		return add(new Node(childName, childValue, childLocation));
+	}
+
+	/** Attaches this record to its context without making it one of the context's children. */
+	public void setContext(Node context) {
+		this.parent = context;
+	}
+
+	/** The first child of that name, or null. */
+	public Node child(String childName) {
+		for (Node child : children) {
+			if (child.name.equals(childName)) {
+				return child;
+			}
+		}
+		return null;
+	}
+
+	public List<Node> children(String childName) {
+		List<Node> found = new ArrayList<>();
+		for (Node child : children) {
+			if (child.name.equals(childName)) {
+				found.add(child);
+			}
+		}
+		return found;
+	}
+
+	public boolean isLeaf() {
+		return children.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		return value != null ? name + "=" + value : name + children;
+	}
+}

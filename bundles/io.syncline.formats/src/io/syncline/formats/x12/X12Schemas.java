@@ -1,0 +1,45 @@
+package io.syncline.formats.x12;
+
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+
+/**
+ * The X12 004010 transaction-set schemas shipped in {@code schemas/x12/}, loaded once each. They follow the
+ * standard's segment order and loops for what Syncline's partners exchange, with the 856 HL hierarchy built as a
+ * tree ({@code levelIdPosition}/{@code parentIdPosition}).
+ */
+public final class X12Schemas {
+
+	public static final Set<String> SUPPORTED = Set.of("810", "832", "846", "850", "855", "856", "997");
+
+	private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+	private X12Schemas() {
+	}
+
+	/** The schema of a transaction set, or null if Syncline has none for it. */
+	public static Schema transaction(String transactionSet) {
+		if (!SUPPORTED.contains(transactionSet)) {
+			return null;
+		}
+		return CACHE.computeIfAbsent(transactionSet, X12Schemas::load);
+	}
+
+	private static Schema load(String transactionSet) {
+		URL url = X12Schemas.class.getResource("/schemas/x12/" + transactionSet + ".xml");
+		if (url == null) {
+			throw new IllegalStateException("schema for X12 " + transactionSet + " is missing from the bundle");
+		}
+		try {
+			return SchemaFactory.newFactory().createSchema(url);
+		} catch (EDISchemaException e) {
+			throw new IllegalStateException("schema for X12 " + transactionSet + " is invalid: " + e.getMessage(), e);
+		}
+	}
+}
