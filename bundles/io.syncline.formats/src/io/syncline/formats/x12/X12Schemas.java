@@ -31,6 +31,17 @@ public final class X12Schemas {
 		return CACHE.computeIfAbsent(transactionSet, X12Schemas::load);
 	}
 
+	/** StAEDI's envelope schema for an ISA version such as {@code 00401}. */
+	public static Schema control(String interchangeVersion) {
+		return CACHE.computeIfAbsent("ISA" + interchangeVersion, key -> {
+			try {
+				return SchemaFactory.newFactory().getControlSchema("X12", new String[] { interchangeVersion });
+			} catch (EDISchemaException e) {
+				throw new IllegalStateException("no X12 envelope schema for version " + interchangeVersion, e);
+			}
+		});
+	}
+
 	private static Schema load(String transactionSet) {
 		URL url = X12Schemas.class.getResource("/schemas/x12/" + transactionSet + ".xml");
 		if (url == null) {
