@@ -1,0 +1,33 @@
+package io.syncline.mapping;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+import io.syncline.mapping.internal.BusinessKeys;
+
+/**
+ * Resolves every key to an object of the wanted class holding only that key, one object per key, so offline runs
+ * show which item or supplier a record refers to without a store.
+ */
+public final class KeyOnlyReferences implements ReferenceResolver {
+
+	private final Map<String, EObject> made = new HashMap<>();
+
+	@Override
+	public synchronized EObject resolve(EClass type, String key) {
+		EAttribute keyAttribute = BusinessKeys.keyAttribute(type);
+		if (keyAttribute == null || type.isAbstract()) {
+			return null;
+		}
+		return made.computeIfAbsent(type.getName() + "\u0000" + key, k -> {
+			EObject object = EcoreUtil.create(type);
+			object.eSet(keyAttribute, key);
+			return object;
+		});
+	}
+}

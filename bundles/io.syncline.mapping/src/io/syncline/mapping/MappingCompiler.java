@@ -1,0 +1,170 @@
+package io.syncline.mapping;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.jexl3.JexlExpression;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+
+import io.syncline.formats.SourceFormat;
+import io.syncline.formats.SourceOptions;
+import io.syncline.formats.fixed.FixedField;
+import io.syncline.mapping.functions.MappingFunctions;
+import io.syncline.mapping.internal.CompiledField;
+import io.syncline.mapping.internal.CompiledLoop;
+import io.syncline.mapping.internal.CompiledRule;
+import io.syncline.mapping.internal.EObjectTarget;
+import io.syncline.mapping.internal.Expressions;
+import io.syncline.mapping.internal.ValueCoercion;
+import io.syncline.mapping.model.Direction;
+import io.syncline.mapping.model.FieldRule;
+import io.syncline.mapping.model.FixedFieldDef;
+import io.syncline.mapping.model.LookupEntry;
+import io.syncline.mapping.model.LookupTable;
+import io.syncline.mapping.model.LoopRule;
+import io.syncline.mapping.model.Mapping;
+import io.syncline.mapping.model.Rule;
+import io.syncline.mapping.model.SourceFormatKind;
+import io.syncline.mapping.model.SourceSettings;
+import io.syncline.model.canonical.CanonicalPackage;
+
+/**
+ * Compiles a mapping version once: checks every target path against the canonical class, parses every expression
+ * and condition, and reports all problems together, each naming its rule.
+ */
+public final class MappingCompiler {
+
+	private MappingCompiler() {
+	}
+
+	public static CompiledMapping compile(Mapping mapping, MappingEnvironment environment)
+			throws MappingCompileException {
+		List<String> problems = new ArrayList<>();
+		Map<String, Map<String, String>> lookups = new HashMap<>(environment.lookups());
+		for (LookupTable table : mapping.getLookups()) {
+			Map<String, String> entries = new HashMap<>();
+			for (LookupEntry entry : table.getEntries()) {
+				entries.put(entry.getKey(), entry.getValue());
+			}
+			if (table.getDefaultValue() != null) {
+				entries.put(io.syncline.mapping.functions.LookupTables.DEFAULT_KEY, table.getDefaultValue());
+			}
+			lookups.put(table.getName(), entries);
+		}
+		SourceSettings source = mapping.getSource();
+		Locale locale = source == null || source.getNumberLocale() == null || source.getNumberLocale().isBlank()
+				? Locale.ROOT : Locale.forLanguageTag(source.getNumberLocale());
+		MappingFunctions functions = new MappingFunctions(locale, lookups, environment.uoms());
+		Expressions expressions = new Expressions(functions);
+		boolean inbound = mapping.getDirection() != Direction.OUTBOUND;
+		EClass targetClass = null;
+		if (inbound) {
+			EClassifier classifier = CanonicalPackage.eINSTANCE.getEClassifier(mapping.getTargetType());
+			if (classifier instanceof EClass type && !type.isAbstract()) {
+				targetClass = type;
+			} else {
+				problems.add("target type '" + mapping.getTargetType() + "' is not a canonical entity");
+			}
+		}
+		JexlExpression filter = expression(expressions, mapping.getFilter(), "filter", problems);
+		List<CompiledRule> rules = compileRules(mapping.getRules(), targetClass, inbound, expressions, problems, "");
+		if (!problems.isEmpty()) {
+			throw new MappingCompileException(mapping.getName(), problems);
+		}
+		int version = mapping.getVersion() == null ? 0 : mapping.getVersion().getNumber();
+		return new CompiledMapping(mapping.getName(), version, inbound ? sourceOptions(source, locale) : null,
+				targetClass, mapping.getTargetType(), filter, rules, new ValueCoercion(functions),
+				environment.references());
+	}
+
+	private static List<CompiledRule> compileRules(List<Rule> rules, EClass owner, boolean inbound,
+			Expressions expressions, List<String> problems, String prefix) {
+		List<CompiledRule> compiled = new ArrayList<>();
+		for (int i = 0; i < rules.size(); i++) {
+			Rule rule = rules.get(i);
+			String label = "rule " + prefix + (i + 1) + " (" + rule.getTarget() + ")";
+			EClass elementType = null;
+			if (inbound && owner != null) {
+				try {
+					EStructuralFeature feature = EObjectTarget.resolvePath(owner, rule.getTarget());
+					if (rule instanceof LoopRule) {
+						if (!(feature instanceof EReference reference) || !reference.isContainment() || !reference.isMany()) {
+							problems.add(label + ": a loop needs a list of contained objects, such as lines");
+							continue;
+						}
+						elementType = reference.getEReferenceType();
+					}
+				} catch (IllegalArgumentException e) {
+					problems.add(label + ": " + e.getMessage());
+					continue;
+				}
+			}
+			JexlExpression condition = expression(expressions, rule.getCondition(), label + " condition", problems);
+			if (rule instanceof FieldRule field) {
+				JexlExpression expression = expression(expressions, field.getExpression(), label, problems);
+				if (field.getSources().isEmpty() && expression == null && field.getDefaultValue() == null) {
+					problems.add(label + ": needs a source, an expression or a default");
+				}
+				compiled.add(new CompiledField(label, field.getTarget(), field.getSources().toArray(String[]::new),
+						expression, condition, field.getDefaultValue(), field.isRequired()));
+			} else if (rule instanceof LoopRule loop) {
+				List<CompiledRule> nested = compileRules(loop.getRules(), elementType, inbound, expressions, problems,
+						prefix + (i + 1) + ".");
+				compiled.add(new CompiledLoop(label, loop.getTarget(), loop.getSource(), condition, nested));
+			}
+		}
+		return compiled;
+	}
+
+	private static JexlExpression expression(Expressions expressions, String text, String label, List<String> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return expressions.compile(text);
+		} catch (IllegalArgumentException e) {
+			problems.add(label + ": " + e.getMessage());
+			return null;
+		}
+	}
+
+	private static SourceOptions sourceOptions(SourceSettings settings, Locale locale) {
+		SourceOptions options = SourceOptions.defaults().withNumberLocale(locale);
+		if (settings == null) {
+			return options;
+		}
+		if (settings.getFormat() != null && settings.getFormat() != SourceFormatKind.CANONICAL) {
+			options = options.withFormat(SourceFormat.valueOf(settings.getFormat().getName()));
+		}
+		if (settings.getRecordPath() != null && !settings.getRecordPath().isBlank()) {
+			options = options.withRecordPath(settings.getRecordPath());
+		}
+		if (settings.getDelimiter() != null && !settings.getDelimiter().isEmpty()) {
+			String delimiter = settings.getDelimiter();
+			options = options.withDelimiter("\\t".equals(delimiter) ? '\t' : delimiter.charAt(0));
+		}
+		if (settings.getHeader() != null) {
+			options = options.withHeader(settings.getHeader());
+		}
+		if (settings.getCharset() != null && !settings.getCharset().isBlank()) {
+			options = new SourceOptions(options.format(), options.recordPath(), Charset.forName(settings.getCharset()),
+					options.delimiter(), options.header(), options.numberLocale(), options.maxFieldChars(),
+					options.fixedLayout());
+		}
+		if (!settings.getFixedFields().isEmpty()) {
+			List<FixedField> layout = new ArrayList<>();
+			for (FixedFieldDef field : settings.getFixedFields()) {
+				layout.add(new FixedField(field.getName(), field.getStart(), field.getWidth()));
+			}
+			options = options.withFixedLayout(layout);
+		}
+		return options;
+	}
+}

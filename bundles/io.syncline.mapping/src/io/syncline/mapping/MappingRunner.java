@@ -1,0 +1,62 @@
+package io.syncline.mapping;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.syncline.formats.FormatException;
+import io.syncline.formats.Formats;
+import io.syncline.formats.Node;
+import io.syncline.formats.Problem;
+import io.syncline.formats.ProblemSink;
+import io.syncline.formats.RecordReader;
+import io.syncline.mapping.internal.NodeSourceView;
+
+/**
+ * Streams a source file through a compiled inbound mapping: one record read, mapped and handed on at a time, so
+ * memory stays flat however large the file. Format problems (a bad row, an invalid transaction set) arrive as
+ * failed outcomes too, so nothing is silently lost.
+ */
+public final class MappingRunner {
+
+	/** Counts of one run. */
+	public record Summary(long records, long mapped, long failed, long filtered) {
+	}
+
+	private MappingRunner() {
+	}
+
+	public static Summary run(CompiledMapping mapping, Path input, Consumer<MapOutcome> sink) throws IOException {
+		if (!mapping.isInbound()) {
+			throw new IllegalArgumentException(mapping + " is outbound: it maps canonical objects, not files");
+		}
+		long[] counts = new long[4];
+		ProblemSink formatProblems = problem -> {
+			counts[2]++;
+			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
+		};
+		try (RecordReader reader = Formats.open(input, mapping.sourceOptions(), formatProblems)) {
+			Node record;
+			while ((record = reader.next()) != null) {
+				counts[0]++;
+				MapOutcome outcome = mapping.map(new NodeSourceView(record));
+				counts[outcome.filtered() ? 3 : outcome.failed() ? 2 : 1]++;
+				sink.accept(outcome);
+			}
+		} catch (FormatException e) {
+			Problem fatal = e.problem();
+			counts[2]++;
+			sink.accept(new MapOutcome(fatal.location(), null, List.of(fatal), false));
+		}
+		return new Summary(counts[0], counts[1], counts[2], counts[3]);
+	}
+
+	/** Maps one canonical object through an outbound mapping, into a format tree. */
+	public static MapOutcome mapOutbound(CompiledMapping mapping, org.eclipse.emf.ecore.EObject source, String origin) {
+		if (mapping.isInbound()) {
+			throw new IllegalArgumentException(mapping + " is inbound: it maps files, not canonical objects");
+		}
+		return mapping.map(new io.syncline.mapping.internal.EObjectSourceView(source, origin));
+	}
+}

@@ -1,0 +1,54 @@
+package io.syncline.mapping.internal;
+
+import java.util.List;
+
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlExpression;
+
+import io.syncline.formats.Problem;
+import io.syncline.mapping.SourceView;
+
+/** Source paths → (expression) → one target path; problems name the rule and where the value came from. */
+public record CompiledField(String label, String target, String[] sources, JexlExpression expression,
+		JexlExpression condition, String defaultValue, boolean required) implements CompiledRule {
+
+	@Override
+	public void apply(SourceView source, TargetBuilder builder, RuleContext context, List<Problem> problems) {
+		Object[] values = new Object[sources.length];
+		for (int i = 0; i < sources.length; i++) {
+			values[i] = source.value(sources[i]);
+		}
+		context.bind(source, values);
+		String at = sources.length > 0 ? sources[0] : ".";
+		try {
+			if (condition != null && !Truth.of(condition.evaluate(context))) {
+				return;
+			}
+			Object result = expression != null ? expression.evaluate(context) : firstPresent(values);
+			if (Truth.isBlank(result)) {
+				result = defaultValue;
+			}
+			if (result == null) {
+				if (required) {
+					problems.add(Problem.error("MAP_REQUIRED", source.locationOf(at),
+							label + ": no value" + (sources.length > 0 ? " at " + String.join(", ", sources) : "")));
+				}
+				return;
+			}
+			builder.set(target, result);
+		} catch (JexlException e) {
+			problems.add(Problem.error("MAP_EXPRESSION", source.locationOf(at), label + ": " + Expressions.describe(e)));
+		} catch (IllegalArgumentException | ArithmeticException e) {
+			problems.add(Problem.error("MAP_VALUE", source.locationOf(at), label + ": " + e.getMessage()));
+		}
+	}
+
+	private static Object firstPresent(Object[] values) {
+		for (Object value : values) {
+			if (!Truth.isBlank(value)) {
+				return value;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,120 @@
+package io.syncline.mapping.internal;
+
+import java.util.List;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+import io.syncline.mapping.ReferenceResolver;
+
+/**
+ * Builds a canonical object. Paths are feature names; single containments on the way are created as needed
+ * ({@code cost/amount} creates the Money), a many containment continues with its last element. A non-containment
+ * reference takes a business key and resolves it.
+ */
+public final class EObjectTarget implements TargetBuilder {
+
+	private final EObject object;
+	private final ValueCoercion coercion;
+	private final ReferenceResolver references;
+
+	public EObjectTarget(EObject object, ValueCoercion coercion, ReferenceResolver references) {
+		this.object = object;
+		this.coercion = coercion;
+		this.references = references;
+	}
+
+	/** Checks at compile time that a path names features of the class; returns the last feature. */
+	public static EStructuralFeature resolvePath(EClass type, String path) {
+		EClass current = type;
+		String[] steps = path.split("/");
+		EStructuralFeature feature = null;
+		for (int i = 0; i < steps.length; i++) {
+			feature = current.getEStructuralFeature(steps[i]);
+			if (feature == null) {
+				throw new IllegalArgumentException(current.getName() + " has no feature '" + steps[i] + "'");
+			}
+			if (i < steps.length - 1) {
+				if (!(feature instanceof EReference reference) || !reference.isContainment()) {
+					throw new IllegalArgumentException(current.getName() + "." + steps[i] + " is not a contained object");
+				}
+				current = reference.getEReferenceType();
+			}
+		}
+		return feature;
+	}
+
+	@Override
+	public void set(String path, Object value) {
+		String[] steps = path.split("/");
+		EObject owner = owner(steps);
+		EStructuralFeature feature = owner.eClass().getEStructuralFeature(steps[steps.length - 1]);
+		if (feature instanceof EAttribute attribute) {
+			Object coerced = coercion.to(attribute.getEAttributeType(), value);
+			if (attribute.isMany()) {
+				@SuppressWarnings("unchecked")
+				List<Object> values = (List<Object>) owner.eGet(attribute);
+				values.add(coerced);
+			} else {
+				owner.eSet(attribute, coerced);
+			}
+		} else if (feature instanceof EReference reference && !reference.isContainment()) {
+			owner.eSet(reference, resolve(reference.getEReferenceType(), ValueCoercion.text(value)));
+		} else {
+			throw new IllegalArgumentException(path + " is a contained object; map its features, not a value");
+		}
+	}
+
+	private EObject resolve(EClass type, String key) {
+		EObject found = references.resolve(type, key);
+		if (found == null) {
+			throw new IllegalArgumentException("unknown " + type.getName() + " '" + key + "'");
+		}
+		return found;
+	}
+
+	@Override
+	public TargetBuilder add(String path) {
+		String[] steps = path.split("/");
+		EObject owner = owner(steps);
+		EReference reference = (EReference) owner.eClass().getEStructuralFeature(steps[steps.length - 1]);
+		EObject child = EcoreUtil.create(reference.getEReferenceType());
+		@SuppressWarnings("unchecked")
+		List<EObject> children = (List<EObject>) owner.eGet(reference);
+		children.add(child);
+		return new EObjectTarget(child, coercion, references);
+	}
+
+	/** The object owning the last step, creating single containments on the way. */
+	private EObject owner(String[] steps) {
+		EObject current = object;
+		for (int i = 0; i < steps.length - 1; i++) {
+			EReference reference = (EReference) current.eClass().getEStructuralFeature(steps[i]);
+			Object child = current.eGet(reference);
+			if (reference.isMany()) {
+				@SuppressWarnings("unchecked")
+				List<EObject> children = (List<EObject>) child;
+				if (children.isEmpty()) {
+					children.add(EcoreUtil.create(reference.getEReferenceType()));
+				}
+				current = children.get(children.size() - 1);
+			} else {
+				if (child == null) {
+					child = EcoreUtil.create(reference.getEReferenceType());
+					current.eSet(reference, child);
+				}
+				current = (EObject) child;
+			}
+		}
+		return current;
+	}
+
+	@Override
+	public Object result() {
+		return object;
+	}
+}

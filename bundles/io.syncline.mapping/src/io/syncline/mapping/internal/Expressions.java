@@ -1,0 +1,53 @@
+package io.syncline.mapping.internal;
+
+import java.util.Map;
+
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlExpression;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+
+import io.syncline.mapping.functions.MappingFunctions;
+
+/**
+ * Apache Commons JEXL, sandboxed: expressions only (no scripts, loops, assignments, lambdas or {@code new}), the
+ * restricted permissions (no reflection, class loading, files, processes), and the {@code fn:} functions of the
+ * mapping. Expressions are compiled once per mapping version.
+ */
+public final class Expressions {
+
+	private final JexlEngine engine;
+
+	public Expressions(MappingFunctions functions) {
+		JexlFeatures features = new JexlFeatures().script(false).loops(false).sideEffect(false).sideEffectGlobal(false)
+				.newInstance(false).lambda(false).pragma(false).annotation(false).importPragma(false).localVar(false)
+				.register(false);
+		engine = new JexlBuilder().permissions(JexlPermissions.RESTRICTED).features(features)
+				.namespaces(Map.of("fn", functions)).strict(true).silent(false).safe(false).cache(1024).create();
+	}
+
+	/** Compiles, or throws IllegalArgumentException with the parser's message. */
+	public JexlExpression compile(String text) {
+		try {
+			return engine.createExpression(text);
+		} catch (JexlException e) {
+			throw new IllegalArgumentException("expression '" + text + "' does not parse: " + describe(e));
+		}
+	}
+
+	/** The message a person needs from an evaluation failure: the function's own message if it gave one. */
+	public static String describe(JexlException e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException) {
+			return cause.getMessage();
+		}
+		String message = e.getMessage();
+		int detail = message == null ? -1 : message.lastIndexOf(' ', message.indexOf(':') + 1);
+		return message == null ? e.getClass().getSimpleName() : message.substring(Math.max(detail, 0)).strip();
+	}
+}

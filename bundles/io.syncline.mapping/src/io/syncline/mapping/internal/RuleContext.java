@@ -1,0 +1,56 @@
+package io.syncline.mapping.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.jexl3.JexlContext;
+
+import io.syncline.mapping.SourceView;
+
+/**
+ * The variables an expression sees: {@code value} (the first source value), {@code v1}, {@code v2} … (each source),
+ * {@code values} (all of them) and {@code record} ({@code record.get('path')} reads any path of the current
+ * record or loop element).
+ */
+public final class RuleContext implements JexlContext {
+
+	private final Map<String, Object> variables = new HashMap<>();
+
+	public void bind(SourceView source, Object[] values) {
+		variables.clear();
+		variables.put("record", new RecordAccess(source));
+		variables.put("values", values);
+		variables.put("value", values.length > 0 ? values[0] : null);
+		for (int i = 0; i < values.length; i++) {
+			variables.put("v" + (i + 1), values[i]);
+		}
+	}
+
+	@Override
+	public Object get(String name) {
+		return variables.get(name);
+	}
+
+	@Override
+	public void set(String name, Object value) {
+		throw new UnsupportedOperationException("mapping expressions cannot assign variables");
+	}
+
+	@Override
+	public boolean has(String name) {
+		return variables.containsKey(name);
+	}
+
+	/** Read access to the record for expressions; nothing else of the engine is reachable. */
+	public static final class RecordAccess {
+		private final SourceView source;
+
+		RecordAccess(SourceView source) {
+			this.source = source;
+		}
+
+		public Object get(String path) {
+			return source.value(path);
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package io.syncline.mapping.internal;
+
+/** Where a mapping writes: a canonical object, or a format tree for outbound documents. */
+public interface TargetBuilder {
+
+	/** Sets the value at a path, creating what lies on the way. */
+	void set(String path, Object value);
+
+	/** Appends a new repeating element at the path and returns a builder for it. */
+	TargetBuilder add(String path);
+
+	Object result();
+}

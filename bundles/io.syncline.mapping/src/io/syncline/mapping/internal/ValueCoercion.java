@@ -1,0 +1,118 @@
+package io.syncline.mapping.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.emf.ecore.EDataType;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EEnumLiteral;
+
+import io.syncline.mapping.functions.MappingFunctions;
+
+/** Turns what an expression produced into what a target feature holds; a value that does not fit is an error. */
+public final class ValueCoercion {
+
+	private final MappingFunctions functions;
+
+	public ValueCoercion(MappingFunctions functions) {
+		this.functions = functions;
+	}
+
+	public Object to(EDataType type, Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (type instanceof EEnum enumType) {
+			return literal(enumType, value);
+		}
+		Class<?> target = type.getInstanceClass();
+		if (target == String.class) {
+			return text(value);
+		}
+		if (target == BigDecimal.class) {
+			return functions.number(value);
+		}
+		if (target == int.class || target == Integer.class) {
+			BigDecimal number = functions.number(value);
+			try {
+				return number == null ? null : number.intValueExact();
+			} catch (ArithmeticException e) {
+				throw new IllegalArgumentException("'" + value + "' is not a whole number");
+			}
+		}
+		if (target == boolean.class || target == Boolean.class) {
+			String text = text(value).toLowerCase(Locale.ROOT);
+			return text.equals("true") || text.equals("1") || text.equals("y") || text.equals("yes");
+		}
+		if (target == LocalDate.class) {
+			return date(value);
+		}
+		if (target == Instant.class) {
+			return instant(value);
+		}
+		throw new IllegalArgumentException("cannot map a value to " + type.getName());
+	}
+
+	public static String text(Object value) {
+		if (value instanceof BigDecimal number) {
+			return number.toPlainString();
+		}
+		if (value instanceof Enumerator literal) {
+			return literal.getName();
+		}
+		return value.toString();
+	}
+
+	private static LocalDate date(Object value) {
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		if (value instanceof LocalDateTime dateTime) {
+			return dateTime.toLocalDate();
+		}
+		String text = value.toString().strip();
+		try {
+			if (text.length() == 8 && text.chars().allMatch(Character::isDigit)) {
+				return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
+			}
+			return text.length() > 10 ? OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()
+					: LocalDate.parse(text);
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("'" + text + "' is not a date (CCYYMMDD or ISO)");
+		}
+	}
+
+	private static Instant instant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof LocalDate date) {
+			return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		String text = value.toString().strip();
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("'" + text + "' is not a timestamp such as 2026-11-20T06:00:00Z");
+		}
+	}
+
+	private static Object literal(EEnum type, Object value) {
+		String text = text(value).strip();
+		for (EEnumLiteral literal : type.getELiterals()) {
+			if (literal.getName().equalsIgnoreCase(text) || literal.getLiteral().equalsIgnoreCase(text)) {
+				return literal.getInstance();
+			}
+		}
+		throw new IllegalArgumentException("'" + text + "' is not one of " + type.getELiterals().stream()
+				.map(EEnumLiteral::getName).toList());
+	}
+}
