@@ -109,7 +109,8 @@ public final class MappingCompiler {
 			JexlExpression condition = expression(expressions, rule.getCondition(), label + " condition", problems);
 			if (rule instanceof FieldRule field) {
 				JexlExpression expression = expression(expressions, field.getExpression(), label, problems);
-				if (field.getSources().isEmpty() && expression == null && field.getDefaultValue() == null) {
+				boolean noExpression = field.getExpression() == null || field.getExpression().isBlank();
+				if (field.getSources().isEmpty() && noExpression && field.getDefaultValue() == null) {
 					problems.add(label + ": needs a source, an expression or a default");
 				}
 				compiled.add(new CompiledField(label, field.getTarget(), field.getSources().toArray(String[]::new),

@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Formats;
 import io.syncline.formats.Node;
+import io.syncline.formats.NodePath;
 import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
+import io.syncline.formats.SourceFormat;
+import io.syncline.formats.SourceOptions;
 import io.syncline.mapping.internal.NodeSourceView;
 
 /**
@@ -37,12 +40,15 @@ public final class MappingRunner {
 			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
 		};
 		try (RecordReader reader = Formats.open(input, mapping.sourceOptions(), formatProblems)) {
+			NodePath within = withinRecords(mapping.sourceOptions());
 			Node record;
 			while ((record = reader.next()) != null) {
-				counts[0]++;
-				MapOutcome outcome = mapping.map(new NodeSourceView(record));
-				counts[outcome.filtered() ? 3 : outcome.failed() ? 2 : 1]++;
-				sink.accept(outcome);
+				for (Node element : within == null ? List.of(record) : within.all(record)) {
+					counts[0]++;
+					MapOutcome outcome = mapping.map(new NodeSourceView(element));
+					counts[outcome.filtered() ? 3 : outcome.failed() ? 2 : 1]++;
+					sink.accept(outcome);
+				}
 			}
 		} catch (FormatException e) {
 			Problem fatal = e.problem();
@@ -50,6 +56,15 @@ public final class MappingRunner {
 			sink.accept(new MapOutcome(fatal.location(), null, List.of(fatal), false));
 		}
 		return new Summary(counts[0], counts[1], counts[2], counts[3]);
+	}
+
+	/**
+	 * X12 records are transaction sets; a record path such as {@code LIN_LOOP} makes each occurrence inside one its
+	 * own record (one supplier item per LIN loop of an 832), with the transaction as its context.
+	 */
+	private static NodePath withinRecords(SourceOptions options) {
+		return options.format() == SourceFormat.X12 && options.recordPath() != null && !options.recordPath().isBlank()
+				? NodePath.compile(options.recordPath()) : null;
 	}
 
 	/** Maps one canonical object through an outbound mapping, into a format tree. */

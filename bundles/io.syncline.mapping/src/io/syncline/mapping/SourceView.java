@@ -10,6 +10,9 @@ public interface SourceView {
 	/** The value at a path: text for format records, typed values (numbers, dates) for canonical objects. */
 	Object value(String path);
 
+	/** The values at every occurrence of a path, for totals and counts. */
+	List<Object> values(String path);
+
 	/** Every occurrence of a repeating path, each as a view of its own. */
 	List<SourceView> each(String path);
 

@@ -1,5 +1,6 @@
 package io.syncline.formats.x12;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +45,16 @@ public final class X12Writer {
 	 * its schema; what was written to {@code out} by then must be discarded.
 	 */
 	public Envelope write(String functionalId, List<Node> transactions, LocalDateTime now, OutputStream out)
-			throws EDIStreamException {
+			throws IOException {
+		try {
+			return writeInterchange(functionalId, transactions, now, out);
+		} catch (EDIStreamException e) {
+			throw new IOException("cannot write X12: " + e.getMessage(), e);
+		}
+	}
+
+	private Envelope writeInterchange(String functionalId, List<Node> transactions, LocalDateTime now,
+			OutputStream out) throws EDIStreamException {
 		long interchange = controlNumbers.next(profile.partnerId(), ControlNumbers.Kind.INTERCHANGE);
 		long group = controlNumbers.next(profile.partnerId(), ControlNumbers.Kind.GROUP);
 		List<Long> numbers = new ArrayList<>();

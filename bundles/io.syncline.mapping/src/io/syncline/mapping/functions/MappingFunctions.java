@@ -161,6 +161,18 @@ public final class MappingFunctions {
 		return number == null ? null : number.stripTrailingZeros().toPlainString();
 	}
 
+	/** The sum of numbers, ignoring absent ones; 0 for none. */
+	public BigDecimal sum(java.util.Collection<?> values) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (Object value : values) {
+			BigDecimal number = number(value);
+			if (number != null) {
+				total = total.add(number);
+			}
+		}
+		return total;
+	}
+
 	public BigDecimal multiply(Object a, Object b) {
 		BigDecimal x = number(a);
 		BigDecimal y = number(b);

@@ -42,6 +42,12 @@ public final class EObjectSourceView implements SourceView {
 	}
 
 	@Override
+	public List<Object> values(String path) {
+		return walk(path, false).stream().map(v -> v instanceof EObject reference ? BusinessKeys.of(reference)
+				: v instanceof Enumerator literal ? literal.getName() : v).toList();
+	}
+
+	@Override
 	public List<SourceView> each(String path) {
 		List<SourceView> views = new ArrayList<>();
 		for (Object value : walk(path, false)) {

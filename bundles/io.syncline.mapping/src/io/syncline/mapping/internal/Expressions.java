@@ -1,6 +1,8 @@
 package io.syncline.mapping.internal;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
@@ -18,13 +20,18 @@ import io.syncline.mapping.functions.MappingFunctions;
  */
 public final class Expressions {
 
+	private static final Pattern POSITION = Pattern.compile("@(\\d+):(\\d+) (.*)$");
+
 	private final JexlEngine engine;
 
 	public Expressions(MappingFunctions functions) {
 		JexlFeatures features = new JexlFeatures().script(false).loops(false).sideEffect(false).sideEffectGlobal(false)
 				.newInstance(false).lambda(false).pragma(false).annotation(false).importPragma(false).localVar(false)
 				.register(false);
-		engine = new JexlBuilder().permissions(JexlPermissions.RESTRICTED).features(features)
+		// RESTRICTED admits only JEXL-safe JDK packages; the function library and the record view are added by name.
+		JexlPermissions permissions = JexlPermissions.RESTRICTED.compose("io.syncline.mapping.functions.*",
+				"io.syncline.mapping.internal.*");
+		engine = new JexlBuilder().permissions(permissions).features(features)
 				.namespaces(Map.of("fn", functions)).strict(true).silent(false).safe(false).cache(1024).create();
 	}
 
@@ -47,7 +54,11 @@ public final class Expressions {
 			return cause.getMessage();
 		}
 		String message = e.getMessage();
-		int detail = message == null ? -1 : message.lastIndexOf(' ', message.indexOf(':') + 1);
-		return message == null ? e.getClass().getSimpleName() : message.substring(Math.max(detail, 0)).strip();
+		if (message == null) {
+			return e.getClass().getSimpleName();
+		}
+		// JEXL prefixes "class.method:line@row:column"; people need the column and the reason.
+		Matcher position = POSITION.matcher(message);
+		return position.find() ? "at column " + position.group(2) + ": " + position.group(3) : message;
 	}
 }

@@ -30,6 +30,11 @@ public final class NodeSourceView implements SourceView {
 	}
 
 	@Override
+	public List<Object> values(String path) {
+		return path(path).all(node).stream().<Object>map(Node::value).toList();
+	}
+
+	@Override
 	public List<SourceView> each(String path) {
 		return path(path).all(node).stream().<SourceView>map(NodeSourceView::new).toList();
 	}

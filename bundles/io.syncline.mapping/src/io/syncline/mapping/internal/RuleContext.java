@@ -52,5 +52,10 @@ public final class RuleContext implements JexlContext {
 		public Object get(String path) {
 			return source.value(path);
 		}
+
+		/** Every value at the path, e.g. all line quantities for a hash total. */
+		public java.util.List<Object> all(String path) {
+			return source.values(path);
+		}
 	}
 }
