@@ -57,6 +57,10 @@ public final class MappingFunctions {
 		return text.substring(Math.min(start, text.length()), Math.min(end, text.length()));
 	}
 
+	public int length(Object text) {
+		return text == null ? 0 : text.toString().length();
+	}
+
 	public String trim(String text) {
 		return text == null ? null : text.strip();
 	}
@@ -211,6 +215,20 @@ public final class MappingFunctions {
 		}
 	}
 
+	/** An X12 date (CCYYMMDD) and optional time (HHMM) as a UTC timestamp. */
+	public java.time.Instant x12Timestamp(Object date, Object time) {
+		LocalDate day = date(date, "CCYYMMDD");
+		if (day == null) {
+			return null;
+		}
+		String hhmm = time == null ? "0000" : time.toString().strip();
+		if (!hhmm.matches("\\d{4}(\\d{2})?")) {
+			throw new IllegalArgumentException("'" + hhmm + "' is not an X12 time (HHMM)");
+		}
+		return day.atTime(Integer.parseInt(hhmm.substring(0, 2)), Integer.parseInt(hhmm.substring(2, 4)))
+				.toInstant(ZoneOffset.UTC);
+	}
+
 	public String formatDate(Object value, String pattern) {
 		if (value == null) {
 			return null;
@@ -271,6 +289,31 @@ public final class MappingFunctions {
 			}
 		}
 		return pairs.length % 2 == 1 ? pairs[pairs.length - 1] : null;
+	}
+
+	/**
+	 * The value whose qualifier is {@code code}, from parallel lists: {@code pick(record.all('DTM/DTM01'),
+	 * record.all('DTM/DTM02'), '017')} is the date qualified 017.
+	 */
+	public Object pick(java.util.List<?> codes, java.util.List<?> values, Object code) {
+		for (int i = 0; i < codes.size() && i < values.size(); i++) {
+			if (codes.get(i) != null && codes.get(i).toString().equals(String.valueOf(code))) {
+				return values.get(i);
+			}
+		}
+		return null;
+	}
+
+	/** Σ quantity × price over parallel lists, as an invoice total. */
+	public BigDecimal invoiceTotal(java.util.List<?> quantities, java.util.List<?> prices) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (int i = 0; i < quantities.size() && i < prices.size(); i++) {
+			BigDecimal line = multiply(quantities.get(i), prices.get(i));
+			if (line != null) {
+				total = total.add(line);
+			}
+		}
+		return total;
 	}
 
 	// ---- distributor

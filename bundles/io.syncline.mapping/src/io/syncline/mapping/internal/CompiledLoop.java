@@ -14,7 +14,9 @@ public record CompiledLoop(String label, String target, String source, JexlExpre
 
 	@Override
 	public void apply(SourceView view, TargetBuilder builder, RuleContext context, List<Problem> problems) {
+		int index = 0;
 		for (SourceView element : view.each(source)) {
+			index++;
 			if (condition != null) {
 				context.bind(element, new Object[0]);
 				try {
@@ -27,8 +29,13 @@ public record CompiledLoop(String label, String target, String source, JexlExpre
 				}
 			}
 			TargetBuilder child = builder.add(target);
-			for (CompiledRule rule : rules) {
-				rule.apply(element, child, context, problems);
+			context.enterLoop(index);
+			try {
+				for (CompiledRule rule : rules) {
+					rule.apply(element, child, context, problems);
+				}
+			} finally {
+				context.leaveLoop();
 			}
 		}
 	}

@@ -15,15 +15,27 @@ import io.syncline.mapping.SourceView;
 public final class RuleContext implements JexlContext {
 
 	private final Map<String, Object> variables = new HashMap<>();
+	private final java.util.ArrayDeque<Integer> loopIndexes = new java.util.ArrayDeque<>();
 
 	public void bind(SourceView source, Object[] values) {
 		variables.clear();
 		variables.put("record", new RecordAccess(source));
 		variables.put("values", values);
 		variables.put("value", values.length > 0 ? values[0] : null);
+		variables.put("index", loopIndexes.peek());
+		variables.put("outerIndex", loopIndexes.size() > 1 ? loopIndexes.toArray()[1] : null);
 		for (int i = 0; i < values.length; i++) {
 			variables.put("v" + (i + 1), values[i]);
 		}
+	}
+
+	/** Inside a loop, {@code index} is the 1-based position of the current element, {@code outerIndex} its parent's. */
+	void enterLoop(int index) {
+		loopIndexes.push(index);
+	}
+
+	void leaveLoop() {
+		loopIndexes.pop();
 	}
 
 	@Override

@@ -131,6 +131,15 @@ public interface CanonicalFactory extends EFactory {
 	InventoryPosition createInventoryPosition();
 
 	/**
+	 * Returns a new object of class '<em>Inventory Event</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Inventory Event</em>'.
+	 * @generated
+	 */
+	InventoryEvent createInventoryEvent();
+
+	/**
 	 * Returns a new object of class '<em>Supplier Availability</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -1012,6 +1012,106 @@ public interface CanonicalPackage extends EPackage {
 	int INVENTORY_POSITION_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link io.syncline.model.canonical.impl.InventoryEventImpl <em>Inventory Event</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see io.syncline.model.canonical.impl.InventoryEventImpl
+	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInventoryEvent()
+	 * @generated
+	 */
+	int INVENTORY_EVENT = 13;
+
+	/**
+	 * The feature id for the '<em><b>Event Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__EVENT_ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Type</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__TYPE = 1;
+
+	/**
+	 * The feature id for the '<em><b>Item</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__ITEM = 2;
+
+	/**
+	 * The feature id for the '<em><b>Warehouse</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__WAREHOUSE = 3;
+
+	/**
+	 * The feature id for the '<em><b>Quantity</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__QUANTITY = 4;
+
+	/**
+	 * The feature id for the '<em><b>Uom</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__UOM = 5;
+
+	/**
+	 * The feature id for the '<em><b>Occurred At</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__OCCURRED_AT = 6;
+
+	/**
+	 * The feature id for the '<em><b>Reason</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT__REASON = 7;
+
+	/**
+	 * The number of structural features of the '<em>Inventory Event</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT_FEATURE_COUNT = 8;
+
+	/**
+	 * The number of operations of the '<em>Inventory Event</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INVENTORY_EVENT_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link io.syncline.model.canonical.impl.SupplierAvailabilityImpl <em>Supplier Availability</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1019,7 +1119,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getSupplierAvailability()
 	 * @generated
 	 */
-	int SUPPLIER_AVAILABILITY = 13;
+	int SUPPLIER_AVAILABILITY = 14;
 
 	/**
 	 * The feature id for the '<em><b>Supplier</b></em>' reference.
@@ -1110,7 +1210,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getSalesOrder()
 	 * @generated
 	 */
-	int SALES_ORDER = 14;
+	int SALES_ORDER = 15;
 
 	/**
 	 * The feature id for the '<em><b>Order Number</b></em>' attribute.
@@ -1228,7 +1328,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getSalesOrderLine()
 	 * @generated
 	 */
-	int SALES_ORDER_LINE = 15;
+	int SALES_ORDER_LINE = 16;
 
 	/**
 	 * The feature id for the '<em><b>Line Number</b></em>' attribute.
@@ -1337,7 +1437,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getPurchaseOrder()
 	 * @generated
 	 */
-	int PURCHASE_ORDER = 16;
+	int PURCHASE_ORDER = 17;
 
 	/**
 	 * The feature id for the '<em><b>Po Number</b></em>' attribute.
@@ -1464,7 +1564,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getPurchaseOrderLine()
 	 * @generated
 	 */
-	int PURCHASE_ORDER_LINE = 17;
+	int PURCHASE_ORDER_LINE = 18;
 
 	/**
 	 * The feature id for the '<em><b>Line Number</b></em>' attribute.
@@ -1564,7 +1664,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getLineAcknowledgment()
 	 * @generated
 	 */
-	int LINE_ACKNOWLEDGMENT = 18;
+	int LINE_ACKNOWLEDGMENT = 19;
 
 	/**
 	 * The feature id for the '<em><b>Status</b></em>' attribute.
@@ -1628,7 +1728,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getShipment()
 	 * @generated
 	 */
-	int SHIPMENT = 19;
+	int SHIPMENT = 20;
 
 	/**
 	 * The feature id for the '<em><b>Shipment Number</b></em>' attribute.
@@ -1773,7 +1873,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getShipmentOrder()
 	 * @generated
 	 */
-	int SHIPMENT_ORDER = 20;
+	int SHIPMENT_ORDER = 21;
 
 	/**
 	 * The feature id for the '<em><b>Po Number</b></em>' attribute.
@@ -1828,7 +1928,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getShipmentPackage()
 	 * @generated
 	 */
-	int SHIPMENT_PACKAGE = 21;
+	int SHIPMENT_PACKAGE = 22;
 
 	/**
 	 * The feature id for the '<em><b>Sscc</b></em>' attribute.
@@ -1874,7 +1974,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getShipmentLine()
 	 * @generated
 	 */
-	int SHIPMENT_LINE = 22;
+	int SHIPMENT_LINE = 23;
 
 	/**
 	 * The feature id for the '<em><b>Item</b></em>' reference.
@@ -1938,7 +2038,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getPaymentTerms()
 	 * @generated
 	 */
-	int PAYMENT_TERMS = 23;
+	int PAYMENT_TERMS = 24;
 
 	/**
 	 * The feature id for the '<em><b>Type Code</b></em>' attribute.
@@ -2011,7 +2111,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInvoice()
 	 * @generated
 	 */
-	int INVOICE = 24;
+	int INVOICE = 25;
 
 	/**
 	 * The feature id for the '<em><b>Invoice Number</b></em>' attribute.
@@ -2147,7 +2247,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInvoiceLine()
 	 * @generated
 	 */
-	int INVOICE_LINE = 25;
+	int INVOICE_LINE = 26;
 
 	/**
 	 * The feature id for the '<em><b>Line Number</b></em>' attribute.
@@ -2220,7 +2320,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getDataSet()
 	 * @generated
 	 */
-	int DATA_SET = 26;
+	int DATA_SET = 27;
 
 	/**
 	 * The feature id for the '<em><b>Tenant Id</b></em>' attribute.
@@ -2286,13 +2386,22 @@ public interface CanonicalPackage extends EPackage {
 	int DATA_SET__INVENTORY_POSITIONS = 6;
 
 	/**
+	 * The feature id for the '<em><b>Inventory Events</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SET__INVENTORY_EVENTS = 7;
+
+	/**
 	 * The feature id for the '<em><b>Supplier Availabilities</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET__SUPPLIER_AVAILABILITIES = 7;
+	int DATA_SET__SUPPLIER_AVAILABILITIES = 8;
 
 	/**
 	 * The feature id for the '<em><b>Sales Orders</b></em>' containment reference list.
@@ -2301,7 +2410,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET__SALES_ORDERS = 8;
+	int DATA_SET__SALES_ORDERS = 9;
 
 	/**
 	 * The feature id for the '<em><b>Purchase Orders</b></em>' containment reference list.
@@ -2310,7 +2419,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET__PURCHASE_ORDERS = 9;
+	int DATA_SET__PURCHASE_ORDERS = 10;
 
 	/**
 	 * The feature id for the '<em><b>Shipments</b></em>' containment reference list.
@@ -2319,7 +2428,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET__SHIPMENTS = 10;
+	int DATA_SET__SHIPMENTS = 11;
 
 	/**
 	 * The feature id for the '<em><b>Invoices</b></em>' containment reference list.
@@ -2328,7 +2437,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET__INVOICES = 11;
+	int DATA_SET__INVOICES = 12;
 
 	/**
 	 * The number of structural features of the '<em>Data Set</em>' class.
@@ -2337,7 +2446,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SET_FEATURE_COUNT = 12;
+	int DATA_SET_FEATURE_COUNT = 13;
 
 	/**
 	 * The number of operations of the '<em>Data Set</em>' class.
@@ -2356,7 +2465,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getChannel()
 	 * @generated
 	 */
-	int CHANNEL = 27;
+	int CHANNEL = 28;
 
 	/**
 	 * The meta object id for the '{@link io.syncline.model.canonical.SalesOrderStatus <em>Sales Order Status</em>}' enum.
@@ -2366,7 +2475,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getSalesOrderStatus()
 	 * @generated
 	 */
-	int SALES_ORDER_STATUS = 28;
+	int SALES_ORDER_STATUS = 29;
 
 	/**
 	 * The meta object id for the '{@link io.syncline.model.canonical.PurchaseOrderStatus <em>Purchase Order Status</em>}' enum.
@@ -2376,7 +2485,17 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getPurchaseOrderStatus()
 	 * @generated
 	 */
-	int PURCHASE_ORDER_STATUS = 29;
+	int PURCHASE_ORDER_STATUS = 30;
+
+	/**
+	 * The meta object id for the '{@link io.syncline.model.canonical.InventoryEventType <em>Inventory Event Type</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see io.syncline.model.canonical.InventoryEventType
+	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInventoryEventType()
+	 * @generated
+	 */
+	int INVENTORY_EVENT_TYPE = 31;
 
 	/**
 	 * The meta object id for the '{@link io.syncline.model.canonical.AcknowledgmentStatus <em>Acknowledgment Status</em>}' enum.
@@ -2386,7 +2505,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getAcknowledgmentStatus()
 	 * @generated
 	 */
-	int ACKNOWLEDGMENT_STATUS = 30;
+	int ACKNOWLEDGMENT_STATUS = 32;
 
 	/**
 	 * The meta object id for the '<em>Local Date</em>' data type.
@@ -2396,7 +2515,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getLocalDate()
 	 * @generated
 	 */
-	int LOCAL_DATE = 31;
+	int LOCAL_DATE = 33;
 
 	/**
 	 * The meta object id for the '<em>Instant</em>' data type.
@@ -2406,7 +2525,7 @@ public interface CanonicalPackage extends EPackage {
 	 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInstant()
 	 * @generated
 	 */
-	int INSTANT = 32;
+	int INSTANT = 34;
 
 
 	/**
@@ -3165,6 +3284,104 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getInventoryPosition_AsOf();
+
+	/**
+	 * Returns the meta object for class '{@link io.syncline.model.canonical.InventoryEvent <em>Inventory Event</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Inventory Event</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent
+	 * @generated
+	 */
+	EClass getInventoryEvent();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getEventId <em>Event Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Event Id</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getEventId()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_EventId();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getType <em>Type</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Type</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getType()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_Type();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.syncline.model.canonical.InventoryEvent#getItem <em>Item</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Item</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getItem()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EReference getInventoryEvent_Item();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.syncline.model.canonical.InventoryEvent#getWarehouse <em>Warehouse</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Warehouse</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getWarehouse()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EReference getInventoryEvent_Warehouse();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getQuantity <em>Quantity</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Quantity</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getQuantity()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_Quantity();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getUom <em>Uom</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Uom</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getUom()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_Uom();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getOccurredAt <em>Occurred At</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Occurred At</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getOccurredAt()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_OccurredAt();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.InventoryEvent#getReason <em>Reason</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Reason</em>'.
+	 * @see io.syncline.model.canonical.InventoryEvent#getReason()
+	 * @see #getInventoryEvent()
+	 * @generated
+	 */
+	EAttribute getInventoryEvent_Reason();
 
 	/**
 	 * Returns the meta object for class '{@link io.syncline.model.canonical.SupplierAvailability <em>Supplier Availability</em>}'.
@@ -4407,6 +4624,17 @@ public interface CanonicalPackage extends EPackage {
 	EReference getDataSet_InventoryPositions();
 
 	/**
+	 * Returns the meta object for the containment reference list '{@link io.syncline.model.canonical.DataSet#getInventoryEvents <em>Inventory Events</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Inventory Events</em>'.
+	 * @see io.syncline.model.canonical.DataSet#getInventoryEvents()
+	 * @see #getDataSet()
+	 * @generated
+	 */
+	EReference getDataSet_InventoryEvents();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link io.syncline.model.canonical.DataSet#getSupplierAvailabilities <em>Supplier Availabilities</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4490,6 +4718,16 @@ public interface CanonicalPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getPurchaseOrderStatus();
+
+	/**
+	 * Returns the meta object for enum '{@link io.syncline.model.canonical.InventoryEventType <em>Inventory Event Type</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Inventory Event Type</em>'.
+	 * @see io.syncline.model.canonical.InventoryEventType
+	 * @generated
+	 */
+	EEnum getInventoryEventType();
 
 	/**
 	 * Returns the meta object for enum '{@link io.syncline.model.canonical.AcknowledgmentStatus <em>Acknowledgment Status</em>}'.
@@ -5137,6 +5375,80 @@ public interface CanonicalPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute INVENTORY_POSITION__AS_OF = eINSTANCE.getInventoryPosition_AsOf();
+
+		/**
+		 * The meta object literal for the '{@link io.syncline.model.canonical.impl.InventoryEventImpl <em>Inventory Event</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see io.syncline.model.canonical.impl.InventoryEventImpl
+		 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInventoryEvent()
+		 * @generated
+		 */
+		EClass INVENTORY_EVENT = eINSTANCE.getInventoryEvent();
+
+		/**
+		 * The meta object literal for the '<em><b>Event Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__EVENT_ID = eINSTANCE.getInventoryEvent_EventId();
+
+		/**
+		 * The meta object literal for the '<em><b>Type</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__TYPE = eINSTANCE.getInventoryEvent_Type();
+
+		/**
+		 * The meta object literal for the '<em><b>Item</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference INVENTORY_EVENT__ITEM = eINSTANCE.getInventoryEvent_Item();
+
+		/**
+		 * The meta object literal for the '<em><b>Warehouse</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference INVENTORY_EVENT__WAREHOUSE = eINSTANCE.getInventoryEvent_Warehouse();
+
+		/**
+		 * The meta object literal for the '<em><b>Quantity</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__QUANTITY = eINSTANCE.getInventoryEvent_Quantity();
+
+		/**
+		 * The meta object literal for the '<em><b>Uom</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__UOM = eINSTANCE.getInventoryEvent_Uom();
+
+		/**
+		 * The meta object literal for the '<em><b>Occurred At</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__OCCURRED_AT = eINSTANCE.getInventoryEvent_OccurredAt();
+
+		/**
+		 * The meta object literal for the '<em><b>Reason</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute INVENTORY_EVENT__REASON = eINSTANCE.getInventoryEvent_Reason();
 
 		/**
 		 * The meta object literal for the '{@link io.syncline.model.canonical.impl.SupplierAvailabilityImpl <em>Supplier Availability</em>}' class.
@@ -6079,6 +6391,14 @@ public interface CanonicalPackage extends EPackage {
 		EReference DATA_SET__INVENTORY_POSITIONS = eINSTANCE.getDataSet_InventoryPositions();
 
 		/**
+		 * The meta object literal for the '<em><b>Inventory Events</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference DATA_SET__INVENTORY_EVENTS = eINSTANCE.getDataSet_InventoryEvents();
+
+		/**
 		 * The meta object literal for the '<em><b>Supplier Availabilities</b></em>' containment reference list feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -6147,6 +6467,16 @@ public interface CanonicalPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum PURCHASE_ORDER_STATUS = eINSTANCE.getPurchaseOrderStatus();
+
+		/**
+		 * The meta object literal for the '{@link io.syncline.model.canonical.InventoryEventType <em>Inventory Event Type</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see io.syncline.model.canonical.InventoryEventType
+		 * @see io.syncline.model.canonical.impl.CanonicalPackageImpl#getInventoryEventType()
+		 * @generated
+		 */
+		EEnum INVENTORY_EVENT_TYPE = eINSTANCE.getInventoryEventType();
 
 		/**
 		 * The meta object literal for the '{@link io.syncline.model.canonical.AcknowledgmentStatus <em>Acknowledgment Status</em>}' enum.

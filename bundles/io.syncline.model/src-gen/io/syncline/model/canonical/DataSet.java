@@ -27,6 +27,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link io.syncline.model.canonical.DataSet#getItems <em>Items</em>}</li>
  *   <li>{@link io.syncline.model.canonical.DataSet#getSupplierItems <em>Supplier Items</em>}</li>
  *   <li>{@link io.syncline.model.canonical.DataSet#getInventoryPositions <em>Inventory Positions</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.DataSet#getInventoryEvents <em>Inventory Events</em>}</li>
  *   <li>{@link io.syncline.model.canonical.DataSet#getSupplierAvailabilities <em>Supplier Availabilities</em>}</li>
  *   <li>{@link io.syncline.model.canonical.DataSet#getSalesOrders <em>Sales Orders</em>}</li>
  *   <li>{@link io.syncline.model.canonical.DataSet#getPurchaseOrders <em>Purchase Orders</em>}</li>
@@ -132,6 +133,18 @@ public interface DataSet extends EObject {
 	 * @generated
 	 */
 	EList<InventoryPosition> getInventoryPositions();
+
+	/**
+	 * Returns the value of the '<em><b>Inventory Events</b></em>' containment reference list.
+	 * The list contents are of type {@link io.syncline.model.canonical.InventoryEvent}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Inventory Events</em>' containment reference list.
+	 * @see io.syncline.model.canonical.CanonicalPackage#getDataSet_InventoryEvents()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<InventoryEvent> getInventoryEvents();
 
 	/**
 	 * Returns the value of the '<em><b>Supplier Availabilities</b></em>' containment reference list.

@@ -73,6 +73,7 @@ public class CanonicalFactoryImpl extends EFactoryImpl implements CanonicalFacto
 			case CanonicalPackage.SUPPLIER_ITEM: return createSupplierItem();
 			case CanonicalPackage.WAREHOUSE: return createWarehouse();
 			case CanonicalPackage.INVENTORY_POSITION: return createInventoryPosition();
+			case CanonicalPackage.INVENTORY_EVENT: return createInventoryEvent();
 			case CanonicalPackage.SUPPLIER_AVAILABILITY: return createSupplierAvailability();
 			case CanonicalPackage.SALES_ORDER: return createSalesOrder();
 			case CanonicalPackage.SALES_ORDER_LINE: return createSalesOrderLine();
@@ -106,6 +107,8 @@ public class CanonicalFactoryImpl extends EFactoryImpl implements CanonicalFacto
 				return createSalesOrderStatusFromString(eDataType, initialValue);
 			case CanonicalPackage.PURCHASE_ORDER_STATUS:
 				return createPurchaseOrderStatusFromString(eDataType, initialValue);
+			case CanonicalPackage.INVENTORY_EVENT_TYPE:
+				return createInventoryEventTypeFromString(eDataType, initialValue);
 			case CanonicalPackage.ACKNOWLEDGMENT_STATUS:
 				return createAcknowledgmentStatusFromString(eDataType, initialValue);
 			case CanonicalPackage.LOCAL_DATE:
@@ -131,6 +134,8 @@ public class CanonicalFactoryImpl extends EFactoryImpl implements CanonicalFacto
 				return convertSalesOrderStatusToString(eDataType, instanceValue);
 			case CanonicalPackage.PURCHASE_ORDER_STATUS:
 				return convertPurchaseOrderStatusToString(eDataType, instanceValue);
+			case CanonicalPackage.INVENTORY_EVENT_TYPE:
+				return convertInventoryEventTypeToString(eDataType, instanceValue);
 			case CanonicalPackage.ACKNOWLEDGMENT_STATUS:
 				return convertAcknowledgmentStatusToString(eDataType, instanceValue);
 			case CanonicalPackage.LOCAL_DATE:
@@ -272,6 +277,17 @@ public class CanonicalFactoryImpl extends EFactoryImpl implements CanonicalFacto
 	public InventoryPosition createInventoryPosition() {
 		InventoryPositionImpl inventoryPosition = new InventoryPositionImpl();
 		return inventoryPosition;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public InventoryEvent createInventoryEvent() {
+		InventoryEventImpl inventoryEvent = new InventoryEventImpl();
+		return inventoryEvent;
 	}
 
 	/**
@@ -485,6 +501,26 @@ public class CanonicalFactoryImpl extends EFactoryImpl implements CanonicalFacto
 	 * @generated
 	 */
 	public String convertPurchaseOrderStatusToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public InventoryEventType createInventoryEventTypeFromString(EDataType eDataType, String initialValue) {
+		InventoryEventType result = InventoryEventType.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertInventoryEventTypeToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

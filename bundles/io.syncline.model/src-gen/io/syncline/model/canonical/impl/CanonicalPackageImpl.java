@@ -10,6 +10,8 @@ import io.syncline.model.canonical.CanonicalPackage;
 import io.syncline.model.canonical.Channel;
 import io.syncline.model.canonical.Customer;
 import io.syncline.model.canonical.DataSet;
+import io.syncline.model.canonical.InventoryEvent;
+import io.syncline.model.canonical.InventoryEventType;
 import io.syncline.model.canonical.InventoryPosition;
 import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.InvoiceLine;
@@ -155,6 +157,13 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass inventoryEventEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EClass supplierAvailabilityEClass = null;
 
 	/**
@@ -268,6 +277,13 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	private EEnum purchaseOrderStatusEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum inventoryEventTypeEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -1058,6 +1074,96 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	@Override
 	public EAttribute getInventoryPosition_AsOf() {
 		return (EAttribute)inventoryPositionEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getInventoryEvent() {
+		return inventoryEventEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_EventId() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_Type() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getInventoryEvent_Item() {
+		return (EReference)inventoryEventEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getInventoryEvent_Warehouse() {
+		return (EReference)inventoryEventEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_Quantity() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_Uom() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_OccurredAt() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getInventoryEvent_Reason() {
+		return (EAttribute)inventoryEventEClass.getEStructuralFeatures().get(7);
 	}
 
 	/**
@@ -2206,7 +2312,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
-	public EReference getDataSet_SupplierAvailabilities() {
+	public EReference getDataSet_InventoryEvents() {
 		return (EReference)dataSetEClass.getEStructuralFeatures().get(7);
 	}
 
@@ -2216,7 +2322,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
-	public EReference getDataSet_SalesOrders() {
+	public EReference getDataSet_SupplierAvailabilities() {
 		return (EReference)dataSetEClass.getEStructuralFeatures().get(8);
 	}
 
@@ -2226,7 +2332,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
-	public EReference getDataSet_PurchaseOrders() {
+	public EReference getDataSet_SalesOrders() {
 		return (EReference)dataSetEClass.getEStructuralFeatures().get(9);
 	}
 
@@ -2236,7 +2342,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
-	public EReference getDataSet_Shipments() {
+	public EReference getDataSet_PurchaseOrders() {
 		return (EReference)dataSetEClass.getEStructuralFeatures().get(10);
 	}
 
@@ -2246,8 +2352,18 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
-	public EReference getDataSet_Invoices() {
+	public EReference getDataSet_Shipments() {
 		return (EReference)dataSetEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getDataSet_Invoices() {
+		return (EReference)dataSetEClass.getEStructuralFeatures().get(12);
 	}
 
 	/**
@@ -2278,6 +2394,16 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	@Override
 	public EEnum getPurchaseOrderStatus() {
 		return purchaseOrderStatusEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getInventoryEventType() {
+		return inventoryEventTypeEEnum;
 	}
 
 	/**
@@ -2422,6 +2548,16 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		createEAttribute(inventoryPositionEClass, INVENTORY_POSITION__IN_TRANSIT);
 		createEAttribute(inventoryPositionEClass, INVENTORY_POSITION__AS_OF);
 
+		inventoryEventEClass = createEClass(INVENTORY_EVENT);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__EVENT_ID);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__TYPE);
+		createEReference(inventoryEventEClass, INVENTORY_EVENT__ITEM);
+		createEReference(inventoryEventEClass, INVENTORY_EVENT__WAREHOUSE);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__QUANTITY);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__UOM);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__OCCURRED_AT);
+		createEAttribute(inventoryEventEClass, INVENTORY_EVENT__REASON);
+
 		supplierAvailabilityEClass = createEClass(SUPPLIER_AVAILABILITY);
 		createEReference(supplierAvailabilityEClass, SUPPLIER_AVAILABILITY__SUPPLIER);
 		createEAttribute(supplierAvailabilityEClass, SUPPLIER_AVAILABILITY__SUPPLIER_SKU);
@@ -2549,6 +2685,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		createEReference(dataSetEClass, DATA_SET__ITEMS);
 		createEReference(dataSetEClass, DATA_SET__SUPPLIER_ITEMS);
 		createEReference(dataSetEClass, DATA_SET__INVENTORY_POSITIONS);
+		createEReference(dataSetEClass, DATA_SET__INVENTORY_EVENTS);
 		createEReference(dataSetEClass, DATA_SET__SUPPLIER_AVAILABILITIES);
 		createEReference(dataSetEClass, DATA_SET__SALES_ORDERS);
 		createEReference(dataSetEClass, DATA_SET__PURCHASE_ORDERS);
@@ -2559,6 +2696,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		channelEEnum = createEEnum(CHANNEL);
 		salesOrderStatusEEnum = createEEnum(SALES_ORDER_STATUS);
 		purchaseOrderStatusEEnum = createEEnum(PURCHASE_ORDER_STATUS);
+		inventoryEventTypeEEnum = createEEnum(INVENTORY_EVENT_TYPE);
 		acknowledgmentStatusEEnum = createEEnum(ACKNOWLEDGMENT_STATUS);
 
 		// Create data types
@@ -2680,6 +2818,16 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		initEAttribute(getInventoryPosition_Damaged(), ecorePackage.getEBigDecimal(), "damaged", "0", 0, 1, InventoryPosition.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getInventoryPosition_InTransit(), ecorePackage.getEBigDecimal(), "inTransit", "0", 0, 1, InventoryPosition.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getInventoryPosition_AsOf(), this.getInstant(), "asOf", null, 0, 1, InventoryPosition.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(inventoryEventEClass, InventoryEvent.class, "InventoryEvent", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getInventoryEvent_EventId(), ecorePackage.getEString(), "eventId", null, 1, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getInventoryEvent_Type(), this.getInventoryEventType(), "type", null, 0, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getInventoryEvent_Item(), this.getItem(), null, "item", null, 1, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getInventoryEvent_Warehouse(), this.getWarehouse(), null, "warehouse", null, 1, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getInventoryEvent_Quantity(), ecorePackage.getEBigDecimal(), "quantity", null, 1, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getInventoryEvent_Uom(), ecorePackage.getEString(), "uom", null, 0, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getInventoryEvent_OccurredAt(), this.getInstant(), "occurredAt", null, 0, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getInventoryEvent_Reason(), ecorePackage.getEString(), "reason", null, 0, 1, InventoryEvent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(supplierAvailabilityEClass, SupplierAvailability.class, "SupplierAvailability", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEReference(getSupplierAvailability_Supplier(), this.getSupplier(), null, "supplier", null, 1, 1, SupplierAvailability.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2808,6 +2956,7 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		initEReference(getDataSet_Items(), this.getItem(), null, "items", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataSet_SupplierItems(), this.getSupplierItem(), null, "supplierItems", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataSet_InventoryPositions(), this.getInventoryPosition(), null, "inventoryPositions", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getDataSet_InventoryEvents(), this.getInventoryEvent(), null, "inventoryEvents", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataSet_SupplierAvailabilities(), this.getSupplierAvailability(), null, "supplierAvailabilities", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataSet_SalesOrders(), this.getSalesOrder(), null, "salesOrders", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataSet_PurchaseOrders(), this.getPurchaseOrder(), null, "purchaseOrders", null, 0, -1, DataSet.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2839,6 +2988,14 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		addEEnumLiteral(purchaseOrderStatusEEnum, PurchaseOrderStatus.RECEIVED);
 		addEEnumLiteral(purchaseOrderStatusEEnum, PurchaseOrderStatus.INVOICED);
 		addEEnumLiteral(purchaseOrderStatusEEnum, PurchaseOrderStatus.CLOSED);
+
+		initEEnum(inventoryEventTypeEEnum, InventoryEventType.class, "InventoryEventType");
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.RECEIPT);
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.PICK);
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.ADJUSTMENT);
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.TRANSFER_IN);
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.TRANSFER_OUT);
+		addEEnumLiteral(inventoryEventTypeEEnum, InventoryEventType.CYCLE_COUNT);
 
 		initEEnum(acknowledgmentStatusEEnum, AcknowledgmentStatus.class, "AcknowledgmentStatus");
 		addEEnumLiteral(acknowledgmentStatusEEnum, AcknowledgmentStatus.ACCEPTED);
@@ -2926,6 +3083,12 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		   source,
 		   new String[] {
 			   "constraints", "RequiredKeys NonNegative"
+		   });
+		addAnnotation
+		  (inventoryEventEClass,
+		   source,
+		   new String[] {
+			   "constraints", "RequiredKeys"
 		   });
 		addAnnotation
 		  (supplierAvailabilityEClass,

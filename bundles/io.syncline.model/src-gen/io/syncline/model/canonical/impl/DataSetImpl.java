@@ -6,6 +6,7 @@ package io.syncline.model.canonical.impl;
 import io.syncline.model.canonical.CanonicalPackage;
 import io.syncline.model.canonical.Customer;
 import io.syncline.model.canonical.DataSet;
+import io.syncline.model.canonical.InventoryEvent;
 import io.syncline.model.canonical.InventoryPosition;
 import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.Item;
@@ -48,6 +49,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getItems <em>Items</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getSupplierItems <em>Supplier Items</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getInventoryPositions <em>Inventory Positions</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getInventoryEvents <em>Inventory Events</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getSupplierAvailabilities <em>Supplier Availabilities</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getSalesOrders <em>Sales Orders</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.DataSetImpl#getPurchaseOrders <em>Purchase Orders</em>}</li>
@@ -137,6 +139,16 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 	 * @ordered
 	 */
 	protected EList<InventoryPosition> inventoryPositions;
+
+	/**
+	 * The cached value of the '{@link #getInventoryEvents() <em>Inventory Events</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getInventoryEvents()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<InventoryEvent> inventoryEvents;
 
 	/**
 	 * The cached value of the '{@link #getSupplierAvailabilities() <em>Supplier Availabilities</em>}' containment reference list.
@@ -314,6 +326,19 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 	 * @generated
 	 */
 	@Override
+	public EList<InventoryEvent> getInventoryEvents() {
+		if (inventoryEvents == null) {
+			inventoryEvents = new EObjectContainmentEList<InventoryEvent>(InventoryEvent.class, this, CanonicalPackage.DATA_SET__INVENTORY_EVENTS);
+		}
+		return inventoryEvents;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<SupplierAvailability> getSupplierAvailabilities() {
 		if (supplierAvailabilities == null) {
 			supplierAvailabilities = new EObjectContainmentEList<SupplierAvailability>(SupplierAvailability.class, this, CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES);
@@ -393,6 +418,8 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 				return ((InternalEList<?>)getSupplierItems()).basicRemove(otherEnd, msgs);
 			case CanonicalPackage.DATA_SET__INVENTORY_POSITIONS:
 				return ((InternalEList<?>)getInventoryPositions()).basicRemove(otherEnd, msgs);
+			case CanonicalPackage.DATA_SET__INVENTORY_EVENTS:
+				return ((InternalEList<?>)getInventoryEvents()).basicRemove(otherEnd, msgs);
 			case CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES:
 				return ((InternalEList<?>)getSupplierAvailabilities()).basicRemove(otherEnd, msgs);
 			case CanonicalPackage.DATA_SET__SALES_ORDERS:
@@ -429,6 +456,8 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 				return getSupplierItems();
 			case CanonicalPackage.DATA_SET__INVENTORY_POSITIONS:
 				return getInventoryPositions();
+			case CanonicalPackage.DATA_SET__INVENTORY_EVENTS:
+				return getInventoryEvents();
 			case CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES:
 				return getSupplierAvailabilities();
 			case CanonicalPackage.DATA_SET__SALES_ORDERS:
@@ -478,6 +507,10 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 			case CanonicalPackage.DATA_SET__INVENTORY_POSITIONS:
 				getInventoryPositions().clear();
 				getInventoryPositions().addAll((Collection<? extends InventoryPosition>)newValue);
+				return;
+			case CanonicalPackage.DATA_SET__INVENTORY_EVENTS:
+				getInventoryEvents().clear();
+				getInventoryEvents().addAll((Collection<? extends InventoryEvent>)newValue);
 				return;
 			case CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES:
 				getSupplierAvailabilities().clear();
@@ -532,6 +565,9 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 			case CanonicalPackage.DATA_SET__INVENTORY_POSITIONS:
 				getInventoryPositions().clear();
 				return;
+			case CanonicalPackage.DATA_SET__INVENTORY_EVENTS:
+				getInventoryEvents().clear();
+				return;
 			case CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES:
 				getSupplierAvailabilities().clear();
 				return;
@@ -573,6 +609,8 @@ public class DataSetImpl extends MinimalEObjectImpl.Container implements DataSet
 				return supplierItems != null && !supplierItems.isEmpty();
 			case CanonicalPackage.DATA_SET__INVENTORY_POSITIONS:
 				return inventoryPositions != null && !inventoryPositions.isEmpty();
+			case CanonicalPackage.DATA_SET__INVENTORY_EVENTS:
+				return inventoryEvents != null && !inventoryEvents.isEmpty();
 			case CanonicalPackage.DATA_SET__SUPPLIER_AVAILABILITIES:
 				return supplierAvailabilities != null && !supplierAvailabilities.isEmpty();
 			case CanonicalPackage.DATA_SET__SALES_ORDERS:

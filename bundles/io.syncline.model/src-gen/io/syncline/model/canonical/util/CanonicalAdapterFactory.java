@@ -121,6 +121,10 @@ public class CanonicalAdapterFactory extends AdapterFactoryImpl {
 				return createInventoryPositionAdapter();
 			}
 			@Override
+			public Adapter caseInventoryEvent(InventoryEvent object) {
+				return createInventoryEventAdapter();
+			}
+			@Override
 			public Adapter caseSupplierAvailability(SupplierAvailability object) {
 				return createSupplierAvailabilityAdapter();
 			}
@@ -375,6 +379,20 @@ public class CanonicalAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createInventoryPositionAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link io.syncline.model.canonical.InventoryEvent <em>Inventory Event</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see io.syncline.model.canonical.InventoryEvent
+	 * @generated
+	 */
+	public Adapter createInventoryEventAdapter() {
 		return null;
 	}
 

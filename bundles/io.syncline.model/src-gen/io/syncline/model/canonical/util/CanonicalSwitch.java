@@ -147,6 +147,12 @@ public class CanonicalSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case CanonicalPackage.INVENTORY_EVENT: {
+				InventoryEvent inventoryEvent = (InventoryEvent)theEObject;
+				T result = caseInventoryEvent(inventoryEvent);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case CanonicalPackage.SUPPLIER_AVAILABILITY: {
 				SupplierAvailability supplierAvailability = (SupplierAvailability)theEObject;
 				T result = caseSupplierAvailability(supplierAvailability);
@@ -427,6 +433,21 @@ public class CanonicalSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseInventoryPosition(InventoryPosition object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Inventory Event</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Inventory Event</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseInventoryEvent(InventoryEvent object) {
 		return null;
 	}
 

@@ -116,6 +116,8 @@ public class CanonicalValidator extends EObjectValidator {
 				return validateWarehouse((Warehouse)value, diagnostics, context);
 			case CanonicalPackage.INVENTORY_POSITION:
 				return validateInventoryPosition((InventoryPosition)value, diagnostics, context);
+			case CanonicalPackage.INVENTORY_EVENT:
+				return validateInventoryEvent((InventoryEvent)value, diagnostics, context);
 			case CanonicalPackage.SUPPLIER_AVAILABILITY:
 				return validateSupplierAvailability((SupplierAvailability)value, diagnostics, context);
 			case CanonicalPackage.SALES_ORDER:
@@ -150,6 +152,8 @@ public class CanonicalValidator extends EObjectValidator {
 				return validateSalesOrderStatus((SalesOrderStatus)value, diagnostics, context);
 			case CanonicalPackage.PURCHASE_ORDER_STATUS:
 				return validatePurchaseOrderStatus((PurchaseOrderStatus)value, diagnostics, context);
+			case CanonicalPackage.INVENTORY_EVENT_TYPE:
+				return validateInventoryEventType((InventoryEventType)value, diagnostics, context);
 			case CanonicalPackage.ACKNOWLEDGMENT_STATUS:
 				return validateAcknowledgmentStatus((AcknowledgmentStatus)value, diagnostics, context);
 			case CanonicalPackage.LOCAL_DATE:
@@ -590,6 +594,36 @@ public class CanonicalValidator extends EObjectValidator {
 	 */
 	public boolean validateInventoryPosition_NonNegative(InventoryPosition inventoryPosition, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return io.syncline.model.validation.CanonicalConstraints.check("NonNegative", inventoryPosition, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateInventoryEvent(InventoryEvent inventoryEvent, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		if (!validate_NoCircularContainment(inventoryEvent, diagnostics, context)) return false;
+		boolean result = validate_EveryMultiplicityConforms(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryDataValueConforms(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryReferenceIsContained(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryBidirectionalReferenceIsPaired(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryProxyResolves(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_UniqueID(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryKeyUnique(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryMapEntryUnique(inventoryEvent, diagnostics, context);
+		if (result || diagnostics != null) result &= validateInventoryEvent_RequiredKeys(inventoryEvent, diagnostics, context);
+		return result;
+	}
+
+	/**
+	 * Validates the RequiredKeys constraint of '<em>Inventory Event</em>'.
+	 * <!-- begin-user-doc -->
+	 * Delegates to {@link io.syncline.model.validation.CanonicalConstraints}, which holds the rules in plain code.
+	 * <!-- end-user-doc -->
+	 * @generated NOT
+	 */
+	public boolean validateInventoryEvent_RequiredKeys(InventoryEvent inventoryEvent, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return io.syncline.model.validation.CanonicalConstraints.check("RequiredKeys", inventoryEvent, diagnostics, context);
 	}
 
 	/**
@@ -1159,6 +1193,15 @@ public class CanonicalValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validatePurchaseOrderStatus(PurchaseOrderStatus purchaseOrderStatus, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateInventoryEventType(InventoryEventType inventoryEventType, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 
