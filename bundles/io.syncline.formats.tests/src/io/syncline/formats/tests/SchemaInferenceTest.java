@@ -1,0 +1,59 @@
+package io.syncline.formats.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncline.formats.SourceOptions;
+import io.syncline.formats.infer.FieldType;
+import io.syncline.formats.infer.SchemaField;
+import io.syncline.formats.infer.SchemaInference;
+
+class SchemaInferenceTest {
+
+	@Test
+	void csvColumnsGetTypesAndCodesStayText() throws Exception {
+		SchemaField row = SchemaInference.infer(Samples.file("boltco-catalog.csv"), SourceOptions.defaults(), 1000);
+		assertEquals(FieldType.STRING, row.child("supplier_sku").type());
+		assertEquals(FieldType.STRING, row.child("upc").type(), "leading zeros: a code, not a number");
+		assertEquals(FieldType.DECIMAL, row.child("unit_cost").type());
+		assertEquals(FieldType.INTEGER, row.child("lead_time_days").type());
+		assertEquals(FieldType.DATE, row.child("effective_date").type());
+	}
+
+	@Test
+	void jsonRepeatingGroupsAndOptionalFieldsAreFound() throws Exception {
+		SchemaField order = SchemaInference.infer(Samples.file("shop-orders.json"),
+				SourceOptions.defaults().withRecordPath("/orders/*"), 1000);
+		SchemaField lines = order.child("line_items");
+		assertEquals(FieldType.GROUP, lines.type());
+		assertTrue(lines.repeating());
+		assertEquals(FieldType.DECIMAL, lines.child("price").type());
+		assertEquals(FieldType.DATETIME, order.child("created_at").type());
+		assertTrue(order.render().contains("line_items[]  group"), order.render());
+	}
+
+	@Test
+	void xmlAttributesAndNestedElements() throws Exception {
+		SchemaField position = SchemaInference.infer(Samples.file("wms-atl-snapshot.xml"),
+				SourceOptions.defaults().withRecordPath("/InventorySnapshot/Position"), 1000);
+		assertEquals(FieldType.STRING, position.child("@item").type());
+		assertEquals(FieldType.INTEGER, position.child("Allocated").type());
+		assertFalse(position.child("Allocated").repeating());
+	}
+
+	@Test
+	void x12TreeComesFromTheTransactionSchemaWithTitles() throws Exception {
+		SchemaField asn = SchemaInference.infer(Samples.file("edi/acme-856-asn.edi"), SourceOptions.defaults(), 10);
+		assertEquals("856", asn.name());
+		SchemaField hl = asn.child("HL_LOOP");
+		assertTrue(hl.repeating());
+		SchemaField sn102 = hl.child("SN1").child("SN102");
+		assertEquals(FieldType.DECIMAL, sn102.type());
+		assertEquals("Number of Units Shipped", sn102.title());
+		assertTrue(asn.child("BSN").child("BSN02").required());
+		assertEquals(FieldType.DATE, asn.child("BSN").child("BSN03").type());
+	}
+}

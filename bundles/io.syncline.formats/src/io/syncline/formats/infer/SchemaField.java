@@ -1,0 +1,113 @@
+package io.syncline.formats.infer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of a source's structure: its name, type, whether it repeats within its parent and whether every parent
+ * has it, a title (X12) and a sample value. Groups hold children in the order first seen.
+ */
+public final class SchemaField {
+
+	private final String name;
+	private FieldType type;
+	private boolean repeating;
+	private boolean required = true;
+	private String title;
+	private String sample;
+	private final Map<String, SchemaField> children = new LinkedHashMap<>();
+
+	public SchemaField(String name) {
+		this.name = name;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public FieldType type() {
+		return type == null ? FieldType.STRING : type;
+	}
+
+	public boolean repeating() {
+		return repeating;
+	}
+
+	public boolean required() {
+		return required;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String sample() {
+		return sample;
+	}
+
+	public List<SchemaField> children() {
+		return new ArrayList<>(children.values());
+	}
+
+	public SchemaField child(String childName) {
+		return children.computeIfAbsent(childName, SchemaField::new);
+	}
+
+	SchemaField existingChild(String childName) {
+		return children.get(childName);
+	}
+
+	void observeValue(String value) {
+		FieldType seen = FieldType.of(value);
+		type = type == null ? seen : seen == null ? type : type.merge(seen);
+		if (sample == null && value != null && !value.isBlank()) {
+			sample = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+		}
+	}
+
+	void markGroup() {
+		type = FieldType.GROUP;
+	}
+
+	void markRepeating() {
+		repeating = true;
+	}
+
+	void markOptional() {
+		required = false;
+	}
+
+	void describe(String title, FieldType declared, boolean repeats, boolean mandatory) {
+		this.title = title;
+		this.type = declared;
+		this.repeating = repeats;
+		this.required = mandatory;
+	}
+
+	/** The tree as indented text, one field per line. */
+	public String render() {
+		StringBuilder out = new StringBuilder();
+		render(out, 0);
+		return out.toString();
+	}
+
+	private void render(StringBuilder out, int depth) {
+		out.append("  ".repeat(depth)).append(name).append(repeating ? "[]" : "");
+		out.append("  ").append(type().name().toLowerCase());
+		if (!required) {
+			out.append(" optional");
+		}
+		if (title != null) {
+			out.append("  ").append(title);
+		}
+		if (sample != null) {
+			out.append("  e.g. ").append(sample);
+		}
+		out.append('\n');
+		for (SchemaField child : children.values()) {
+			child.render(out, depth + 1);
+		}
+	}
+}
