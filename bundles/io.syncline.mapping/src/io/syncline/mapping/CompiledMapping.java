@@ -62,6 +62,11 @@ public final class CompiledMapping {
 		return sourceOptions;
 	}
 
+	/** Inbound: the canonical class made; outbound: the document written, such as an X12 transaction set. */
+	public String targetType() {
+		return targetType;
+	}
+
 	public boolean isInbound() {
 		return targetClass != null;
 	}

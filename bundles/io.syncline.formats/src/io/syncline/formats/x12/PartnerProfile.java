@@ -24,6 +24,20 @@ public record PartnerProfile(String partnerId, String senderQualifier, String se
 				receiverId, '*', '>', '~', "00401", "004010", 'P');
 	}
 
+	/**
+	 * {@code ZZ:HARBORSUPPLY>ZZ:ACMEFAST}: sender qualifier and id, then receiver qualifier and id, X12 004010 with
+	 * {@code * > ~}.
+	 */
+	public static PartnerProfile parse(String partnerId, String text) {
+		String[] parties = text.split(">");
+		String[] sender = parties.length == 2 ? parties[0].split(":") : new String[0];
+		String[] receiver = parties.length == 2 ? parties[1].split(":") : new String[0];
+		if (sender.length != 2 || receiver.length != 2) {
+			throw new IllegalArgumentException("a profile looks like ZZ:HARBORSUPPLY>ZZ:ACMEFAST, not '" + text + "'");
+		}
+		return x12v4010(partnerId, sender[0], sender[1], receiver[0], receiver[1]);
+	}
+
 	public PartnerProfile withSeparators(char element, char component, char segment) {
 		return new PartnerProfile(partnerId, senderQualifier, senderId, receiverQualifier, receiverId, gsSender,
 				gsReceiver, element, component, segment, interchangeVersion, groupVersion, usage);

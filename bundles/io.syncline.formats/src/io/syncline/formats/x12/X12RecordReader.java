@@ -199,11 +199,12 @@ public final class X12RecordReader implements RecordReader {
 		Location at = edi.getLocation();
 		String reference = edi.getReferenceCode();
 		boolean segmentLevel = event == EDIStreamEvent.SEGMENT_ERROR;
-		String what = segmentLevel ? "segment " + (reference != null ? reference : at.getSegmentTag())
-				: String.format("element %s%02d", at.getSegmentTag(), at.getElementPosition());
+		// The location names the segment and element; the message adds the segment concerned when it is another one
+		// (a missing PO1 is reported at the SE that ends the transaction) and the offending value.
+		String other = segmentLevel && reference != null && !reference.equals(at.getSegmentTag())
+				? "segment " + reference + ": " : "";
 		String value = segmentLevel || !edi.hasText() ? "" : " ('" + edi.getText() + "')";
-		problems.report(Problem.error("X12_" + error.name(), here(),
-				what + ": " + X12ErrorCodes.describe(error) + value));
+		problems.report(Problem.error("X12_" + error.name(), here(), other + X12ErrorCodes.describe(error) + value));
 		if (transactionNotes != null && transaction != null) {
 			transactionNotes.add(segmentLevel
 					? new TransactionAck.SegmentNote(reference != null ? reference : at.getSegmentTag(),

@@ -31,6 +31,20 @@ public final class X12Schemas {
 		return CACHE.computeIfAbsent(transactionSet, X12Schemas::load);
 	}
 
+	/** The GS01 functional identifier code of a transaction set: 850 → PO, 997 → FA. */
+	public static String functionalId(String transactionSet) {
+		return switch (transactionSet) {
+		case "850" -> "PO";
+		case "855" -> "PR";
+		case "856" -> "SH";
+		case "810" -> "IN";
+		case "832" -> "SC";
+		case "846" -> "IB";
+		case "997" -> "FA";
+		default -> throw new IllegalArgumentException("no functional group for transaction set " + transactionSet);
+		};
+	}
+
 	/** StAEDI's envelope schema for an ISA version such as {@code 00401}. */
 	public static Schema control(String interchangeVersion) {
 		return CACHE.computeIfAbsent("ISA" + interchangeVersion, key -> {

@@ -37,7 +37,9 @@ public record CompiledField(String label, String target, String[] sources, JexlE
 			}
 			builder.set(target, result);
 		} catch (JexlException e) {
-			problems.add(Problem.error("MAP_EXPRESSION", source.locationOf(at), label + ": " + Expressions.describe(e)));
+			// A function refusing a value is a data problem; anything else is the expression's.
+			String code = Expressions.isValueProblem(e) ? "MAP_VALUE" : "MAP_EXPRESSION";
+			problems.add(Problem.error(code, source.locationOf(at), label + ": " + Expressions.describe(e)));
 		} catch (IllegalArgumentException | ArithmeticException e) {
 			problems.add(Problem.error("MAP_VALUE", source.locationOf(at), label + ": " + e.getMessage()));
 		}

@@ -44,6 +44,14 @@ public final class Expressions {
 		}
 	}
 
+	public static boolean isValueProblem(JexlException e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause instanceof IllegalArgumentException || cause instanceof ArithmeticException;
+	}
+
 	/** The message a person needs from an evaluation failure: the function's own message if it gave one. */
 	public static String describe(JexlException e) {
 		Throwable cause = e;

@@ -1,0 +1,78 @@
+package io.syncline.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline-testing commands of the installed runtime, on the demo content it ships. */
+class RuntimeCliProductTest {
+
+	@TempDir
+	Path dir;
+
+	private final Path product = ProductProcess.productDir("syncline.runtime.product");
+
+	private Path demo() throws IOException {
+		try (Stream<Path> plugins = Files.list(product.resolve("plugins"))) {
+			return plugins.filter(p -> p.getFileName().toString().startsWith("io.syncline.demo_") && Files.isDirectory(p))
+					.findFirst().orElseThrow(() -> new AssertionError("the demo bundle ships as a folder"));
+		}
+	}
+
+	private ProductProcess run(String name, String... args) throws IOException {
+		String[] all = new String[args.length + 2];
+		all[0] = "--data";
+		all[1] = dir.resolve("data").toString();
+		System.arraycopy(args, 0, all, 2, args.length);
+		return ProductProcess.start(product.resolve("syncline-runtime"), dir.resolve(name + ".log"), all);
+	}
+
+	@Test
+	void shippedGoldenCasesAllPass() throws Exception {
+		try (ProductProcess cli = run("test", "test", demo().resolve("golden").toString())) {
+			int exit = cli.awaitExit(Duration.ofSeconds(120));
+			String output = cli.output();
+			assertEquals(0, exit, output);
+			assertTrue(output.contains("PASS po-850-outbound") && output.contains("PASS acme-856-asn"), output);
+			assertTrue(output.contains(" 0 failed"), output);
+		}
+	}
+
+	@Test
+	void validateNamesTheSegmentAndElementAndExitsOne() throws Exception {
+		Path bad = dir.resolve("855-bad.edi");
+		Files.writeString(bad, Files.readString(demo().resolve("samples/edi/acme-855-po-ack.edi"))
+				.replace("ACK*IB*150*BX*068*20261209", "ACK*IB*150*BX*068*20261309"));
+		try (ProductProcess cli = run("validate", "validate", bad.toString())) {
+			assertEquals(1, cli.awaitExit(Duration.ofSeconds(90)));
+			String output = cli.output();
+			assertTrue(output.contains("855-bad.edi line 9") && output.contains("element ACK05"), output);
+			assertTrue(output.contains("not a valid date (CCYYMMDD) ('20261309')"), output);
+			assertTrue(!output.contains("Exception"), output);
+		}
+	}
+
+	@Test
+	void mapWritesCanonicalJsonAndInferPrintsTheTree() throws Exception {
+		Path out = dir.resolve("items.json");
+		try (ProductProcess cli = run("map", "map", "--mapping", demo().resolve("mappings/boltco-catalog.synmap").toString(),
+				"--input", demo().resolve("samples/boltco-catalog.csv").toString(), "--output", out.toString())) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(90)), cli.output());
+			assertTrue(cli.output().contains("12 mapped, 0 failed"), cli.output());
+		}
+		String json = Files.readString(out);
+		assertTrue(json.contains("\"supplierSku\" : \"BC-001011\"") && json.contains("\"item\" : \"HS-001011\""), json);
+		try (ProductProcess cli = run("infer", "infer", demo().resolve("samples/edi/acme-856-asn.edi").toString())) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(90)));
+			assertTrue(cli.output().contains("SN102  decimal  Number of Units Shipped"), cli.output());
+		}
+	}
+}
