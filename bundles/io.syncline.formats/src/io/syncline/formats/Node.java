@@ -29,6 +29,13 @@ public final class Node {
 		return new Node(name, null, location);
 	}
 
+	/** A branch that will hold about {@code expectedChildren} children, such as a CSV row. */
+	public static Node branch(String name, SourceLocation location, int expectedChildren) {
+		Node node = new Node(name, null, location);
+		node.children = new ArrayList<>(expectedChildren);
+		return node;
+	}
+
 	public String name() {
 		return name;
 	}
@@ -55,7 +62,7 @@ public final class Node {
 	}
 
 	public Node add(Node child) {
-		if (children.isEmpty()) {
+		if (!(children instanceof ArrayList)) {
 			children = new ArrayList<>(8);
 		}
 		children.add(child);

@@ -1,7 +1,7 @@
 package io.syncline.mapping;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
@@ -16,15 +16,15 @@ import io.syncline.mapping.internal.BusinessKeys;
  */
 public final class KeyOnlyReferences implements ReferenceResolver {
 
-	private final Map<String, EObject> made = new HashMap<>();
+	private final Map<EClass, Map<String, EObject>> made = new ConcurrentHashMap<>();
 
 	@Override
-	public synchronized EObject resolve(EClass type, String key) {
+	public EObject resolve(EClass type, String key) {
 		EAttribute keyAttribute = BusinessKeys.keyAttribute(type);
 		if (keyAttribute == null || type.isAbstract()) {
 			return null;
 		}
-		return made.computeIfAbsent(type.getName() + "\u0000" + key, k -> {
+		return made.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> {
 			EObject object = EcoreUtil.create(type);
 			object.eSet(keyAttribute, key);
 			return object;

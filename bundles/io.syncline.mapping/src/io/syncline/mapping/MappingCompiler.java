@@ -20,7 +20,8 @@ import io.syncline.mapping.functions.MappingFunctions;
 import io.syncline.mapping.internal.CompiledField;
 import io.syncline.mapping.internal.CompiledLoop;
 import io.syncline.mapping.internal.CompiledRule;
-import io.syncline.mapping.internal.EObjectTarget;
+import io.syncline.mapping.internal.SourcePath;
+import io.syncline.mapping.internal.TargetPath;
 import io.syncline.mapping.internal.Expressions;
 import io.syncline.mapping.internal.ValueCoercion;
 import io.syncline.mapping.model.Direction;
@@ -91,9 +92,11 @@ public final class MappingCompiler {
 			Rule rule = rules.get(i);
 			String label = "rule " + prefix + (i + 1) + " (" + rule.getTarget() + ")";
 			EClass elementType = null;
+			TargetPath target = TargetPath.ofNodes(rule.getTarget());
 			if (inbound && owner != null) {
 				try {
-					EStructuralFeature feature = EObjectTarget.resolvePath(owner, rule.getTarget());
+					target = TargetPath.ofFeatures(owner, rule.getTarget());
+					EStructuralFeature feature = target.last();
 					if (rule instanceof LoopRule) {
 						if (!(feature instanceof EReference reference) || !reference.isContainment() || !reference.isMany()) {
 							problems.add(label + ": a loop needs a list of contained objects, such as lines");
@@ -113,12 +116,20 @@ public final class MappingCompiler {
 				if (field.getSources().isEmpty() && noExpression && field.getDefaultValue() == null) {
 					problems.add(label + ": needs a source, an expression or a default");
 				}
-				compiled.add(new CompiledField(label, field.getTarget(), field.getSources().toArray(String[]::new),
-						expression, condition, field.getDefaultValue(), field.isRequired()));
+				SourcePath[] sources = new SourcePath[field.getSources().size()];
+				for (int s = 0; s < sources.length; s++) {
+					try {
+						sources[s] = SourcePath.of(field.getSources().get(s));
+					} catch (IllegalArgumentException e) {
+						problems.add(label + ": source " + e.getMessage());
+					}
+				}
+				compiled.add(new CompiledField(label, target, sources, expression, condition, field.getDefaultValue(),
+						field.isRequired()));
 			} else if (rule instanceof LoopRule loop) {
 				List<CompiledRule> nested = compileRules(loop.getRules(), elementType, inbound, expressions, problems,
 						prefix + (i + 1) + ".");
-				compiled.add(new CompiledLoop(label, loop.getTarget(), loop.getSource(), condition, nested));
+				compiled.add(new CompiledLoop(label, target, loop.getSource(), condition, nested));
 			}
 		}
 		return compiled;

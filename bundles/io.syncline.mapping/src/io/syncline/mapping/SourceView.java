@@ -10,6 +10,11 @@ public interface SourceView {
 	/** The value at a path: text for format records, typed values (numbers, dates) for canonical objects. */
 	Object value(String path);
 
+	/** The same for a path compiled at mapping compile time. */
+	default Object value(io.syncline.mapping.internal.SourcePath path) {
+		return value(path.text());
+	}
+
 	/** The values at every occurrence of a path, for totals and counts. */
 	List<Object> values(String path);
 

@@ -56,6 +56,19 @@ class X12ReaderTest {
 	}
 
 	@Test
+	void severalTransactionSetsInOneGroupAreEachARecord() throws Exception {
+		String sample = Samples.text("edi/bigbox-850-customer-order.edi");
+		String body = sample.substring(sample.indexOf("ST*850"), sample.indexOf("GE*"));
+		String second = body.replace("0001", "0002").replace("BB-7730021", "BB-7730022");
+		String both = sample.replace(body, body + second).replace("GE*1*7001", "GE*2*7001");
+		List<Node> orders = read(both, "two-850s.edi");
+		assertEquals(List.of(), problems.problems());
+		assertEquals(List.of("BB-7730021", "BB-7730022"),
+				orders.stream().map(o -> NodePath.compile("BEG/BEG03").value(o)).toList());
+		assertEquals("0002", NodePath.compile("ST/ST02").value(orders.get(1)));
+	}
+
+	@Test
 	void shipNoticeHierarchyIsATree() throws Exception {
 		Node asn = read(Samples.text("edi/acme-856-asn.edi"), "asn.edi").get(0);
 		Node shipment = NodePath.compile("HL_LOOP").first(asn);

@@ -118,7 +118,7 @@ public final class CsvRecordReader implements RecordReader {
 					+ columns.size() + " (" + detail + "); row skipped"));
 			return null;
 		}
-		Node record = Node.branch(RECORD, at);
+		Node record = Node.branch(RECORD, at, count);
 		for (int i = 0; i < count; i++) {
 			String value = row.getField(i);
 			if (value.length() > maxFieldChars) {

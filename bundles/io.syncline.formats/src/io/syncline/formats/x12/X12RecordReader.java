@@ -46,6 +46,7 @@ public final class X12RecordReader implements RecordReader {
 	private String groupControl;
 	private String transactionControl;
 	private Node compositeElement;
+	private boolean transactionPending;
 
 	public X12RecordReader(InputStream in, String source, ProblemSink problems) {
 		this.source = source;
@@ -96,10 +97,11 @@ public final class X12RecordReader implements RecordReader {
 			group.setContext(interchange);
 			open.push(group);
 		}
-		case START_TRANSACTION -> startTransaction();
+		case START_TRANSACTION -> transactionPending = true;
 		case START_LOOP -> open.push(top().add(Node.branch(edi.getReferenceCode(), here())));
 		case END_LOOP -> open.pop();
-		case START_SEGMENT -> open.push(top().add(Node.branch(edi.getText(), here())));
+		case START_SEGMENT -> open.push(transactionPending ? Node.branch(edi.getText(), here())
+				: top().add(Node.branch(edi.getText(), here())));
 		case END_SEGMENT -> endSegment();
 		case START_COMPOSITE -> compositeElement = top().add(Node.branch(elementName(), here()));
 		case END_COMPOSITE -> compositeElement = null;
@@ -127,12 +129,19 @@ public final class X12RecordReader implements RecordReader {
 		return null;
 	}
 
-	private void startTransaction() {
-		String type = edi.getTransactionType();
-		transaction = Node.branch(type, here());
+	/**
+	 * Called at ST01: StAEDI knows the transaction type reliably only once ST01 is read, and still accepts the
+	 * transaction schema then. The ST segment read so far moves under the new transaction node.
+	 */
+	private void startTransaction(String type) {
+		transactionPending = false;
+		Node st = open.pop();
+		transaction = Node.branch(type, st.location());
 		transaction.setContext(group != null ? group : interchange);
+		transaction.add(st);
 		transactionNotes = new ArrayList<>();
 		open.push(transaction);
+		open.push(st);
 		Schema schema = type == null ? null : X12Schemas.transaction(type);
 		if (schema != null) {
 			edi.setTransactionSchema(schema);
@@ -181,6 +190,11 @@ public final class X12RecordReader implements RecordReader {
 
 	private void addElement() {
 		String text = edi.getText();
+		if (transactionPending && edi.getLocation().getElementPosition() == 1) {
+			top().addLeaf(elementName(), text, here());
+			startTransaction(text);
+			return;
+		}
 		if (compositeElement != null) {
 			Location at = edi.getLocation();
 			compositeElement.addLeaf(compositeElement.name() + "-" + at.getComponentPosition(), text, here());
@@ -191,7 +205,7 @@ public final class X12RecordReader implements RecordReader {
 
 	private String elementName() {
 		Location at = edi.getLocation();
-		return String.format("%s%02d", at.getSegmentTag(), at.getElementPosition());
+		return ElementNames.of(at.getSegmentTag(), at.getElementPosition());
 	}
 
 	private void error(EDIStreamEvent event) {
@@ -225,7 +239,7 @@ public final class X12RecordReader implements RecordReader {
 		if (segment == null || position == 0) {
 			return null;
 		}
-		Node element = segment.child(String.format("%s%02d", segment.name(), position));
+		Node element = segment.child(ElementNames.of(segment.name(), position));
 		return element == null ? null : element.value();
 	}
 
@@ -238,13 +252,13 @@ public final class X12RecordReader implements RecordReader {
 	}
 
 	private SourceLocation locate(Location at) {
-		SourceLocation location = SourceLocation.ofFile(source).withEnvelope(interchangeControl, groupControl,
-				transactionControl);
 		if (at == null) {
-			return location;
+			return new SourceLocation(source, 0, null, null, interchangeControl, groupControl, transactionControl, 0,
+					null, 0, 0);
 		}
-		return location.withLine(at.getLineNumber() > 0 ? at.getLineNumber() : 0).withSegment(at.getSegmentPosition(),
-				at.getSegmentTag(), Math.max(at.getElementPosition(), 0), Math.max(at.getComponentPosition(), 0));
+		return new SourceLocation(source, Math.max(at.getLineNumber(), 0), null, null, interchangeControl, groupControl,
+				transactionControl, at.getSegmentPosition(), at.getSegmentTag(), Math.max(at.getElementPosition(), 0),
+				Math.max(at.getComponentPosition(), 0));
 	}
 
 	private static String readable(Exception e) {

@@ -27,6 +27,7 @@ import io.syncline.model.gs1.Gs1;
 public final class MappingFunctions {
 
 	private static final DateTimeFormatter X12_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+	private static final Map<String, DateTimeFormatter> FORMATTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Locale numberLocale;
 	private final Map<String, Map<String, String>> lookups;
@@ -259,11 +260,13 @@ public final class MappingFunctions {
 		return days == null ? null : addBusinessDays(orderDate, days.intValueExact());
 	}
 
+	/** Formatters are built once per pattern: building one costs more than parsing a date with it. */
 	private static DateTimeFormatter formatter(String pattern) {
 		if ("CCYYMMDD".equals(pattern)) {
 			return X12_DATE;
 		}
-		return DateTimeFormatter.ofPattern(pattern.replace("CCYY", "yyyy").replace("YY", "yy"), Locale.ROOT);
+		return FORMATTERS.computeIfAbsent(pattern,
+				p -> DateTimeFormatter.ofPattern(p.replace("CCYY", "yyyy").replace("YY", "yy"), Locale.ROOT));
 	}
 
 	public LocalDateTime now() {

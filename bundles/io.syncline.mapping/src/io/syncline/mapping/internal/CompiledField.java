@@ -9,7 +9,7 @@ import io.syncline.formats.Problem;
 import io.syncline.mapping.SourceView;
 
 /** Source paths → (expression) → one target path; problems name the rule and where the value came from. */
-public record CompiledField(String label, String target, String[] sources, JexlExpression expression,
+public record CompiledField(String label, TargetPath target, SourcePath[] sources, JexlExpression expression,
 		JexlExpression condition, String defaultValue, boolean required) implements CompiledRule {
 
 	@Override
@@ -19,7 +19,7 @@ public record CompiledField(String label, String target, String[] sources, JexlE
 			values[i] = source.value(sources[i]);
 		}
 		context.bind(source, values);
-		String at = sources.length > 0 ? sources[0] : ".";
+		String at = sources.length > 0 ? sources[0].text() : ".";
 		try {
 			if (condition != null && !Truth.of(condition.evaluate(context))) {
 				return;
@@ -31,7 +31,7 @@ public record CompiledField(String label, String target, String[] sources, JexlE
 			if (result == null) {
 				if (required) {
 					problems.add(Problem.error("MAP_REQUIRED", source.locationOf(at),
-							label + ": no value" + (sources.length > 0 ? " at " + String.join(", ", sources) : "")));
+							label + ": no value at " + at));
 				}
 				return;
 			}

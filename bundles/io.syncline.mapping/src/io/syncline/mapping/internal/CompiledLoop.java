@@ -9,7 +9,7 @@ import io.syncline.formats.Problem;
 import io.syncline.mapping.SourceView;
 
 /** For each occurrence of a repeating source path, one new target element filled by the nested rules. */
-public record CompiledLoop(String label, String target, String source, JexlExpression condition,
+public record CompiledLoop(String label, TargetPath target, String source, JexlExpression condition,
 		List<CompiledRule> rules) implements CompiledRule {
 
 	@Override

@@ -28,31 +28,10 @@ public final class EObjectTarget implements TargetBuilder {
 		this.references = references;
 	}
 
-	/** Checks at compile time that a path names features of the class; returns the last feature. */
-	public static EStructuralFeature resolvePath(EClass type, String path) {
-		EClass current = type;
-		String[] steps = path.split("/");
-		EStructuralFeature feature = null;
-		for (int i = 0; i < steps.length; i++) {
-			feature = current.getEStructuralFeature(steps[i]);
-			if (feature == null) {
-				throw new IllegalArgumentException(current.getName() + " has no feature '" + steps[i] + "'");
-			}
-			if (i < steps.length - 1) {
-				if (!(feature instanceof EReference reference) || !reference.isContainment()) {
-					throw new IllegalArgumentException(current.getName() + "." + steps[i] + " is not a contained object");
-				}
-				current = reference.getEReferenceType();
-			}
-		}
-		return feature;
-	}
-
 	@Override
-	public void set(String path, Object value) {
-		String[] steps = path.split("/");
-		EObject owner = owner(steps);
-		EStructuralFeature feature = owner.eClass().getEStructuralFeature(steps[steps.length - 1]);
+	public void set(TargetPath path, Object value) {
+		EObject owner = owner(path);
+		EStructuralFeature feature = path.last();
 		if (feature instanceof EAttribute attribute) {
 			Object coerced = coercion.to(attribute.getEAttributeType(), value);
 			if (attribute.isMany()) {
@@ -65,7 +44,7 @@ public final class EObjectTarget implements TargetBuilder {
 		} else if (feature instanceof EReference reference && !reference.isContainment()) {
 			owner.eSet(reference, resolve(reference.getEReferenceType(), ValueCoercion.text(value)));
 		} else {
-			throw new IllegalArgumentException(path + " is a contained object; map its features, not a value");
+			throw new IllegalArgumentException(path.text() + " is a contained object; map its features, not a value");
 		}
 	}
 
@@ -78,10 +57,9 @@ public final class EObjectTarget implements TargetBuilder {
 	}
 
 	@Override
-	public TargetBuilder add(String path) {
-		String[] steps = path.split("/");
-		EObject owner = owner(steps);
-		EReference reference = (EReference) owner.eClass().getEStructuralFeature(steps[steps.length - 1]);
+	public TargetBuilder add(TargetPath path) {
+		EObject owner = owner(path);
+		EReference reference = (EReference) path.last();
 		EObject child = EcoreUtil.create(reference.getEReferenceType());
 		@SuppressWarnings("unchecked")
 		List<EObject> children = (List<EObject>) owner.eGet(reference);
@@ -90,10 +68,11 @@ public final class EObjectTarget implements TargetBuilder {
 	}
 
 	/** The object owning the last step, creating single containments on the way. */
-	private EObject owner(String[] steps) {
+	private EObject owner(TargetPath path) {
 		EObject current = object;
-		for (int i = 0; i < steps.length - 1; i++) {
-			EReference reference = (EReference) current.eClass().getEStructuralFeature(steps[i]);
+		EStructuralFeature[] features = path.features();
+		for (int i = 0; i < features.length - 1; i++) {
+			EReference reference = (EReference) features[i];
 			Object child = current.eGet(reference);
 			if (reference.isMany()) {
 				@SuppressWarnings("unchecked")

@@ -30,6 +30,11 @@ public final class NodeSourceView implements SourceView {
 	}
 
 	@Override
+	public Object value(SourcePath path) {
+		return path.nodePath().value(node);
+	}
+
+	@Override
 	public List<Object> values(String path) {
 		return path(path).all(node).stream().<Object>map(Node::value).toList();
 	}

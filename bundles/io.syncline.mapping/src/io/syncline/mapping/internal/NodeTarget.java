@@ -21,8 +21,8 @@ public final class NodeTarget implements TargetBuilder {
 	}
 
 	@Override
-	public void set(String path, Object value) {
-		String[] steps = path.split("/");
+	public void set(TargetPath path, Object value) {
+		String[] steps = path.steps();
 		Node owner = owner(steps);
 		String name = steps[steps.length - 1];
 		String text = value instanceof LocalDate date ? date.format(DateTimeFormatter.BASIC_ISO_DATE)
@@ -36,8 +36,8 @@ public final class NodeTarget implements TargetBuilder {
 	}
 
 	@Override
-	public TargetBuilder add(String path) {
-		String[] steps = path.split("/");
+	public TargetBuilder add(TargetPath path) {
+		String[] steps = path.steps();
 		Node owner = owner(steps);
 		return new NodeTarget(owner.add(Node.branch(steps[steps.length - 1], MAPPED)));
 	}

@@ -4,10 +4,10 @@ package io.syncline.mapping.internal;
 public interface TargetBuilder {
 
 	/** Sets the value at a path, creating what lies on the way. */
-	void set(String path, Object value);
+	void set(TargetPath path, Object value);
 
 	/** Appends a new repeating element at the path and returns a builder for it. */
-	TargetBuilder add(String path);
+	TargetBuilder add(TargetPath path);
 
 	Object result();
 }

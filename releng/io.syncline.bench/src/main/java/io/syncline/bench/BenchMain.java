@@ -1,0 +1,227 @@
+package io.syncline.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.syncline.mapping.CompiledMapping;
+import io.syncline.mapping.MappingCompiler;
+import io.syncline.mapping.MappingEnvironment;
+import io.syncline.mapping.MappingResources;
+import io.syncline.mapping.MappingRunner;
+import io.syncline.mapping.model.LookupTable;
+import io.syncline.mapping.model.Mapping;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
+
+/**
+ * Throughput of Syncline's parse + validate + map against the raw library on the same bytes, in the same run:
+ * <ul>
+ * <li>x12: X12 850s → sales orders vs raw StAEDI tokenization;</li>
+ * <li>csv: a catalog → supplier items vs raw FastCSV parsing;</li>
+ * <li>heap: peak heap of the CSV mapping on an input 10× larger.</li>
+ * </ul>
+ * Usage: {@code BenchMain DEMO_DIR [x12|csv|heap|all] [--mb N] [--rows N] [--rounds N]}.
+ */
+public final class BenchMain {
+
+	private BenchMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length < 1) {
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|all] [--mb N] [--rows N] [--rounds N]");
+			System.exit(2);
+		}
+		Path demo = Path.of(args[0]);
+		String which = args.length > 1 ? args[1] : "all";
+		int mb = intOption(args, "--mb", 32);
+		int rows = intOption(args, "--rows", 1_000_000);
+		int rounds = intOption(args, "--rounds", 3);
+		Path dir = Files.createTempDirectory("syncline-bench");
+		try {
+			System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+			if (which.equals("x12") || which.equals("all")) {
+				x12(demo, dir, mb, rounds);
+			}
+			if (which.equals("csv") || which.equals("all")) {
+				csv(demo, dir, rows, rounds);
+			}
+			if (which.equals("heap") || which.equals("all")) {
+				heap(demo, dir, rows / 10);
+			}
+		} finally {
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	private static void x12(Path demo, Path dir, int mb, int rounds) throws Exception {
+		Path file = Inputs.x12PurchaseOrders(dir, mb);
+		double size = Files.size(file) / 1048576.0;
+		CompiledMapping mapping = compile(demo, "bigbox-850-order", false);
+		System.out.printf(Locale.ROOT, "%nX12 850 → SalesOrder, %.1f MB%n", size);
+		double raw = 0;
+		double validating = 0;
+		double ours = 0;
+		long records = 0;
+		for (int round = 0; round <= rounds; round++) {
+			long start = System.nanoTime();
+			long events = rawStaedi(file, false);
+			double rawSeconds = (System.nanoTime() - start) / 1e9;
+			start = System.nanoTime();
+			rawStaedi(file, true);
+			double validatingSeconds = (System.nanoTime() - start) / 1e9;
+			start = System.nanoTime();
+			MappingRunner.Summary summary = MappingRunner.run(mapping, file, outcome -> { });
+			double oursSeconds = (System.nanoTime() - start) / 1e9;
+			if (summary.failed() > 0) {
+				throw new IllegalStateException("benchmark input failed to map: " + summary);
+			}
+			if (round == 0) {
+				System.out.printf(Locale.ROOT, "  warm-up: %d StAEDI events, %d orders%n", events, summary.mapped());
+				continue;
+			}
+			raw = Math.max(raw, size / rawSeconds);
+			validating = Math.max(validating, size / validatingSeconds);
+			ours = Math.max(ours, size / oursSeconds);
+			records = summary.mapped();
+			System.out.printf(Locale.ROOT,
+					"  round %d: raw StAEDI %.1f MB/s, StAEDI validating %.1f MB/s, Syncline parse+validate+map %.1f MB/s (%.0f orders/s)%n",
+					round, size / rawSeconds, size / validatingSeconds, size / oursSeconds, summary.mapped() / oursSeconds);
+		}
+		System.out.printf(Locale.ROOT, "  best: raw %.1f MB/s, StAEDI validating %.1f MB/s, Syncline %.1f MB/s%n", raw,
+				validating, ours);
+		System.out.printf(Locale.ROOT, "  ratio vs raw tokenization %.2f× (goal ≥ 0.50×); vs StAEDI's own schema validation %.2f×; %d orders%n",
+				ours / raw, ours / validating, records);
+	}
+
+	/** StAEDI alone: tokenization only, or with the envelope and the same 850 schema Syncline validates with. */
+	private static long rawStaedi(Path file, boolean validate) throws Exception {
+		EDIInputFactory factory = EDIInputFactory.newFactory();
+		factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, validate);
+		io.xlate.edi.schema.Schema schema = validate ? io.syncline.formats.x12.X12Schemas.transaction("850") : null;
+		long events = 0;
+		long characters = 0;
+		try (InputStream in = Files.newInputStream(file); EDIStreamReader reader = factory.createEDIStreamReader(in)) {
+			while (reader.hasNext()) {
+				if (reader.next() == EDIStreamEvent.ELEMENT_DATA) {
+					characters += reader.getTextLength();
+					if (schema != null && reader.getLocation().getElementPosition() == 1
+							&& "ST".equals(reader.getLocation().getSegmentTag())) {
+						reader.setTransactionSchema(schema);
+					}
+				}
+				events++;
+			}
+		}
+		return events + (characters & 0);
+	}
+
+	private static void csv(Path demo, Path dir, int rows, int rounds) throws Exception {
+		Path file = Inputs.csvCatalog(dir, rows);
+		CompiledMapping mapping = compile(demo, "boltco-catalog", true);
+		System.out.printf(Locale.ROOT, "%nCSV catalog → SupplierItem, %d rows, %.1f MB%n", rows,
+				Files.size(file) / 1048576.0);
+		double raw = 0;
+		double ours = 0;
+		for (int round = 0; round <= rounds; round++) {
+			long start = System.nanoTime();
+			long fields = rawFastCsv(file);
+			double rawSeconds = (System.nanoTime() - start) / 1e9;
+			start = System.nanoTime();
+			MappingRunner.Summary summary = MappingRunner.run(mapping, file, outcome -> { });
+			double oursSeconds = (System.nanoTime() - start) / 1e9;
+			if (summary.failed() > 0) {
+				throw new IllegalStateException("benchmark input failed to map: " + summary);
+			}
+			if (round == 0) {
+				System.out.printf(Locale.ROOT, "  warm-up: %d fields, %d supplier items%n", fields, summary.mapped());
+				continue;
+			}
+			raw = Math.max(raw, rows / rawSeconds);
+			ours = Math.max(ours, rows / oursSeconds);
+			System.out.printf(Locale.ROOT, "  round %d: raw FastCSV %.0f rows/s, parse+map %.0f rows/s%n", round,
+					rows / rawSeconds, rows / oursSeconds);
+		}
+		System.out.printf(Locale.ROOT, "  best: raw %.0f rows/s, Syncline %.0f rows/s, ratio %.2f× (goal ≥ 0.50×; stretch ≥ 1,000,000 rows/s)%n",
+				raw, ours, ours / raw);
+	}
+
+	private static long rawFastCsv(Path file) throws IOException {
+		long fields = 0;
+		try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+			for (CsvRecord record : reader) {
+				for (int i = 0; i < record.getFieldCount(); i++) {
+					fields += record.getField(i).isEmpty() ? 0 : 1;
+				}
+			}
+		}
+		return fields;
+	}
+
+	private static void heap(Path demo, Path dir, int smallRows) throws Exception {
+		CompiledMapping mapping = compile(demo, "boltco-catalog", true);
+		Path small = Inputs.csvCatalog(dir, smallRows);
+		Path large = Inputs.csvCatalog(dir, smallRows * 10);
+		MappingRunner.run(mapping, small, outcome -> { }); // warm up the code paths first
+		long smallPeak = peakHeap(mapping, small);
+		long largePeak = peakHeap(mapping, large);
+		System.out.printf(Locale.ROOT, "%nPeak heap, CSV mapping: %d rows %.1f MB, %d rows %.1f MB, ratio %.2f× (goal ≤ 1.50×)%n",
+				smallRows, smallPeak / 1048576.0, smallRows * 10, largePeak / 1048576.0, (double) largePeak / smallPeak);
+	}
+
+	/** Peak used heap while mapping, sampled every millisecond after a collection, outputs dropped as a sink would. */
+	private static long peakHeap(CompiledMapping mapping, Path file) throws Exception {
+		System.gc();
+		var memory = ManagementFactory.getMemoryMXBean();
+		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(1);
+				} catch (InterruptedException e) {
+					return;
+				}
+			}
+		});
+		sampler.setDaemon(true);
+		sampler.start();
+		MappingRunner.run(mapping, file, outcome -> { });
+		sampler.interrupt();
+		sampler.join();
+		return peak.get();
+	}
+
+	/** A demo mapping; for generated catalogs the SKU cross-reference answers every key with one item. */
+	private static CompiledMapping compile(Path demo, String name, boolean anySku) throws Exception {
+		Mapping mapping = MappingResources.load(demo.resolve("mappings").resolve(name + ".synmap"));
+		if (anySku) {
+			for (LookupTable table : mapping.getLookups()) {
+				table.setDefaultValue("HS-001000");
+			}
+		}
+		return MappingCompiler.compile(mapping, MappingEnvironment.offline());
+	}
+
+	private static int intOption(String[] args, String name, int fallback) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals(name)) {
+				return Integer.parseInt(args[i + 1]);
+			}
+		}
+		return fallback;
+	}
+}
