@@ -155,6 +155,7 @@ class MoreDemoMappingsTest {
 		ProblemSink.Collecting problems = ProblemSink.collecting();
 		List<Node> reread = reread(x12, problems);
 		assertEquals(List.of(), problems.problems(), x12);
+		assertEquals(List.of(), IndependentX12Check.check(x12), x12);
 		assertEquals(transactionSet, reread.get(0).name());
 		if (transactionSet.equals("810")) {
 			// 40 × 14.99 + 1200 × 0.1290 + 30 × 1.65 = 599.60 + 154.80 + 49.50 = 803.90

@@ -71,7 +71,17 @@ class OutboundAndBadInputTest {
 		new X12Writer(acme, new FileControlNumbers(dir)).write("PO", List.of((Node) outcome.output()),
 				LocalDateTime.of(2026, 11, 20, 12, 0), out);
 		String expected = Files.readString(Demo.sample("edi/harbor-850-purchase-order.edi"), StandardCharsets.US_ASCII);
-		assertEquals(comparableSegments(expected), comparableSegments(out.toString(StandardCharsets.US_ASCII)));
+		String written = out.toString(StandardCharsets.US_ASCII);
+		assertEquals(comparableSegments(expected), comparableSegments(written));
+		assertEquals(List.of(), IndependentX12Check.check(written));
+		assertEquals(List.of(), IndependentX12Check.check(expected), "the checker accepts the partner's own sample");
+	}
+
+	@Test
+	void independentCheckerCatchesABrokenCount() throws Exception {
+		String sample = Files.readString(Demo.sample("edi/harbor-850-purchase-order.edi"), StandardCharsets.US_ASCII);
+		assertEquals(List.of("SE01 14 but the transaction has 15 segments"),
+				IndependentX12Check.check(sample.replace("SE*15*0001", "SE*14*0001")));
 	}
 
 	@Test
