@@ -18,11 +18,22 @@ public final class Node {
 	private String value;
 	private List<Node> children = List.of();
 	private Node parent;
+	private boolean namedField;
 
 	public Node(String name, String value, SourceLocation location) {
 		this.name = name;
 		this.value = value;
 		this.location = location;
+	}
+
+	/**
+	 * A leaf that is a named field of a row: its location is the row's plus the field name, made only when asked
+	 * for, since a wide file would otherwise allocate one per field.
+	 */
+	public static Node field(String name, String value, SourceLocation rowLocation) {
+		Node node = new Node(name, value, rowLocation);
+		node.namedField = true;
+		return node;
 	}
 
 	public static Node branch(String name, SourceLocation location) {
@@ -50,7 +61,7 @@ public final class Node {
 	}
 
 	public SourceLocation location() {
-		return location;
+		return namedField ? location.withField(name) : location;
 	}
 
 	public Node parent() {

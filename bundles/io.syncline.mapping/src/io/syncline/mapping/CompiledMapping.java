@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlExpression;
+import io.syncline.mapping.internal.Evaluable;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
@@ -31,13 +31,13 @@ public final class CompiledMapping {
 	private final SourceOptions sourceOptions;
 	private final EClass targetClass;
 	private final String targetType;
-	private final JexlExpression filter;
+	private final Evaluable filter;
 	private final List<CompiledRule> rules;
 	private final ValueCoercion coercion;
 	private final ReferenceResolver references;
 
 	CompiledMapping(String name, int version, SourceOptions sourceOptions, EClass targetClass, String targetType,
-			JexlExpression filter, List<CompiledRule> rules, ValueCoercion coercion, ReferenceResolver references) {
+			Evaluable filter, List<CompiledRule> rules, ValueCoercion coercion, ReferenceResolver references) {
 		this.name = name;
 		this.version = version;
 		this.sourceOptions = sourceOptions;

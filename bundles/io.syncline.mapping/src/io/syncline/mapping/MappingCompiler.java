@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.jexl3.JexlExpression;
+import io.syncline.mapping.internal.Evaluable;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EReference;
@@ -74,7 +74,7 @@ public final class MappingCompiler {
 				problems.add("target type '" + mapping.getTargetType() + "' is not a canonical entity");
 			}
 		}
-		JexlExpression filter = expression(expressions, mapping.getFilter(), "filter", problems);
+		Evaluable filter = expression(expressions, mapping.getFilter(), "filter", problems);
 		List<CompiledRule> rules = compileRules(mapping.getRules(), targetClass, inbound, expressions, problems, "");
 		if (!problems.isEmpty()) {
 			throw new MappingCompileException(mapping.getName(), problems);
@@ -109,9 +109,9 @@ public final class MappingCompiler {
 					continue;
 				}
 			}
-			JexlExpression condition = expression(expressions, rule.getCondition(), label + " condition", problems);
+			Evaluable condition = expression(expressions, rule.getCondition(), label + " condition", problems);
 			if (rule instanceof FieldRule field) {
-				JexlExpression expression = expression(expressions, field.getExpression(), label, problems);
+				Evaluable expression = expression(expressions, field.getExpression(), label, problems);
 				boolean noExpression = field.getExpression() == null || field.getExpression().isBlank();
 				if (field.getSources().isEmpty() && noExpression && field.getDefaultValue() == null) {
 					problems.add(label + ": needs a source, an expression or a default");
@@ -135,7 +135,7 @@ public final class MappingCompiler {
 		return compiled;
 	}
 
-	private static JexlExpression expression(Expressions expressions, String text, String label, List<String> problems) {
+	private static Evaluable expression(Expressions expressions, String text, String label, List<String> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

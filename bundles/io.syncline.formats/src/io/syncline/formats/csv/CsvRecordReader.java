@@ -126,7 +126,7 @@ public final class CsvRecordReader implements RecordReader {
 						"field is " + value.length() + " characters, over the limit of " + maxFieldChars + "; row skipped"));
 				return null;
 			}
-			record.addLeaf(columns.get(i), value, at.withField(columns.get(i)));
+			record.add(Node.field(columns.get(i), value, at));
 		}
 		return record;
 	}

@@ -3,14 +3,13 @@ package io.syncline.mapping.internal;
 import java.util.List;
 
 import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlExpression;
 
 import io.syncline.formats.Problem;
 import io.syncline.mapping.SourceView;
 
 /** Source paths → (expression) → one target path; problems name the rule and where the value came from. */
-public record CompiledField(String label, TargetPath target, SourcePath[] sources, JexlExpression expression,
-		JexlExpression condition, String defaultValue, boolean required) implements CompiledRule {
+public record CompiledField(String label, TargetPath target, SourcePath[] sources, Evaluable expression,
+		Evaluable condition, String defaultValue, boolean required) implements CompiledRule {
 
 	@Override
 	public void apply(SourceView source, TargetBuilder builder, RuleContext context, List<Problem> problems) {

@@ -3,13 +3,12 @@ package io.syncline.mapping.internal;
 import java.util.List;
 
 import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlExpression;
 
 import io.syncline.formats.Problem;
 import io.syncline.mapping.SourceView;
 
 /** For each occurrence of a repeating source path, one new target element filled by the nested rules. */
-public record CompiledLoop(String label, TargetPath target, String source, JexlExpression condition,
+public record CompiledLoop(String label, TargetPath target, String source, Evaluable condition,
 		List<CompiledRule> rules) implements CompiledRule {
 
 	@Override

@@ -23,6 +23,7 @@ public final class Expressions {
 	private static final Pattern POSITION = Pattern.compile("@(\\d+):(\\d+) (.*)$");
 
 	private final JexlEngine engine;
+	private final DirectExpressions direct;
 
 	public Expressions(MappingFunctions functions) {
 		JexlFeatures features = new JexlFeatures().script(false).loops(false).sideEffect(false).sideEffectGlobal(false)
@@ -33,15 +34,22 @@ public final class Expressions {
 				"io.syncline.mapping.internal.*");
 		engine = new JexlBuilder().permissions(permissions).features(features)
 				.namespaces(Map.of("fn", functions)).strict(true).silent(false).safe(false).cache(1024).create();
+		direct = new DirectExpressions(functions);
 	}
 
-	/** Compiles, or throws IllegalArgumentException with the parser's message. */
-	public JexlExpression compile(String text) {
+	/**
+	 * Compiles, or throws IllegalArgumentException with the parser's message. JEXL always parses the text, so its
+	 * syntax rules apply to every expression; the common shapes then run as direct calls.
+	 */
+	public Evaluable compile(String text) {
+		JexlExpression expression;
 		try {
-			return engine.createExpression(text);
+			expression = engine.createExpression(text);
 		} catch (JexlException e) {
 			throw new IllegalArgumentException("expression '" + text + "' does not parse: " + describe(e));
 		}
+		Evaluable fast = direct.compile(text);
+		return fast != null ? fast : expression::evaluate;
 	}
 
 	public static boolean isValueProblem(JexlException e) {

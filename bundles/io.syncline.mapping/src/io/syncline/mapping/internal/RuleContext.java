@@ -24,6 +24,11 @@ public final class RuleContext implements JexlContext {
 		values = sourceValues;
 	}
 
+	/** The value at a compiled path of the bound record, for compiled conditions. */
+	Object recordValue(SourcePath path) {
+		return record.source.value(path);
+	}
+
 	/** Inside a loop, {@code index} is the 1-based position of the current element, {@code outerIndex} its parent's. */
 	void enterLoop(int index) {
 		loopIndexes.push(index);
