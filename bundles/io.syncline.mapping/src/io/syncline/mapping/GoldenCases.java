@@ -29,6 +29,7 @@ import io.syncline.formats.Node;
 import io.syncline.formats.Problem;
 import io.syncline.formats.x12.ControlNumbers;
 import io.syncline.formats.x12.PartnerProfile;
+import io.syncline.formats.x12.X12Comparison;
 import io.syncline.formats.x12.X12Schemas;
 import io.syncline.formats.x12.X12Writer;
 

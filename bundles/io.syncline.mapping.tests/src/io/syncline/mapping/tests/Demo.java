@@ -39,6 +39,11 @@ final class Demo {
 				MappingEnvironment.offline());
 	}
 
+	static void assertDecimal(String expected, java.math.BigDecimal actual) {
+		org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal(expected).compareTo(actual),
+				() -> "expected " + expected + ", got " + actual);
+	}
+
 	/** Runs an inbound mapping over a file: the objects made, and every problem. */
 	record Run(List<EObject> objects, List<Problem> problems, MappingRunner.Summary summary) {
 	}

@@ -55,9 +55,6 @@ class MoreDemoMappingsTest {
 		}
 	}
 
-	private static void assertDecimal(String expected, BigDecimal actual) {
-		assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + ", got " + actual);
-	}
 
 	@Test
 	void acme855BackordersLineTwoAndRepricesLineThree() throws Exception {
@@ -69,13 +66,13 @@ class MoreDemoMappingsTest {
 		List<LineAcknowledgment> line2 = po.getLines().get(1).getAcknowledgments();
 		assertEquals(List.of(AcknowledgmentStatus.ACCEPTED, AcknowledgmentStatus.BACKORDERED),
 				line2.stream().map(LineAcknowledgment::getStatus).toList());
-		assertDecimal("50", line2.get(0).getQuantity().getValue());
-		assertDecimal("150", line2.get(1).getQuantity().getValue());
+		Demo.assertDecimal("50", line2.get(0).getQuantity().getValue());
+		Demo.assertDecimal("150", line2.get(1).getQuantity().getValue());
 		assertEquals("2026-12-09", line2.get(1).getScheduledDate().toString());
 		LineAcknowledgment line3 = po.getLines().get(2).getAcknowledgments().get(0);
 		assertEquals(AcknowledgmentStatus.PRICE_CHANGED, line3.getStatus());
-		assertDecimal("0.2290", line3.getUnitPrice().getAmount());
-		assertDecimal("0.2150", po.getLines().get(2).getUnitPrice().getAmount());
+		Demo.assertDecimal("0.2290", line3.getUnitPrice().getAmount());
+		Demo.assertDecimal("0.2150", po.getLines().get(2).getUnitPrice().getAmount());
 	}
 
 	@Test
@@ -96,7 +93,7 @@ class MoreDemoMappingsTest {
 		assertEquals(4, lines.size());
 		BigDecimal hexBolts = lines.stream().filter(l -> "AF-HX-0616".equals(l.getSupplierSku()))
 				.map(l -> l.getQuantity().getValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
-		assertDecimal("5000", hexBolts);
+		Demo.assertDecimal("5000", hexBolts);
 	}
 
 	@Test
@@ -106,7 +103,7 @@ class MoreDemoMappingsTest {
 		assertEquals(5, run.objects().size());
 		SupplierAvailability nut = (SupplierAvailability) run.objects().get(2);
 		assertEquals("AF-NT-0616", nut.getSupplierSku());
-		assertDecimal("0", nut.getQuantity());
+		Demo.assertDecimal("0", nut.getQuantity());
 		assertEquals("2026-12-15", nut.getAvailableDate().toString());
 		assertEquals("2026-11-20T06:00:00Z", nut.getAsOf().toString());
 	}

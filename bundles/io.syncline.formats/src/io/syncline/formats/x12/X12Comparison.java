@@ -1,4 +1,4 @@
-package io.syncline.mapping;
+package io.syncline.formats.x12;
 
 import java.util.ArrayList;
 import java.util.List;
