@@ -1,0 +1,180 @@
+package io.syncline.store.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.syncline.formats.x12.ControlNumbers;
+import io.syncline.store.DbControlNumbers;
+import io.syncline.store.IdempotencyKeys;
+import io.syncline.store.JournalEntry;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.Store;
+
+/** What every database behind the store must do; run on H2 and on a real PostgreSQL server. */
+abstract class StoreContract {
+
+	protected Store store;
+
+	protected abstract Store open() throws Exception;
+
+	@BeforeEach
+	void openStore() throws Exception {
+		store = open();
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	private static JournalEntry entry(String tenant, String po) {
+		return new JournalEntry(tenant, "acme", "po-ack", "IN", "855", "acme-855-po-ack.edi", po,
+				OffsetDateTime.parse("2026-11-20T12:00:00Z"), Map.of("PO", po));
+	}
+
+	@Test
+	void migrationsRunOnceAndAgainChangeNothing() throws Exception {
+		store.close();
+		store = open();
+		try (Connection connection = store.connection(); Statement query = connection.createStatement();
+				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
+			rows.next();
+			assertEquals(1, rows.getInt(1));
+		}
+	}
+
+	@Test
+	void aChangedMigrationIsRefused() throws Exception {
+		try (Connection connection = store.connection(); Statement update = connection.createStatement()) {
+			update.executeUpdate("UPDATE schema_history SET checksum = 'tampered' WHERE version = 1");
+			connection.commit();
+		}
+		store.close();
+		SQLException error = assertThrows(SQLException.class, () -> store = open());
+		assertTrue(error.getMessage().contains("V1__journal_exceptions_audit.sql was changed after it was applied"),
+				error.getMessage());
+		store = reopenAfterRepair();
+	}
+
+	/** Puts the checksum back so the fixture can close what it opened. */
+	protected abstract Store reopenAfterRepair() throws Exception;
+
+	@Test
+	void journalKeepsTheOriginalBytesCompressedAndFindsThemByKey() throws Exception {
+		MessageJournal journal = new MessageJournal(store);
+		byte[] payload = ("ISA*00*...~" + "PO1*1*5000*EA*0.0825*PE*VP*AF-HX-0616~\n".repeat(500))
+				.getBytes(StandardCharsets.US_ASCII);
+		long id = journal.append(entry("harbor", "PO-45001"), payload);
+		assertArrayEquals(payload, journal.payload("harbor", id));
+		try (Connection connection = store.connection(); Statement query = connection.createStatement();
+				ResultSet rows = query.executeQuery("SELECT payload_size, payload_gzip FROM messages WHERE id = " + id)) {
+			rows.next();
+			assertEquals(payload.length, rows.getLong(1));
+			assertTrue(rows.getBytes(2).length < payload.length / 10, "the payload is stored compressed");
+		}
+		assertThrows(SQLException.class, () -> journal.payload("other-tenant", id), "tenants see only their rows");
+	}
+
+	@Test
+	void findByKeyPagesByKeyset() throws Exception {
+		MessageJournal journal = new MessageJournal(store);
+		for (int i = 0; i < 25; i++) {
+			journal.append(entry("harbor", i % 5 == 0 ? "PO-45002" : "PO-45001"), new byte[] { (byte) i });
+		}
+		journal.append(entry("other", "PO-45001"), new byte[] { 1 });
+		List<Long> seen = new ArrayList<>();
+		long after = 0;
+		List<Integer> pageSizes = new ArrayList<>();
+		List<MessageJournal.Message> page;
+		while (!(page = journal.findByKey("harbor", "PO-45001", after, 8)).isEmpty()) {
+			pageSizes.add(page.size());
+			page.forEach(m -> seen.add(m.id()));
+			after = page.get(page.size() - 1).id();
+		}
+		assertEquals(List.of(8, 8, 4), pageSizes);
+		assertEquals(20, new HashSet<>(seen).size());
+		assertEquals(seen.stream().sorted().toList(), seen, "oldest first, no repeats");
+	}
+
+	@Test
+	void eightThreadsRacingOnTheSameKeysClaimEachExactlyOnce() throws Exception {
+		IdempotencyKeys keys = new IdempotencyKeys(store.dialect());
+		AtomicInteger claimed = new AtomicInteger();
+		List<Callable<Void>> racers = new ArrayList<>();
+		for (int thread = 0; thread < 8; thread++) {
+			racers.add(() -> {
+				for (int i = 0; i < 200; i++) {
+					try (Connection connection = store.connection()) {
+						if (keys.claim(connection, "harbor", "effect-" + (i % 50))) {
+							claimed.incrementAndGet();
+						}
+						connection.commit();
+					}
+				}
+				return null;
+			});
+		}
+		runAll(racers);
+		assertEquals(50, claimed.get(), "each of the 50 keys is claimed by exactly one of 1,600 attempts");
+		try (Connection connection = store.connection(); Statement query = connection.createStatement();
+				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM idempotency_keys")) {
+			rows.next();
+			assertEquals(50, rows.getInt(1));
+		}
+	}
+
+	@Test
+	void controlNumbersFromEightThreadsHaveNoGapsAndNoDuplicates() throws Exception {
+		DbControlNumbers numbers = new DbControlNumbers(store, "harbor");
+		List<Long> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Callable<Void>> racers = new ArrayList<>();
+		for (int thread = 0; thread < 8; thread++) {
+			racers.add(() -> {
+				for (int i = 0; i < 50; i++) {
+					handedOut.add(numbers.next("acme", ControlNumbers.Kind.INTERCHANGE));
+				}
+				return null;
+			});
+		}
+		runAll(racers);
+		Set<Long> distinct = new HashSet<>(handedOut);
+		assertEquals(400, distinct.size(), "no duplicates");
+		assertEquals(1L, distinct.stream().mapToLong(Long::longValue).min().getAsLong());
+		assertEquals(400L, distinct.stream().mapToLong(Long::longValue).max().getAsLong(), "no gaps");
+		assertEquals(1, numbers.next("bigbox", ControlNumbers.Kind.INTERCHANGE), "counters are per partner");
+	}
+
+	private static void runAll(List<Callable<Void>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			for (Future<Void> result : pool.invokeAll(tasks)) {
+				result.get();
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+}
