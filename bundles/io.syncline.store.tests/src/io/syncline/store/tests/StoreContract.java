@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.syncline.formats.x12.ControlNumbers;
+import io.syncline.store.AuditLog;
 import io.syncline.store.DbControlNumbers;
+import io.syncline.store.ExceptionQueue;
 import io.syncline.store.IdempotencyKeys;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
@@ -165,6 +167,41 @@ abstract class StoreContract {
 		assertEquals(1L, distinct.stream().mapToLong(Long::longValue).min().getAsLong());
 		assertEquals(400L, distinct.stream().mapToLong(Long::longValue).max().getAsLong(), "no gaps");
 		assertEquals(1, numbers.next("bigbox", ControlNumbers.Kind.INTERCHANGE), "counters are per partner");
+	}
+
+	@Test
+	void anExceptionIsKeptWithItsLocationAndEveryChangeIsAudited() throws Exception {
+		MessageJournal journal = new MessageJournal(store);
+		long message = journal.append(entry("harbor", "PO-45001"), new byte[] { 1, 2, 3 });
+		ExceptionQueue queue = new ExceptionQueue(store);
+		long id;
+		try (Connection connection = store.connection()) {
+			id = queue.open(connection, "harbor", message, "PRICE_CHANGE", "PO-45001",
+					"acme-855-po-ack.edi line 12, segment 12 CTP, element CTP03",
+					"line 3 AF-LG-1420: 0.2150 → 0.2290 (+6.5 %) is above the 2 % tolerance");
+			connection.commit();
+		}
+		ExceptionQueue.Item open = queue.list("harbor", true, 0, 10).get(0);
+		assertEquals(id, open.id());
+		assertEquals(Long.valueOf(message), open.messageId());
+		assertTrue(open.location().contains("element CTP03"));
+
+		queue.assign("harbor", id, "dana", "sam");
+		queue.close("harbor", id, "sam", ExceptionQueue.State.RESOLVED, "price confirmed by Acme, contract update 14");
+		assertEquals(List.of(), queue.list("harbor", true, 0, 10), "no longer open");
+		assertThrows(IllegalStateException.class,
+				() -> queue.close("harbor", id, "sam", ExceptionQueue.State.IGNORED, "again"), "closed stays closed");
+		assertThrows(IllegalArgumentException.class,
+				() -> queue.close("harbor", id, "sam", ExceptionQueue.State.RESOLVED, " "), "a reason is required");
+
+		try (Connection connection = store.connection()) {
+			List<AuditLog.Entry> history = new AuditLog().history(connection, "harbor", "exception/" + id);
+			assertEquals(List.of("assign", "resolved"), history.stream().map(AuditLog.Entry::action).toList());
+			assertEquals("{\"state\":\"OPEN\"}", history.get(1).before());
+			assertEquals("{\"state\":\"RESOLVED\"}", history.get(1).after());
+			assertEquals("sam", history.get(1).actor());
+			assertEquals("price confirmed by Acme, contract update 14", history.get(1).reason());
+		}
 	}
 
 	private static void runAll(List<Callable<Void>> tasks) throws Exception {
