@@ -1,0 +1,191 @@
+package io.syncline.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncline.engine.SupplierSync;
+import io.syncline.engine.SupplierSync.Outcome;
+import io.syncline.mapping.CompiledMapping;
+import io.syncline.mapping.MappingCompiler;
+import io.syncline.mapping.MappingEnvironment;
+import io.syncline.mapping.MappingResources;
+import io.syncline.mapping.MappingRunner;
+import io.syncline.model.canonical.SupplierItem;
+import io.syncline.store.AuditLog;
+import io.syncline.store.Catalog;
+import io.syncline.store.ExceptionQueue;
+import io.syncline.store.JournalEntry;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.Store;
+
+/**
+ * Supplier sync end to end on a real database: the Bolt & Co catalog file is journaled, mapped by the demo mapping
+ * and applied; then changed catalogs come in. Run on H2 and on PostgreSQL.
+ */
+abstract class SupplierSyncContract {
+
+	private static final BigDecimal TOLERANCE = new BigDecimal("2");
+
+	@TempDir
+	Path dir;
+
+	protected Store store;
+
+	protected abstract Store open() throws Exception;
+
+	@BeforeEach
+	void openStore() throws Exception {
+		store = open();
+	}
+
+	@AfterEach
+	void closeStore() {
+		store.close();
+	}
+
+	private static Path demo(String relative) {
+		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
+	}
+
+	/** The ERP cross-reference: every Bolt SKU of erp-items.csv but the ones left out. */
+	private void loadCrossReference(String tenant, String... leftOut) throws Exception {
+		Catalog catalog = new Catalog(store.dialect());
+		try (Connection connection = store.connection()) {
+			for (String line : Files.readAllLines(demo("samples/erp-items.csv")).subList(1, 13)) {
+				String[] f = line.split(",");
+				if (!List.of(leftOut).contains(f[4])) {
+					catalog.addCrossReference(connection, tenant, "boltco", f[4], f[0]);
+				}
+			}
+			connection.commit();
+		}
+	}
+
+	/** Journals the file, maps it, applies every record: what the pipeline does with a Bolt catalog drop. */
+	private List<Outcome> ingest(String tenant, Path catalogFile) throws Exception {
+		long message = new MessageJournal(store).append(new JournalEntry(tenant, "boltco", "supplier-catalog", "IN", "CSV",
+				catalogFile.getFileName().toString(), null, OffsetDateTime.now(), Map.of()), Files.readAllBytes(catalogFile));
+		return apply(tenant, message, catalogFile);
+	}
+
+	private List<Outcome> apply(String tenant, long message, Path catalogFile) throws Exception {
+		CompiledMapping mapping = MappingCompiler.compile(MappingResources.load(demo("mappings/boltco-catalog.synmap")),
+				MappingEnvironment.offline());
+		List<SupplierItem> items = new ArrayList<>();
+		MappingRunner.run(mapping, catalogFile, outcome -> items.add((SupplierItem) outcome.output()));
+		SupplierSync sync = new SupplierSync(store, TOLERANCE);
+		List<Outcome> outcomes = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			try (Connection connection = store.connection()) {
+				outcomes.add(sync.apply(connection, tenant, message, i, items.get(i)));
+				connection.commit();
+			}
+		}
+		return outcomes;
+	}
+
+	private Path catalogWithCost(String sku, String newCost) throws IOException {
+		List<String> lines = new ArrayList<>(Files.readAllLines(demo("samples/boltco-catalog.csv")));
+		for (int i = 1; i < lines.size(); i++) {
+			String[] f = lines.get(i).split(",", -1);
+			if (f[0].equals(sku)) {
+				f[5] = newCost;
+				lines.set(i, String.join(",", f));
+			}
+		}
+		Path file = dir.resolve("boltco-" + sku + "-" + newCost + ".csv");
+		Files.write(file, lines);
+		return file;
+	}
+
+	private BigDecimal storedCost(String tenant, String sku) throws Exception {
+		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+				"SELECT cost FROM supplier_items WHERE tenant_id = ? AND partner_id = 'boltco' AND supplier_sku = ?")) {
+			query.setString(1, tenant);
+			query.setString(2, sku);
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				return row.getBigDecimal(1);
+			}
+		}
+	}
+
+	private static long count(List<Outcome> outcomes, Outcome which) {
+		return outcomes.stream().filter(which::equals).count();
+	}
+
+	@Test
+	void firstCatalogAppliesThenTheSameCatalogChangesNothing() throws Exception {
+		loadCrossReference("harbor");
+		List<Outcome> first = ingest("harbor", demo("samples/boltco-catalog.csv"));
+		assertEquals(12, count(first, Outcome.APPLIED), first.toString());
+		assertEquals(0, new BigDecimal("36.9609").compareTo(storedCost("harbor", "BC-001000")));
+		List<Outcome> again = ingest("harbor", demo("samples/boltco-catalog.csv"));
+		assertEquals(12, count(again, Outcome.UNCHANGED), again.toString());
+	}
+
+	@Test
+	void smallCostChangeIsAppliedAndAuditedLargeOneIsHeldForAPerson() throws Exception {
+		loadCrossReference("harbor");
+		ingest("harbor", demo("samples/boltco-catalog.csv"));
+
+		List<Outcome> small = ingest("harbor", catalogWithCost("BC-001000", "37.3305")); // +1.0 %
+		assertEquals(List.of(Outcome.APPLIED), small.stream().filter(o -> o != Outcome.UNCHANGED).toList());
+		assertEquals(0, new BigDecimal("37.3305").compareTo(storedCost("harbor", "BC-001000")));
+		try (Connection connection = store.connection()) {
+			List<AuditLog.Entry> history = new AuditLog().history(connection, "harbor", "supplier-item/boltco/BC-001000");
+			assertEquals(List.of("create", "update"), history.stream().map(AuditLog.Entry::action).toList());
+			assertTrue(history.get(1).before().contains("36.9609") && history.get(1).after().contains("37.3305"));
+		}
+
+		List<Outcome> large = ingest("harbor", catalogWithCost("BC-001001", "4.2745")); // 3.8859 → +10.0 %
+		assertEquals(1, count(large, Outcome.PRICE_CHANGE_HELD));
+		assertEquals(0, new BigDecimal("3.8859").compareTo(storedCost("harbor", "BC-001001")), "not applied");
+		ExceptionQueue.Item held = new ExceptionQueue(store).list("harbor", true, 0, 10).get(0);
+		assertEquals("PRICE_CHANGE", held.kind());
+		assertTrue(held.detail().contains("cost 3.8859 → 4.2745 (+10.0 %) is above the 2 % tolerance"), held.detail());
+	}
+
+	@Test
+	void unknownSkuOpensAnExceptionAndTheRestFlows() throws Exception {
+		loadCrossReference("harbor", "BC-001011");
+		List<Outcome> outcomes = ingest("harbor", demo("samples/boltco-catalog.csv"));
+		assertEquals(11, count(outcomes, Outcome.APPLIED));
+		assertEquals(1, count(outcomes, Outcome.UNKNOWN_SKU));
+		ExceptionQueue.Item unknown = new ExceptionQueue(store).list("harbor", true, 0, 10).get(0);
+		assertEquals("BC-001011", unknown.businessKey());
+		assertTrue(unknown.detail().contains("not in the item cross-reference"), unknown.detail());
+	}
+
+	@Test
+	void aRetriedMessageNeverAppliesTwice() throws Exception {
+		loadCrossReference("harbor");
+		Path changed = catalogWithCost("BC-001000", "37.3305");
+		long message = new MessageJournal(store).append(new JournalEntry("harbor", "boltco", "supplier-catalog", "IN", "CSV",
+				"retry.csv", null, OffsetDateTime.now(), Map.of()), Files.readAllBytes(changed));
+		List<Outcome> first = apply("harbor", message, changed);
+		List<Outcome> retry = apply("harbor", message, changed);
+		assertEquals(12, count(first, Outcome.APPLIED));
+		assertEquals(12, count(retry, Outcome.ALREADY_APPLIED));
+		try (Connection connection = store.connection()) {
+			assertEquals(1, new AuditLog().history(connection, "harbor", "supplier-item/boltco/BC-001000").size());
+		}
+	}
+}

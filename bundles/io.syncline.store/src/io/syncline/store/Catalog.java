@@ -1,0 +1,103 @@
+package io.syncline.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Items, the SKU cross-reference and supplier items of a tenant, read and written in the caller's transaction. */
+public final class Catalog {
+
+	/** What a supplier sells us: the stored state a catalog update is compared with. */
+	public record SupplierItemRow(String partnerId, String supplierSku, String itemNumber, String uom,
+			BigDecimal packQuantity, BigDecimal cost, String currency, Integer leadTimeDays, BigDecimal moq,
+			LocalDate effectiveDate) {
+	}
+
+	private final Dialect dialect;
+
+	public Catalog(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	/** Records that a supplier's SKU is one of our items; an existing mapping is kept. */
+	public void addCrossReference(Connection connection, String tenantId, String partnerId, String supplierSku,
+			String itemNumber) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(dialect.insertIfAbsent("item_xref",
+				new String[] { "tenant_id", "partner_id", "supplier_sku" }, new String[] { "item_number" }))) {
+			insert.setString(1, tenantId);
+			insert.setString(2, partnerId);
+			insert.setString(3, supplierSku);
+			insert.setString(4, itemNumber);
+			insert.executeUpdate();
+		}
+	}
+
+	public Optional<String> itemFor(Connection connection, String tenantId, String partnerId, String supplierSku)
+			throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT item_number FROM item_xref WHERE tenant_id = ? AND partner_id = ? AND supplier_sku = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, partnerId);
+			query.setString(3, supplierSku);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+			}
+		}
+	}
+
+	/** The supplier item, locked for update so concurrent catalog updates of one SKU are serialised. */
+	public Optional<SupplierItemRow> supplierItemForUpdate(Connection connection, String tenantId, String partnerId,
+			String supplierSku) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT partner_id, supplier_sku, item_number, uom, "
+				+ "pack_quantity, cost, currency, lead_time_days, moq, effective_date FROM supplier_items "
+				+ "WHERE tenant_id = ? AND partner_id = ? AND supplier_sku = ? FOR UPDATE")) {
+			query.setString(1, tenantId);
+			query.setString(2, partnerId);
+			query.setString(3, supplierSku);
+			try (ResultSet row = query.executeQuery()) {
+				if (!row.next()) {
+					return Optional.empty();
+				}
+				int lead = row.getInt(8);
+				return Optional.of(new SupplierItemRow(row.getString(1), row.getString(2), row.getString(3),
+						row.getString(4), row.getBigDecimal(5), row.getBigDecimal(6), row.getString(7),
+						row.wasNull() ? null : lead, row.getBigDecimal(9), row.getObject(10, LocalDate.class)));
+			}
+		}
+	}
+
+	/** Inserts or replaces a supplier item: delete and insert of one key, in the caller's transaction. */
+	public void putSupplierItem(Connection connection, String tenantId, SupplierItemRow item, long messageId)
+			throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM supplier_items WHERE tenant_id = ? AND partner_id = ? AND supplier_sku = ?")) {
+			delete.setString(1, tenantId);
+			delete.setString(2, item.partnerId());
+			delete.setString(3, item.supplierSku());
+			delete.executeUpdate();
+		}
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO supplier_items (tenant_id, partner_id, "
+				+ "supplier_sku, item_number, uom, pack_quantity, cost, currency, lead_time_days, moq, effective_date, "
+				+ "message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			insert.setString(1, tenantId);
+			insert.setString(2, item.partnerId());
+			insert.setString(3, item.supplierSku());
+			insert.setString(4, item.itemNumber());
+			insert.setString(5, item.uom());
+			insert.setBigDecimal(6, item.packQuantity());
+			insert.setBigDecimal(7, item.cost());
+			insert.setString(8, item.currency());
+			insert.setObject(9, item.leadTimeDays());
+			insert.setBigDecimal(10, item.moq());
+			insert.setObject(11, item.effectiveDate());
+			insert.setLong(12, messageId);
+			insert.setObject(13, OffsetDateTime.now());
+			insert.executeUpdate();
+		}
+	}
+}
