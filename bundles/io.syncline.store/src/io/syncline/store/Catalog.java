@@ -24,6 +24,35 @@ public final class Catalog {
 		this.dialect = dialect;
 	}
 
+	/** Adds an item to the item master, or leaves an existing one as it is. */
+	public void addItem(Connection connection, String tenantId, String itemNumber, String description, String baseUom,
+			BigDecimal safetyStock, BigDecimal reorderPoint) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(dialect.insertIfAbsent("items",
+				new String[] { "tenant_id", "item_number" },
+				new String[] { "description", "base_uom", "safety_stock", "reorder_point" }))) {
+			insert.setString(1, tenantId);
+			insert.setString(2, itemNumber);
+			insert.setString(3, description);
+			insert.setString(4, baseUom);
+			insert.setBigDecimal(5, safetyStock);
+			insert.setBigDecimal(6, reorderPoint);
+			insert.executeUpdate();
+		}
+	}
+
+	/** The item's safety stock, 0 when the item or its figure is unknown. */
+	public BigDecimal safetyStock(Connection connection, String tenantId, String itemNumber) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT safety_stock FROM items WHERE tenant_id = ? AND item_number = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, itemNumber);
+			try (ResultSet row = query.executeQuery()) {
+				BigDecimal value = row.next() ? row.getBigDecimal(1) : null;
+				return value == null ? BigDecimal.ZERO : value;
+			}
+		}
+	}
+
 	/** Records that a supplier's SKU is one of our items; an existing mapping is kept. */
 	public void addCrossReference(Connection connection, String tenantId, String partnerId, String supplierSku,
 			String itemNumber) throws SQLException {

@@ -64,7 +64,7 @@ abstract class StoreContract {
 		try (Connection connection = store.connection(); Statement query = connection.createStatement();
 				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
 			rows.next();
-			assertEquals(2, rows.getInt(1), "V1 and V2, each once");
+			assertEquals(3, rows.getInt(1), "V1 to V3, each once");
 		}
 	}
 

@@ -31,7 +31,8 @@ import io.syncline.store.Dialect;
 public final class Migrations {
 
 	/** The scripts, in order. A new version adds a line here and a file in db/migration. */
-	static final List<String> SCRIPTS = List.of("V1__journal_exceptions_audit.sql", "V2__catalog.sql");
+	static final List<String> SCRIPTS = List.of("V1__journal_exceptions_audit.sql", "V2__catalog.sql",
+			"V3__inventory.sql");
 
 	private static final long LOCK_KEY = 0x53594e434c494eL;
 

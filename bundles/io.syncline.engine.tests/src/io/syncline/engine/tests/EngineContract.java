@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.syncline.engine.InventorySync;
 import io.syncline.engine.SupplierSync;
 import io.syncline.engine.SupplierSync.Outcome;
 import io.syncline.mapping.CompiledMapping;
@@ -27,19 +28,23 @@ import io.syncline.mapping.MappingCompiler;
 import io.syncline.mapping.MappingEnvironment;
 import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
+import io.syncline.model.canonical.InventoryEvent;
+import io.syncline.model.canonical.InventoryPosition;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.AuditLog;
 import io.syncline.store.Catalog;
 import io.syncline.store.ExceptionQueue;
+import io.syncline.store.Inventory;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
 
 /**
- * Supplier sync end to end on a real database: the Bolt & Co catalog file is journaled, mapped by the demo mapping
- * and applied; then changed catalogs come in. Run on H2 and on PostgreSQL.
+ * The engine's workflows end to end on a real database, from the Harbor sample files through the demo mappings:
+ * supplier sync (the Bolt & Co catalog and changed versions of it) and inventory sync (the ATL snapshot and the WMS
+ * events). Run on H2 and on PostgreSQL.
  */
-abstract class SupplierSyncContract {
+abstract class EngineContract {
 
 	private static final BigDecimal TOLERANCE = new BigDecimal("2");
 
@@ -187,5 +192,102 @@ abstract class SupplierSyncContract {
 		try (Connection connection = store.connection()) {
 			assertEquals(1, new AuditLog().history(connection, "harbor", "supplier-item/boltco/BC-001000").size());
 		}
+	}
+
+	// ---- inventory
+
+	private <T> List<T> mapped(String mappingName, Path file, Class<T> type) throws Exception {
+		CompiledMapping mapping = MappingCompiler.compile(MappingResources.load(demo("mappings/" + mappingName + ".synmap")),
+				MappingEnvironment.offline());
+		List<T> records = new ArrayList<>();
+		MappingRunner.run(mapping, file, outcome -> records.add(type.cast(outcome.output())));
+		return records;
+	}
+
+	private void loadItemMaster(String tenant) throws Exception {
+		Catalog catalog = new Catalog(store.dialect());
+		try (Connection connection = store.connection()) {
+			for (String file : List.of("samples/erp-items.csv", "samples/erp-items-acme.csv")) {
+				for (String line : Files.readAllLines(demo(file)).subList(1, Files.readAllLines(demo(file)).size())) {
+					String[] f = line.split(",");
+					catalog.addItem(connection, tenant, f[0], f[1], f[2], new BigDecimal(f[5]), new BigDecimal(f[6]));
+				}
+			}
+			connection.commit();
+		}
+	}
+
+	private long journal(String tenant, String partner, Path file) throws Exception {
+		return new MessageJournal(store).append(new JournalEntry(tenant, partner, "inventory", "IN", "WMS",
+				file.getFileName().toString(), null, OffsetDateTime.now(), Map.of()), Files.readAllBytes(file));
+	}
+
+	private InventorySync.Outcome snapshot(InventorySync sync, String tenant, Path file) throws Exception {
+		List<InventoryPosition> positions = mapped("wms-snapshot", file, InventoryPosition.class);
+		long message = journal(tenant, "wms", file);
+		try (Connection connection = store.connection()) {
+			InventorySync.Outcome outcome = sync.applySnapshot(connection, tenant, message, "ATL",
+					positions.get(0).getAsOf().atOffset(java.time.ZoneOffset.UTC), positions);
+			connection.commit();
+			return outcome;
+		}
+	}
+
+	private List<InventorySync.Outcome> events(InventorySync sync, String tenant) throws Exception {
+		Path file = demo("samples/wms-events.jsonl");
+		long message = journal(tenant, "wms", file);
+		List<InventorySync.Outcome> outcomes = new ArrayList<>();
+		for (InventoryEvent event : mapped("wms-events", file, InventoryEvent.class)) {
+			try (Connection connection = store.connection()) {
+				outcomes.add(sync.applyEvent(connection, tenant, message, event));
+				connection.commit();
+			}
+		}
+		return outcomes;
+	}
+
+	@Test
+	void snapshotThenEventsGiveAtpAndTheDuplicateEventChangesNothing() throws Exception {
+		loadItemMaster("harbor");
+		InventorySync sync = new InventorySync(store);
+		assertEquals(InventorySync.Outcome.APPLIED, snapshot(sync, "harbor", demo("samples/wms-atl-snapshot.xml")));
+		// HS-001000 at ATL: 497 on hand − 72 allocated − 2 damaged − 200 safety stock (erp-items.csv)
+		assertEquals(0, new BigDecimal("223").compareTo(sync.atp("harbor", "HS-001000", "ATL")));
+
+		BigDecimal before = sync.atp("harbor", "HS-001003", "ATL");
+		List<InventorySync.Outcome> outcomes = events(sync, "harbor");
+		assertEquals(20, outcomes.stream().filter(InventorySync.Outcome.APPLIED::equals).count());
+		assertEquals(InventorySync.Outcome.DUPLICATE, outcomes.get(20), "the last line repeats the first event");
+		// HS-001003 at ATL moved by −42, +97 and +93 in the feed
+		assertEquals(0, before.add(new BigDecimal("148")).compareTo(sync.atp("harbor", "HS-001003", "ATL")));
+		// HS-001006 at RNO: one receipt of 124 (the duplicate did not add another), safety stock 20
+		BigDecimal rno = sync.atp("harbor", "HS-001006", "RNO");
+		assertEquals(0, new BigDecimal("124").subtract(safety("HS-001006")).compareTo(rno), rno::toPlainString);
+
+		List<Inventory.AtpChange> why = sync.explainAtp("harbor", "HS-001003", "ATL");
+		assertEquals(List.of("SNAPSHOT", "EVENT", "EVENT", "EVENT"), why.stream().map(Inventory.AtpChange::cause).toList());
+		assertEquals("wms-00000002", why.get(1).reference());
+		assertTrue(why.get(1).detail().startsWith("TRANSFER_OUT -42"), why.get(1).detail());
+		assertEquals(0, why.get(1).before().subtract(new BigDecimal("42")).compareTo(why.get(1).after()));
+	}
+
+	private BigDecimal safety(String item) throws Exception {
+		try (Connection connection = store.connection()) {
+			return new Catalog(store.dialect()).safetyStock(connection, "harbor", item);
+		}
+	}
+
+	@Test
+	void anOlderSnapshotIsIgnored() throws Exception {
+		loadItemMaster("harbor");
+		InventorySync sync = new InventorySync(store);
+		snapshot(sync, "harbor", demo("samples/wms-atl-snapshot.xml"));
+		BigDecimal atp = sync.atp("harbor", "HS-001000", "ATL");
+		Path older = dir.resolve("older.xml");
+		Files.writeString(older, Files.readString(demo("samples/wms-atl-snapshot.xml"))
+				.replace("asOf=\"2026-11-20T06:00:00Z\"", "asOf=\"2026-11-19T06:00:00Z\"")
+				.replace("<OnHand uom=\"EA\">497</OnHand>", "<OnHand uom=\"EA\">5</OnHand>"));
+		assertEquals(InventorySync.Outcome.IGNORED_OLDER, snapshot(sync, "harbor", older));
+		assertEquals(0, atp.compareTo(sync.atp("harbor", "HS-001000", "ATL")), "stock unchanged");
 	}
 }

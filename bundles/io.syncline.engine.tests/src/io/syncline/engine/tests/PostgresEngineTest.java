@@ -12,7 +12,7 @@ import io.syncline.store.Store;
 
 /** The same on a real PostgreSQL server ({@code SYNCLINE_PG_URL}), each test in a schema of its own. */
 @EnabledIfEnvironmentVariable(named = "SYNCLINE_PG_URL", matches = "jdbc:postgresql:.+")
-class PostgresSupplierSyncTest extends SupplierSyncContract {
+class PostgresEngineTest extends EngineContract {
 
 	private final String schema = "e_" + UUID.randomUUID().toString().replace("-", "");
 

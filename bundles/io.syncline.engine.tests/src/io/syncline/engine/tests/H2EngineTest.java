@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.store.Store;
 
-class H2SupplierSyncTest extends SupplierSyncContract {
+class H2EngineTest extends EngineContract {
 
 	@TempDir
 	Path data;

@@ -1,0 +1,142 @@
+package io.syncline.engine;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.syncline.model.canonical.InventoryEvent;
+import io.syncline.model.canonical.InventoryPosition;
+import io.syncline.store.Catalog;
+import io.syncline.store.IdempotencyKeys;
+import io.syncline.store.Inventory;
+import io.syncline.store.Inventory.AtpChange;
+import io.syncline.store.Inventory.Position;
+import io.syncline.store.Store;
+
+/**
+ * Stock from the WMS. A snapshot replaces a site's positions unless a newer one was applied (then it is ignored);
+ * delta events apply exactly once by event id. Every change of available-to-promise is recorded with its cause, so
+ * {@link #explainAtp} can answer why a figure moved.
+ * <p>
+ * ATP = on hand − allocated − damaged − safety stock. Event semantics follow the WMS feed: receipts, transfers and
+ * picks carry signed quantities for on hand; a cycle count sets on hand; an adjustment moves stock to damaged
+ * (DAMAGED), adds it (FOUND) or removes it (SHRINK).
+ */
+public final class InventorySync {
+
+	public enum Outcome {
+		APPLIED, DUPLICATE, IGNORED_OLDER
+	}
+
+	private final Store store;
+	private final Inventory inventory = new Inventory();
+	private final Catalog catalog;
+	private final IdempotencyKeys idempotency;
+
+	public InventorySync(Store store) {
+		this.store = store;
+		this.catalog = new Catalog(store.dialect());
+		this.idempotency = new IdempotencyKeys(store.dialect());
+	}
+
+	public Outcome applySnapshot(Connection connection, String tenantId, long messageId, String warehouse,
+			OffsetDateTime asOf, List<InventoryPosition> positions) throws SQLException {
+		if (!inventory.claimSnapshot(connection, store.dialect(), tenantId, warehouse, asOf, messageId)) {
+			return Outcome.IGNORED_OLDER;
+		}
+		Map<String, BigDecimal> before = new HashMap<>();
+		for (Position position : inventory.positionsOfSite(connection, tenantId, warehouse)) {
+			before.put(position.itemNumber(), atp(connection, tenantId, position));
+		}
+		inventory.removeSite(connection, tenantId, warehouse);
+		String reference = "snapshot message " + messageId;
+		for (InventoryPosition incoming : positions) {
+			Position position = new Position(incoming.getItem().getItemNumber(), warehouse, incoming.getOnHand(),
+					incoming.getAllocated(), incoming.getDamaged(), incoming.getInTransit(),
+					incoming.getAsOf() == null ? asOf : incoming.getAsOf().atOffset(ZoneOffset.UTC));
+			inventory.put(connection, tenantId, position);
+			BigDecimal after = atp(connection, tenantId, position);
+			BigDecimal previous = before.remove(position.itemNumber());
+			if (previous == null || previous.compareTo(after) != 0) {
+				inventory.recordAtp(connection, tenantId, position.itemNumber(), warehouse, "SNAPSHOT", reference,
+						previous, after, "on hand " + plain(position.onHand()) + ", allocated " + plain(position.allocated())
+								+ ", damaged " + plain(position.damaged()) + " as of " + position.asOf());
+			}
+		}
+		for (Map.Entry<String, BigDecimal> gone : before.entrySet()) {
+			inventory.recordAtp(connection, tenantId, gone.getKey(), warehouse, "SNAPSHOT", reference, gone.getValue(),
+					BigDecimal.ZERO, "not in the snapshot of " + warehouse);
+		}
+		return Outcome.APPLIED;
+	}
+
+	public Outcome applyEvent(Connection connection, String tenantId, long messageId, InventoryEvent event)
+			throws SQLException {
+		if (!idempotency.claim(connection, tenantId, "wms-event/" + event.getEventId())) {
+			return Outcome.DUPLICATE;
+		}
+		String item = event.getItem().getItemNumber();
+		String warehouse = event.getWarehouse().getCode();
+		Position current = inventory.positionForUpdate(connection, tenantId, item, warehouse)
+				.orElse(new Position(item, warehouse, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+						null));
+		BigDecimal before = atp(connection, tenantId, current);
+		Position changed = change(current, event);
+		inventory.put(connection, tenantId, changed);
+		BigDecimal after = atp(connection, tenantId, changed);
+		inventory.recordAtp(connection, tenantId, item, warehouse, "EVENT", event.getEventId(), before, after,
+				event.getType().getName() + " " + signed(event.getQuantity())
+						+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId);
+		return Outcome.APPLIED;
+	}
+
+	private static Position change(Position position, InventoryEvent event) {
+		BigDecimal quantity = event.getQuantity();
+		return switch (event.getType()) {
+		case RECEIPT, TRANSFER_IN, TRANSFER_OUT, PICK -> position.withOnHand(position.onHand().add(quantity));
+		case CYCLE_COUNT -> position.withOnHand(quantity);
+		case ADJUSTMENT -> switch (event.getReason() == null ? "" : event.getReason()) {
+		case "DAMAGED" -> position.withDamaged(position.damaged().add(quantity.abs()));
+		case "SHRINK" -> position.withOnHand(position.onHand().subtract(quantity.abs()));
+		default -> position.withOnHand(position.onHand().add(quantity));
+		};
+		};
+	}
+
+	/** ATP of a stored position. */
+	private BigDecimal atp(Connection connection, String tenantId, Position position) throws SQLException {
+		return position.onHand().subtract(position.allocated()).subtract(position.damaged())
+				.subtract(catalog.safetyStock(connection, tenantId, position.itemNumber()));
+	}
+
+	public BigDecimal atp(String tenantId, String item, String warehouse) throws SQLException {
+		try (Connection connection = store.connection()) {
+			java.util.Optional<Position> position = inventory.positionForUpdate(connection, tenantId, item, warehouse);
+			BigDecimal value = position.isPresent() ? atp(connection, tenantId, position.get()) : BigDecimal.ZERO;
+			connection.rollback();
+			return value;
+		}
+	}
+
+	/** Why ATP of an item at a warehouse is what it is: every change, oldest first, with cause and before/after. */
+	public List<AtpChange> explainAtp(String tenantId, String item, String warehouse) throws SQLException {
+		try (Connection connection = store.connection()) {
+			List<AtpChange> history = inventory.atpHistory(connection, tenantId, item, warehouse);
+			connection.rollback();
+			return history;
+		}
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+	private static String signed(BigDecimal value) {
+		return (value.signum() > 0 ? "+" : "") + plain(value);
+	}
+}

@@ -1,0 +1,158 @@
+package io.syncline.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stock positions, site snapshots and ATP history, in the caller's transaction. */
+public final class Inventory {
+
+	public record Position(String itemNumber, String warehouse, BigDecimal onHand, BigDecimal allocated,
+			BigDecimal damaged, BigDecimal inTransit, OffsetDateTime asOf) {
+
+		public Position withOnHand(BigDecimal value) {
+			return new Position(itemNumber, warehouse, value, allocated, damaged, inTransit, asOf);
+		}
+
+		public Position withDamaged(BigDecimal value) {
+			return new Position(itemNumber, warehouse, onHand, allocated, value, inTransit, asOf);
+		}
+	}
+
+	public record AtpChange(OffsetDateTime at, String cause, String reference, BigDecimal before, BigDecimal after,
+			String detail) {
+	}
+
+	public Optional<Position> positionForUpdate(Connection connection, String tenantId, String item, String warehouse)
+			throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
+				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND item_number = ? "
+				+ "AND warehouse = ? FOR UPDATE")) {
+			query.setString(1, tenantId);
+			query.setString(2, item);
+			query.setString(3, warehouse);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? Optional.of(position(row)) : Optional.empty();
+			}
+		}
+	}
+
+	public List<Position> positionsOfSite(Connection connection, String tenantId, String warehouse) throws SQLException {
+		List<Position> positions = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
+				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND warehouse = ? "
+				+ "ORDER BY item_number FOR UPDATE")) {
+			query.setString(1, tenantId);
+			query.setString(2, warehouse);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					positions.add(position(rows));
+				}
+			}
+		}
+		return positions;
+	}
+
+	private static Position position(ResultSet row) throws SQLException {
+		return new Position(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBigDecimal(4),
+				row.getBigDecimal(5), row.getBigDecimal(6), row.getObject(7, OffsetDateTime.class));
+	}
+
+	public void put(Connection connection, String tenantId, Position position) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM inventory_positions WHERE tenant_id = ? AND item_number = ? AND warehouse = ?")) {
+			delete.setString(1, tenantId);
+			delete.setString(2, position.itemNumber());
+			delete.setString(3, position.warehouse());
+			delete.executeUpdate();
+		}
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
+				+ "item_number, warehouse, on_hand, allocated, damaged, in_transit, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+			insert.setString(1, tenantId);
+			insert.setString(2, position.itemNumber());
+			insert.setString(3, position.warehouse());
+			insert.setBigDecimal(4, position.onHand());
+			insert.setBigDecimal(5, position.allocated());
+			insert.setBigDecimal(6, position.damaged());
+			insert.setBigDecimal(7, position.inTransit());
+			insert.setObject(8, position.asOf());
+			insert.executeUpdate();
+		}
+	}
+
+	public void removeSite(Connection connection, String tenantId, String warehouse) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM inventory_positions WHERE tenant_id = ? AND warehouse = ?")) {
+			delete.setString(1, tenantId);
+			delete.setString(2, warehouse);
+			delete.executeUpdate();
+		}
+	}
+
+	/**
+	 * Records a site snapshot as the newest if it is newer than the last one, in one locked read and write; false if
+	 * an equal or newer snapshot was applied before (then this one must be ignored).
+	 */
+	public boolean claimSnapshot(Connection connection, Dialect dialect, String tenantId, String warehouse,
+			OffsetDateTime asOf, long messageId) throws SQLException {
+		try (PreparedStatement create = connection.prepareStatement(dialect.insertIfAbsent("site_snapshots",
+				new String[] { "tenant_id", "warehouse" }, new String[] { "as_of", "message_id" }))) {
+			create.setString(1, tenantId);
+			create.setString(2, warehouse);
+			create.setObject(3, OffsetDateTime.parse("1970-01-01T00:00:00Z"));
+			create.setObject(4, null);
+			create.executeUpdate();
+		}
+		try (PreparedStatement update = connection.prepareStatement("UPDATE site_snapshots SET as_of = ?, message_id = ? "
+				+ "WHERE tenant_id = ? AND warehouse = ? AND as_of < ?")) {
+			update.setObject(1, asOf);
+			update.setLong(2, messageId);
+			update.setString(3, tenantId);
+			update.setString(4, warehouse);
+			update.setObject(5, asOf);
+			return update.executeUpdate() == 1;
+		}
+	}
+
+	public void recordAtp(Connection connection, String tenantId, String item, String warehouse, String cause,
+			String reference, BigDecimal before, BigDecimal after, String detail) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO atp_history (tenant_id, item_number, "
+				+ "warehouse, at, cause, reference, atp_before, atp_after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			insert.setString(1, tenantId);
+			insert.setString(2, item);
+			insert.setString(3, warehouse);
+			insert.setObject(4, OffsetDateTime.now());
+			insert.setString(5, cause);
+			insert.setString(6, reference);
+			insert.setBigDecimal(7, before);
+			insert.setBigDecimal(8, after);
+			insert.setString(9, detail);
+			insert.executeUpdate();
+		}
+	}
+
+	/** Every ATP change of an item at a warehouse, oldest first, with its cause. */
+	public List<AtpChange> atpHistory(Connection connection, String tenantId, String item, String warehouse)
+			throws SQLException {
+		List<AtpChange> changes = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT at, cause, reference, atp_before, atp_after, "
+				+ "detail FROM atp_history WHERE tenant_id = ? AND item_number = ? AND warehouse = ? ORDER BY id")) {
+			query.setString(1, tenantId);
+			query.setString(2, item);
+			query.setString(3, warehouse);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					changes.add(new AtpChange(rows.getObject(1, OffsetDateTime.class), rows.getString(2), rows.getString(3),
+							rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getString(6)));
+				}
+			}
+		}
+		return changes;
+	}
+}
