@@ -1,13 +1,11 @@
 package io.syncline.store.tests;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import io.syncline.store.PostgresSchemas;
 import io.syncline.store.Store;
 
 /**
@@ -19,41 +17,29 @@ class PostgresStoreTest extends StoreContract {
 
 	private final String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
 
+	static PostgresSchemas server() {
+		return new PostgresSchemas(System.getenv("SYNCLINE_PG_URL"), env("SYNCLINE_PG_USER", "syncline"),
+				env("SYNCLINE_PG_PASSWORD", "syncline"));
+	}
+
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return value == null ? fallback : value;
 	}
 
-	private PGSimpleDataSource admin() {
-		PGSimpleDataSource admin = new PGSimpleDataSource();
-		admin.setURL(System.getenv("SYNCLINE_PG_URL"));
-		admin.setUser(env("SYNCLINE_PG_USER", "syncline"));
-		admin.setPassword(env("SYNCLINE_PG_PASSWORD", "syncline"));
-		return admin;
-	}
-
 	@Override
 	protected Store open() throws Exception {
-		try (Connection connection = admin().getConnection(); Statement create = connection.createStatement()) {
-			create.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-		}
-		String url = System.getenv("SYNCLINE_PG_URL");
-		return Store.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-				env("SYNCLINE_PG_USER", "syncline"), env("SYNCLINE_PG_PASSWORD", "syncline"), 10);
+		return server().openIn(schema, 10);
 	}
 
 	@Override
 	protected Store reopenAfterRepair() throws Exception {
-		try (Connection connection = admin().getConnection(); Statement drop = connection.createStatement()) {
-			drop.execute("DROP SCHEMA " + schema + " CASCADE");
-		}
+		server().drop(schema);
 		return open();
 	}
 
 	@AfterEach
 	void dropSchema() throws Exception {
-		try (Connection connection = admin().getConnection(); Statement drop = connection.createStatement()) {
-			drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-		}
+		server().drop(schema);
 	}
 }
