@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.engine.InventorySync;
+import io.syncline.engine.PurchaseOrderFlow;
 import io.syncline.engine.SupplierSync;
 import io.syncline.engine.SupplierSync.Outcome;
 import io.syncline.mapping.CompiledMapping;
@@ -30,11 +31,15 @@ import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
 import io.syncline.model.canonical.InventoryEvent;
 import io.syncline.model.canonical.InventoryPosition;
+import io.syncline.model.canonical.Invoice;
+import io.syncline.model.canonical.PurchaseOrder;
+import io.syncline.model.canonical.Shipment;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.AuditLog;
 import io.syncline.store.Catalog;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.Inventory;
+import io.syncline.store.PurchaseOrders;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
@@ -289,5 +294,73 @@ abstract class EngineContract {
 				.replace("<OnHand uom=\"EA\">497</OnHand>", "<OnHand uom=\"EA\">5</OnHand>"));
 		assertEquals(InventorySync.Outcome.IGNORED_OLDER, snapshot(sync, "harbor", older));
 		assertEquals(0, atp.compareTo(sync.atp("harbor", "HS-001000", "ATL")), "stock unchanged");
+	}
+
+	// ---- purchase order lifecycle
+
+	private <T> T one(String mappingName, String sample, Class<T> type) throws Exception {
+		return mapped(mappingName, demo(sample), type).get(0);
+	}
+
+	private <T> T inTransaction(SqlWork<T> work) throws Exception {
+		try (Connection connection = store.connection()) {
+			T result = work.run(connection);
+			connection.commit();
+			return result;
+		}
+	}
+
+	@FunctionalInterface
+	private interface SqlWork<T> {
+		T run(Connection connection) throws Exception;
+	}
+
+	@Test
+	void po45001GoesFromAcknowledgmentToAThreeWayMatchAsTheSamplesReadmeSays() throws Exception {
+		PurchaseOrderFlow flow = new PurchaseOrderFlow(store, new BigDecimal("2"));
+		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet().getResource(
+				org.eclipse.emf.common.util.URI.createFileURI(demo("canonical/po-45001.xmi").toString()), true);
+		PurchaseOrder po = ((io.syncline.model.canonical.DataSet) resource.getContents().get(0)).getPurchaseOrders().get(0);
+		inTransaction(c -> { flow.send(c, "harbor", po); return null; });
+
+		PurchaseOrder ack = one("acme-855-po-ack", "samples/edi/acme-855-po-ack.edi", PurchaseOrder.class);
+		long ackMessage = journal("harbor", "acme", demo("samples/edi/acme-855-po-ack.edi"));
+		assertEquals(PurchaseOrderFlow.Outcome.RECORDED, inTransaction(c -> flow.acknowledge(c, "harbor", ackMessage, ack)));
+		assertEquals(PurchaseOrderFlow.Outcome.ALREADY_APPLIED,
+				inTransaction(c -> flow.acknowledge(c, "harbor", ackMessage, ack)), "the same 855 applies once");
+		List<PurchaseOrders.Line> lines = inTransaction(c -> new PurchaseOrders().lines(c, "harbor", "PO-45001"));
+		assertEquals(0, new BigDecimal("50").compareTo(lines.get(1).accepted()));
+		assertEquals(0, new BigDecimal("150").compareTo(lines.get(1).backordered()));
+		assertEquals("2026-12-09", lines.get(1).backorderDate().toString());
+		assertEquals(0, new BigDecimal("0.2290").compareTo(lines.get(2).proposedPrice()), "held, not applied");
+		ExceptionQueue.Item priceChange = new ExceptionQueue(store).list("harbor", true, 0, 10).get(0);
+		assertEquals("PRICE_CHANGE", priceChange.kind());
+		assertTrue(priceChange.detail().contains("price 0.215 → 0.229 (+6.5 %) is above the 2 % tolerance"),
+				priceChange.detail());
+
+		Shipment asn = one("acme-856-asn", "samples/edi/acme-856-asn.edi", Shipment.class);
+		long asnMessage = journal("harbor", "acme", demo("samples/edi/acme-856-asn.edi"));
+		inTransaction(c -> flow.ship(c, "harbor", asnMessage, asn));
+		List<PurchaseOrders.Receipt> receipts = inTransaction(c -> new PurchaseOrders().receipts(c, "harbor", "ASN-88001"));
+		assertEquals(List.of("AF-HX-0616 5000 ATL", "AF-LG-1420 1000 ATL", "AF-WS-0038 50 ATL"), receipts.stream()
+				.map(r -> r.supplierSku() + " " + r.quantity().stripTrailingZeros().toPlainString() + " " + r.warehouse())
+				.toList());
+		assertEquals("2026-11-26", receipts.get(0).expectedDate().toString());
+		assertEquals("PARTIALLY_SHIPPED", inTransaction(c -> new PurchaseOrders().headerForUpdate(c, "harbor", "PO-45001"))
+				.orElseThrow().status(), "150 BX are still to come");
+
+		Invoice invoice = one("acme-810-invoice", "samples/edi/acme-810-invoice.edi", Invoice.class);
+		long firstInvoice = journal("harbor", "acme", demo("samples/edi/acme-810-invoice.edi"));
+		assertEquals(PurchaseOrderFlow.Outcome.MISMATCH, inTransaction(c -> flow.invoice(c, "harbor", firstInvoice, invoice)),
+				"while the price change is open, line 3 is a price variance");
+		ExceptionQueue.Item mismatch = new ExceptionQueue(store).list("harbor", true, 0, 10).get(1);
+		assertTrue(mismatch.detail().contains("line 3 AF-LG-1420: invoiced at 0.229, agreed 0.215"), mismatch.detail());
+
+		inTransaction(c -> { flow.acceptPriceChange(c, "harbor", "PO-45001", 3, "dana", "Acme contract update 14"); return null; });
+		long secondInvoice = journal("harbor", "acme", demo("samples/edi/acme-810-invoice.edi"));
+		assertEquals(PurchaseOrderFlow.Outcome.MATCHED, inTransaction(c -> flow.invoice(c, "harbor", secondInvoice, invoice)),
+				"PO as acknowledged × ASN × invoice: a clean three-way match");
+		assertEquals("INVOICED", inTransaction(c -> new PurchaseOrders().headerForUpdate(c, "harbor", "PO-45001"))
+				.orElseThrow().status());
 	}
 }

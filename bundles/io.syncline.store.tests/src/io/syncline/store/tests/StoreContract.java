@@ -64,7 +64,7 @@ abstract class StoreContract {
 		try (Connection connection = store.connection(); Statement query = connection.createStatement();
 				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
 			rows.next();
-			assertEquals(3, rows.getInt(1), "V1 to V3, each once");
+			assertEquals(4, rows.getInt(1), "V1 to V4, each once");
 		}
 	}
 
