@@ -28,7 +28,7 @@ import io.syncline.ui.internal.workbench.Perspectives.Perspective;
  * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it switches the real
  * workbench window through every perspective, checks the perspective and its views are showing, captures the window
  * to {@code DIR/<perspective>.png}, then closes the workbench. It runs on the UI thread in small steps with
- * {@code timerExec}, so the window paints between steps. Results go to stdout, one line per check, for the product
+ * {@code timerExec}, so the window paints between steps; screenshots are written to disk off the UI thread. Results go to stdout, one line per check, for the product
  * test that launched it.
  */
 public final class SelfTest {
@@ -36,7 +36,8 @@ public final class SelfTest {
 	private static final int SETTLE_MILLIS = 800;
 
 	private final Path screenshots;
-	private final List<String> failures = new ArrayList<>();
+	private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+	private final List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
 	private boolean finished;
 
 	public SelfTest(Path screenshots) {
@@ -59,9 +60,13 @@ public final class SelfTest {
 	private void next(IWorkbench workbench, IWorkbenchWindow window, Iterator<Perspective> perspectives) {
 		Display display = workbench.getDisplay();
 		if (!perspectives.hasNext()) {
-			finished = true;
-			System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
-			workbench.close();
+			// The screenshots are written off the UI thread; wait for them without blocking it.
+			java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture[]::new))
+					.whenComplete((ok, error) -> display.asyncExec(() -> {
+						finished = true;
+						System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
+						workbench.close();
+					}));
 			return;
 		}
 		Perspective perspective = perspectives.next();
@@ -89,28 +94,34 @@ public final class SelfTest {
 		}
 	}
 
+	/** Copies the window's pixels on the UI thread (SWT requires it) and writes the PNG on a worker thread. */
 	private void capture(Shell shell, Path file) {
 		Display display = shell.getDisplay();
 		Rectangle bounds = shell.getBounds();
 		Image image = new Image(display, bounds.width, bounds.height);
 		GC gc = new GC(display);
+		ImageData data;
 		try {
 			gc.copyArea(image, bounds.x, bounds.y);
-			ImageData data = image.getImageData();
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { data };
-			Files.createDirectories(file.getParent());
-			loader.save(file.toString(), SWT.IMAGE_PNG);
-			report(Files.size(file) > 0, "screenshot " + file);
-		} catch (IOException e) {
-			report(false, "screenshot " + file + ": " + e.getMessage());
+			data = image.getImageData();
 		} finally {
 			gc.dispose();
 			image.dispose();
 		}
+		writes.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				Files.createDirectories(file.getParent());
+				ImageLoader loader = new ImageLoader();
+				loader.data = new ImageData[] { data };
+				loader.save(file.toString(), SWT.IMAGE_PNG);
+				report(Files.size(file) > 0, "screenshot " + file);
+			} catch (IOException | RuntimeException e) {
+				report(false, "screenshot " + file + ": " + e.getMessage());
+			}
+		}));
 	}
 
-	private void report(boolean ok, String check) {
+	private synchronized void report(boolean ok, String check) {
 		System.out.println("self-test: " + (ok ? "ok " : "FAIL ") + check);
 		if (!ok) {
 			failures.add(check);
