@@ -18,7 +18,8 @@ import io.syncline.store.Store;
 
 /**
  * Applies supplier catalog records (CSV, JSON, 832 — already mapped to SupplierItem) to a tenant's supplier items.
- * The SKU must be in the tenant's cross-reference, else an UNKNOWN_SKU exception. A cost change above the tenant's
+ * The SKU must be in the tenant's cross-reference, or resolved by the partner's mapping (its cross-reference table),
+ * which is then learnt and audited; else it is an UNKNOWN_SKU exception. A cost change above the tenant's
  * tolerance is held as a PRICE_CHANGE exception for a person to accept or reject; below it, it is applied and
  * audited. Each record's effect is claimed by an idempotency key in the same transaction, so a retried message
  * never applies twice.
@@ -53,6 +54,12 @@ public final class SupplierSync {
 		String partner = update.getSupplier().getPartnerId();
 		String sku = update.getSupplierSku();
 		Optional<String> item = catalog.itemFor(connection, tenantId, partner, sku);
+		if (item.isEmpty() && update.getItem() != null && update.getItem().getItemNumber() != null) {
+			item = Optional.of(update.getItem().getItemNumber());
+			catalog.addCrossReference(connection, tenantId, partner, sku, item.get());
+			audit.append(connection, tenantId, ACTOR, "learn-cross-reference", "xref/" + partner + "/" + sku, null,
+					"{\"item\":\"" + item.get() + "\"}", "resolved by the " + partner + " mapping, message " + messageId);
+		}
 		if (item.isEmpty()) {
 			exceptions.open(connection, tenantId, messageId, "UNKNOWN_SKU", sku, "record " + (index + 1),
 					partner + " SKU " + sku + " is not in the item cross-reference; add it to the item master or "

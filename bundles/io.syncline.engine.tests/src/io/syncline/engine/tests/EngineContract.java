@@ -96,10 +96,16 @@ abstract class EngineContract {
 	}
 
 	private List<Outcome> apply(String tenant, long message, Path catalogFile) throws Exception {
+		return apply(tenant, message, catalogFile, items -> { });
+	}
+
+	private List<Outcome> apply(String tenant, long message, Path catalogFile,
+			java.util.function.Consumer<List<SupplierItem>> adjust) throws Exception {
 		CompiledMapping mapping = MappingCompiler.compile(MappingResources.load(demo("mappings/boltco-catalog.synmap")),
 				MappingEnvironment.offline());
 		List<SupplierItem> items = new ArrayList<>();
 		MappingRunner.run(mapping, catalogFile, outcome -> items.add((SupplierItem) outcome.output()));
+		adjust.accept(items);
 		SupplierSync sync = new SupplierSync(store, TOLERANCE);
 		List<Outcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
@@ -142,6 +148,17 @@ abstract class EngineContract {
 	}
 
 	@Test
+	void aSkuTheMappingResolvesIsLearntIntoTheCrossReference() throws Exception {
+		loadCrossReference("harbor", "BC-001011");
+		List<Outcome> outcomes = ingest("harbor", demo("samples/boltco-catalog.csv"));
+		assertEquals(12, count(outcomes, Outcome.APPLIED));
+		try (Connection connection = store.connection()) {
+			assertEquals("HS-001011", new Catalog(store.dialect()).itemFor(connection, "harbor", "boltco", "BC-001011").orElseThrow());
+			assertEquals(1, new AuditLog().history(connection, "harbor", "xref/boltco/BC-001011").size());
+		}
+	}
+
+	@Test
 	void firstCatalogAppliesThenTheSameCatalogChangesNothing() throws Exception {
 		loadCrossReference("harbor");
 		List<Outcome> first = ingest("harbor", demo("samples/boltco-catalog.csv"));
@@ -176,7 +193,12 @@ abstract class EngineContract {
 	@Test
 	void unknownSkuOpensAnExceptionAndTheRestFlows() throws Exception {
 		loadCrossReference("harbor", "BC-001011");
-		List<Outcome> outcomes = ingest("harbor", demo("samples/boltco-catalog.csv"));
+		Path catalogFile = demo("samples/boltco-catalog.csv");
+		long message = new MessageJournal(store).append(new JournalEntry("harbor", "boltco", "supplier-catalog", "IN", "CSV",
+				"boltco-catalog.csv", null, OffsetDateTime.now(), Map.of()), Files.readAllBytes(catalogFile));
+		// as a partner mapping without a cross-reference of its own would deliver it: SKU only, no item
+		List<Outcome> outcomes = apply("harbor", message, catalogFile, items -> items.stream()
+				.filter(i -> i.getSupplierSku().equals("BC-001011")).forEach(i -> i.setItem(null)));
 		assertEquals(11, count(outcomes, Outcome.APPLIED));
 		assertEquals(1, count(outcomes, Outcome.UNKNOWN_SKU));
 		ExceptionQueue.Item unknown = new ExceptionQueue(store).list("harbor", true, 0, 10).get(0);

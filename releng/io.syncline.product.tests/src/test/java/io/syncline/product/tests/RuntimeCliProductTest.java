@@ -75,4 +75,30 @@ class RuntimeCliProductTest {
 			assertTrue(cli.output().contains("SN102  decimal  Number of Units Shipped"), cli.output());
 		}
 	}
+
+	@Test
+	void ingestThenAskForAtpAndItsCausesFromTheShell() throws Exception {
+		Path samples = demo().resolve("samples");
+		try (ProductProcess cli = run("ingest-erp", "ingest", "--partner", "erp", samples.resolve("erp-items.csv").toString(),
+				samples.resolve("erp-items-acme.csv").toString())) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(120)), cli.output());
+			assertTrue(cli.output().contains("\"ITEM\" : 12") && cli.output().contains("\"ITEM\" : 5"), cli.output());
+		}
+		try (ProductProcess cli = run("ingest-wms", "ingest", "--partner", "wms",
+				samples.resolve("wms-atl-snapshot.xml").toString(), samples.resolve("wms-events.jsonl").toString())) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(120)), cli.output());
+			assertTrue(cli.output().contains("\"DUPLICATE\" : 1"), "the repeated event applies once:\n" + cli.output());
+		}
+		try (ProductProcess cli = run("atp", "atp", "HS-001000", "ATL", "--explain")) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(90)), cli.output());
+			String output = cli.output();
+			// 497 on hand − 72 allocated − 2 damaged − 200 safety stock; no WMS event touched HS-001000 at ATL
+			assertTrue(output.contains("\"atp\" : \"223\""), output);
+			assertTrue(output.contains("\"cause\" : \"SNAPSHOT\""), output);
+		}
+		try (ProductProcess cli = run("exceptions", "exceptions", "--open")) {
+			assertEquals(0, cli.awaitExit(Duration.ofSeconds(90)), cli.output());
+			assertTrue(cli.output().strip().endsWith("[ ]"), "nothing waits for a person:\n" + cli.output());
+		}
+	}
 }

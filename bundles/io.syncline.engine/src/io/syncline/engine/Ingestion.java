@@ -1,0 +1,216 @@
+package io.syncline.engine;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.emf.ecore.EObject;
+
+import io.syncline.formats.FormatException;
+import io.syncline.formats.Formats;
+import io.syncline.formats.Node;
+import io.syncline.formats.ProblemSink;
+import io.syncline.formats.RecordReader;
+import io.syncline.formats.SourceOptions;
+import io.syncline.mapping.CompiledMapping;
+import io.syncline.mapping.MapOutcome;
+import io.syncline.mapping.MappingCompileException;
+import io.syncline.mapping.MappingCompiler;
+import io.syncline.mapping.MappingEnvironment;
+import io.syncline.mapping.MappingResources;
+import io.syncline.mapping.MappingRunner;
+import io.syncline.model.canonical.InventoryEvent;
+import io.syncline.model.canonical.InventoryPosition;
+import io.syncline.model.canonical.Item;
+import io.syncline.model.canonical.SupplierItem;
+import io.syncline.store.Catalog;
+import io.syncline.store.ExceptionQueue;
+import io.syncline.store.JournalEntry;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.Store;
+
+/**
+ * One file from a partner through the pipeline: journaled first (so nothing is lost), then read and mapped record
+ * by record with the partner's mapping, then applied by the workflow. A record that cannot be read or mapped opens
+ * a MAPPING_ERROR exception with its location, and the others go on. Routes so far: the ERP item master, supplier
+ * catalogs (Bolt & Co CSV, Cascade JSON, Acme 832) and the WMS snapshot and events.
+ */
+public final class Ingestion {
+
+	public record Result(String file, String partner, String documentType, long messageId, long records,
+			Map<String, Long> outcomes, List<String> problems) {
+	}
+
+	private final Store store;
+	private final Path mappings;
+	private final String tenantId;
+	private final SupplierSync supplierSync;
+	private final InventorySync inventorySync;
+	private final Catalog catalog;
+	private final ExceptionQueue exceptions;
+
+	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent) {
+		this.store = store;
+		this.mappings = mappings;
+		this.tenantId = tenantId;
+		this.supplierSync = new SupplierSync(store, priceTolerancePercent);
+		this.inventorySync = new InventorySync(store);
+		this.catalog = new Catalog(store.dialect());
+		this.exceptions = new ExceptionQueue(store);
+	}
+
+	public Result ingest(String partner, Path file) throws IOException, SQLException, MappingCompileException {
+		String documentType = documentType(partner, file);
+		long message = new MessageJournal(store).append(new JournalEntry(tenantId, partner, flowOf(documentType), "IN",
+				documentType, file.getFileName().toString(), null, OffsetDateTime.now(ZoneOffset.UTC), Map.of()),
+				Files.readAllBytes(file));
+		Map<String, Long> outcomes = new TreeMap<>();
+		List<String> problems = new ArrayList<>();
+		long records = 0;
+		switch (partner + "/" + documentType) {
+		case "erp/items" -> {
+			records = apply(message, "erp-items", file, problems, (c, i, o) -> {
+				Item item = (Item) o;
+				catalog.addItem(c, tenantId, item.getItemNumber(), item.getDescription(), item.getBaseUom(),
+						item.getSafetyStock(), item.getReorderPoint());
+				return "ITEM";
+			}, outcomes);
+			apply(message, "erp-items-xref", file, problems, (c, i, o) -> {
+				SupplierItem xref = (SupplierItem) o;
+				catalog.addCrossReference(c, tenantId, xref.getSupplier().getPartnerId(), xref.getSupplierSku(),
+						xref.getItem().getItemNumber());
+				return "CROSS_REFERENCE";
+			}, outcomes);
+		}
+		case "boltco/catalog", "cascade/catalog", "acme/832" -> records = apply(message, catalogMapping(partner, documentType),
+				file, problems, (c, i, o) -> supplierSync.apply(c, tenantId, message, i, (SupplierItem) o).name(), outcomes);
+		case "wms/snapshot" -> records = snapshot(message, file, problems, outcomes);
+		case "wms/events" -> records = apply(message, "wms-events", file, problems,
+				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name(), outcomes);
+		default -> throw new IllegalArgumentException("no route for " + documentType + " from partner '" + partner
+				+ "' (routes: erp items, boltco/cascade catalogs, acme 832, wms snapshot and events)");
+		}
+		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);
+	}
+
+	@FunctionalInterface
+	private interface Step {
+		String apply(Connection connection, int index, EObject record) throws SQLException;
+	}
+
+	/** Maps the file and applies each record in its own transaction; failures become located exceptions. */
+	private long apply(long message, String mappingName, Path file, List<String> problems, Step step,
+			Map<String, Long> outcomes) throws IOException, SQLException, MappingCompileException {
+		CompiledMapping mapping = mapping(mappingName);
+		List<MapOutcome> mapped = new ArrayList<>();
+		MappingRunner.run(mapping, file, mapped::add);
+		int index = 0;
+		for (MapOutcome outcome : mapped) {
+			try (Connection connection = store.connection()) {
+				try {
+					String result;
+					if (outcome.failed()) {
+						for (var problem : outcome.problems()) {
+							exceptions.open(connection, tenantId, message, "MAPPING_ERROR", null,
+									problem.location().describe(), problem.message());
+							problems.add(problem.describe());
+						}
+						result = "MAPPING_ERROR";
+					} else {
+						result = outcome.filtered() ? "FILTERED" : step.apply(connection, index, (EObject) outcome.output());
+					}
+					outcomes.merge(result, 1L, Long::sum);
+					connection.commit();
+				} catch (SQLException | RuntimeException e) {
+					connection.rollback();
+					throw e;
+				}
+			}
+			index++;
+		}
+		return mapped.size();
+	}
+
+	private long snapshot(long message, Path file, List<String> problems, Map<String, Long> outcomes)
+			throws IOException, SQLException, MappingCompileException {
+		CompiledMapping mapping = mapping("wms-snapshot");
+		List<InventoryPosition> positions = new ArrayList<>();
+		List<MapOutcome> failed = new ArrayList<>();
+		MappingRunner.run(mapping, file, outcome -> {
+			if (outcome.output() instanceof InventoryPosition position) {
+				positions.add(position);
+			} else if (outcome.failed()) {
+				failed.add(outcome);
+			}
+		});
+		try (Connection connection = store.connection()) {
+			for (MapOutcome outcome : failed) {
+				for (var problem : outcome.problems()) {
+					exceptions.open(connection, tenantId, message, "MAPPING_ERROR", null, problem.location().describe(),
+							problem.message());
+					problems.add(problem.describe());
+				}
+			}
+			if (!failed.isEmpty() || positions.isEmpty()) {
+				// A snapshot replaces a whole site: an incomplete one must not.
+				connection.commit();
+				outcomes.put("REJECTED_INCOMPLETE", (long) positions.size());
+				return positions.size() + failed.size();
+			}
+			InventoryPosition first = positions.get(0);
+			InventorySync.Outcome outcome = inventorySync.applySnapshot(connection, tenantId, message,
+					first.getWarehouse().getCode(), first.getAsOf().atOffset(ZoneOffset.UTC), positions);
+			connection.commit();
+			outcomes.put(outcome.name(), (long) positions.size());
+			return positions.size();
+		}
+	}
+
+	private CompiledMapping mapping(String name) throws IOException, MappingCompileException {
+		return MappingCompiler.compile(MappingResources.load(mappings.resolve(name + ".synmap")),
+				MappingEnvironment.offline());
+	}
+
+	private static String catalogMapping(String partner, String documentType) {
+		return documentType.equals("832") ? "acme-832-catalog" : partner + "-catalog";
+	}
+
+	/** What the file is: by extension, and for X12 by its first transaction set. */
+	static String documentType(String partner, Path file) throws IOException {
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".edi") || name.endsWith(".x12")) {
+			try (RecordReader reader = Formats.open(file, SourceOptions.defaults(), ProblemSink.collecting())) {
+				Node first = reader.next();
+				return first == null ? "x12" : first.name();
+			} catch (FormatException e) {
+				return "x12";
+			}
+		}
+		if (partner.equals("erp")) {
+			return "items";
+		}
+		if (partner.equals("wms")) {
+			return name.endsWith(".xml") ? "snapshot" : "events";
+		}
+		return "catalog";
+	}
+
+	private static String flowOf(String documentType) {
+		return switch (documentType) {
+		case "items" -> "item-master";
+		case "catalog", "832" -> "supplier-catalog";
+		case "snapshot", "events", "846" -> "inventory";
+		default -> "documents";
+		};
+	}
+}
