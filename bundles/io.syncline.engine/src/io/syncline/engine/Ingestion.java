@@ -31,7 +31,10 @@ import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
 import io.syncline.model.canonical.InventoryEvent;
 import io.syncline.model.canonical.InventoryPosition;
+import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.Item;
+import io.syncline.model.canonical.PurchaseOrder;
+import io.syncline.model.canonical.Shipment;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.Catalog;
 import io.syncline.store.ExceptionQueue;
@@ -58,6 +61,8 @@ public final class Ingestion {
 	private final InventorySync inventorySync;
 	private final Catalog catalog;
 	private final ExceptionQueue exceptions;
+	private final PurchaseOrderFlow purchaseOrders;
+	private final MessageJournal journal;
 
 	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent) {
 		this.store = store;
@@ -67,11 +72,13 @@ public final class Ingestion {
 		this.inventorySync = new InventorySync(store);
 		this.catalog = new Catalog(store.dialect());
 		this.exceptions = new ExceptionQueue(store);
+		this.purchaseOrders = new PurchaseOrderFlow(store, priceTolerancePercent);
+		this.journal = new MessageJournal(store);
 	}
 
 	public Result ingest(String partner, Path file) throws IOException, SQLException, MappingCompileException {
 		String documentType = documentType(partner, file);
-		long message = new MessageJournal(store).append(new JournalEntry(tenantId, partner, flowOf(documentType), "IN",
+		long message = journal.append(new JournalEntry(tenantId, partner, flowOf(documentType), "IN",
 				documentType, file.getFileName().toString(), null, OffsetDateTime.now(ZoneOffset.UTC), Map.of()),
 				Files.readAllBytes(file));
 		Map<String, Long> outcomes = new TreeMap<>();
@@ -97,8 +104,30 @@ public final class Ingestion {
 		case "wms/snapshot" -> records = snapshot(message, file, problems, outcomes);
 		case "wms/events" -> records = apply(message, "wms-events", file, problems,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name(), outcomes);
+		case "erp/purchase-orders" -> records = sendPurchaseOrders(message, file, outcomes);
+		case "acme/855" -> records = apply(message, "acme-855-po-ack", file, problems, (c, i, o) -> {
+			PurchaseOrder ack = (PurchaseOrder) o;
+			journal.addKeys(c, tenantId, message, Map.of("PO", ack.getPoNumber()));
+			return purchaseOrders.acknowledge(c, tenantId, message, ack).name();
+		}, outcomes);
+		case "acme/856" -> records = apply(message, "acme-856-asn", file, problems, (c, i, o) -> {
+			Shipment asn = (Shipment) o;
+			Map<String, String> keys = new java.util.HashMap<>(Map.of("ASN", asn.getShipmentNumber()));
+			asn.getOrders().forEach(order -> keys.put("PO", order.getPoNumber()));
+			if (asn.getTrackingNumber() != null) {
+				keys.put("TRACKING", asn.getTrackingNumber());
+			}
+			journal.addKeys(c, tenantId, message, keys);
+			return purchaseOrders.ship(c, tenantId, message, asn).name();
+		}, outcomes);
+		case "acme/810" -> records = apply(message, "acme-810-invoice", file, problems, (c, i, o) -> {
+			Invoice invoice = (Invoice) o;
+			journal.addKeys(c, tenantId, message, Map.of("INVOICE", invoice.getInvoiceNumber(), "PO", invoice.getPoNumber()));
+			return purchaseOrders.invoice(c, tenantId, message, invoice).name();
+		}, outcomes);
 		default -> throw new IllegalArgumentException("no route for " + documentType + " from partner '" + partner
-				+ "' (routes: erp items, boltco/cascade catalogs, acme 832, wms snapshot and events)");
+				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 855 856 810, "
+				+ "wms snapshot and events)");
 		}
 		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);
 	}
@@ -139,6 +168,27 @@ public final class Ingestion {
 			index++;
 		}
 		return mapped.size();
+	}
+
+	/** Canonical purchase orders handed over by the ERP (an XMI data set): recorded as sent. */
+	private long sendPurchaseOrders(long message, Path file, Map<String, Long> outcomes) throws SQLException {
+		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet()
+				.getResource(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()), true);
+		List<PurchaseOrder> pos = ((io.syncline.model.canonical.DataSet) resource.getContents().get(0)).getPurchaseOrders();
+		for (PurchaseOrder po : pos) {
+			try (Connection connection = store.connection()) {
+				try {
+					purchaseOrders.send(connection, tenantId, po);
+					journal.addKeys(connection, tenantId, message, Map.of("PO", po.getPoNumber()));
+					connection.commit();
+					outcomes.merge("SENT", 1L, Long::sum);
+				} catch (SQLException | RuntimeException e) {
+					connection.rollback();
+					throw e;
+				}
+			}
+		}
+		return pos.size();
 	}
 
 	private long snapshot(long message, Path file, List<String> problems, Map<String, Long> outcomes)
@@ -197,7 +247,7 @@ public final class Ingestion {
 			}
 		}
 		if (partner.equals("erp")) {
-			return "items";
+			return name.endsWith(".xmi") ? "purchase-orders" : "items";
 		}
 		if (partner.equals("wms")) {
 			return name.endsWith(".xml") ? "snapshot" : "events";
@@ -209,6 +259,7 @@ public final class Ingestion {
 		return switch (documentType) {
 		case "items" -> "item-master";
 		case "catalog", "832" -> "supplier-catalog";
+		case "purchase-orders", "855", "856", "810" -> "purchase-orders";
 		case "snapshot", "events", "846" -> "inventory";
 		default -> "documents";
 		};

@@ -77,6 +77,15 @@ public final class ExceptionQueue {
 		return page;
 	}
 
+	public Item get(String tenantId, long id) throws SQLException {
+		for (Item item : list(tenantId, false, id - 1, 1)) {
+			if (item.id() == id) {
+				return item;
+			}
+		}
+		throw new IllegalArgumentException("no exception " + id + " for tenant " + tenantId);
+	}
+
 	public void assign(String tenantId, long id, String actor, String assignee) throws SQLException {
 		change(tenantId, id, actor, "assign", "assignee", assignee, "assigned to " + assignee);
 	}

@@ -86,6 +86,23 @@ public final class MessageJournal {
 		return id;
 	}
 
+	/** Adds business keys learnt after the message was journaled (an X12 PO number is known once it is read). */
+	public void addKeys(Connection connection, String tenantId, long messageId, Map<String, String> keys)
+			throws SQLException {
+		String sql = store.dialect().insertIfAbsent("message_keys",
+				new String[] { "tenant_id", "key_type", "key_value", "message_id" }, new String[0]);
+		try (PreparedStatement key = connection.prepareStatement(sql)) {
+			for (Map.Entry<String, String> businessKey : keys.entrySet()) {
+				key.setString(1, tenantId);
+				key.setString(2, businessKey.getKey());
+				key.setString(3, businessKey.getValue());
+				key.setLong(4, messageId);
+				key.addBatch();
+			}
+			key.executeBatch();
+		}
+	}
+
 	/** The original bytes, exactly as received; the stored hash proves it. */
 	public byte[] payload(String tenantId, long id) throws SQLException {
 		try (Connection connection = store.connection();

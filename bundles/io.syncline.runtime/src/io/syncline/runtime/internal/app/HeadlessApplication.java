@@ -69,8 +69,30 @@ public final class HeadlessApplication implements IApplication {
 			}
 			Path data = line.dataDirectory();
 			Files.createDirectories(data);
-			return command.run(line.commandArgs(), new Context(data, version), out, err);
+			try {
+				return command.run(line.commandArgs(), new Context(data, version), out, err);
+			} catch (IllegalArgumentException e) {
+				err.println(line.command() + ": " + e.getMessage());
+				return RuntimeCommand.USAGE;
+			} catch (Exception e) {
+				// People get the reason in one line; the stack trace belongs to the log, not the terminal.
+				err.println(line.command() + " failed: " + reason(e));
+				org.slf4j.LoggerFactory.getLogger(HeadlessApplication.class).debug("{} failed", line.command(), e);
+				return RuntimeCommand.FAILED;
+			}
 		}
+	}
+
+	/** The message of the exception and of its causes, without repeats. */
+	static String reason(Throwable error) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+			if (text.indexOf(message) < 0) {
+				text.append(text.length() == 0 ? "" : ": ").append(message);
+			}
+		}
+		return text.toString();
 	}
 
 	private static void printUsage(Map<String, RuntimeCommand> commands, Branding branding, PrintStream out) {

@@ -101,4 +101,34 @@ class RuntimeCliProductTest {
 			assertTrue(cli.output().strip().endsWith("[ ]"), "nothing waits for a person:\n" + cli.output());
 		}
 	}
+
+	private String runOk(String name, String... args) throws Exception {
+		try (ProductProcess cli = run(name, args)) {
+			int exit = cli.awaitExit(Duration.ofSeconds(120));
+			assertEquals(0, exit, cli.output());
+			return cli.output();
+		}
+	}
+
+	@Test
+	void purchaseOrderLifecycleFromTheShellWithAPersonsDecision() throws Exception {
+		Path samples = demo().resolve("samples");
+		runOk("po-items", "ingest", "--partner", "erp", samples.resolve("erp-items-acme.csv").toString(),
+				demo().resolve("canonical/po-45001.xmi").toString());
+		String acme = runOk("po-acme", "ingest", "--partner", "acme", samples.resolve("edi/acme-855-po-ack.edi").toString(),
+				samples.resolve("edi/acme-856-asn.edi").toString(), samples.resolve("edi/acme-810-invoice.edi").toString());
+		assertTrue(acme.contains("\"MISMATCH\" : 1"), "the invoice cannot match while the price change is open:\n" + acme);
+		String open = runOk("po-exceptions", "exceptions", "--open");
+		assertTrue(open.contains("\"kind\" : \"PRICE_CHANGE\"") && open.contains("(+6.5 %)"), open);
+		String priceChangeId = open.substring(open.indexOf("\"id\" : ") + 7, open.indexOf(",", open.indexOf("\"id\" : ")));
+		runOk("po-resolve", "resolve", priceChangeId.strip(), "accept", "--reason", "Acme contract update 14", "--as", "dana");
+		String again = runOk("po-invoice", "ingest", "--partner", "acme", samples.resolve("edi/acme-810-invoice.edi").toString());
+		assertTrue(again.contains("\"MATCHED\" : 1"), again);
+		String po = runOk("po-show", "show", "po", "PO-45001");
+		assertTrue(po.contains("\"status\" : \"INVOICED\"") && po.contains("\"backorderDate\" : \"2026-12-09\""), po);
+		String trace = runOk("po-trace", "trace", "PO-45001");
+		for (String document : new String[] { "purchase-orders", "855", "856", "810" }) {
+			assertTrue(trace.contains("\"documentType\" : \"" + document + "\""), trace);
+		}
+	}
 }
