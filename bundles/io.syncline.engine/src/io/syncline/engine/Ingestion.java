@@ -35,6 +35,7 @@ import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.Item;
 import io.syncline.model.canonical.PurchaseOrder;
 import io.syncline.model.canonical.Shipment;
+import io.syncline.model.canonical.SupplierAvailability;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.Catalog;
 import io.syncline.store.ExceptionQueue;
@@ -45,8 +46,9 @@ import io.syncline.store.Store;
 /**
  * One file from a partner through the pipeline: journaled first (so nothing is lost), then read and mapped record
  * by record with the partner's mapping, then applied by the workflow. A record that cannot be read or mapped opens
- * a MAPPING_ERROR exception with its location, and the others go on. Routes so far: the ERP item master, supplier
- * catalogs (Bolt & Co CSV, Cascade JSON, Acme 832) and the WMS snapshot and events.
+ * a MAPPING_ERROR exception with its location, and the others go on. Routes so far: the ERP item master and purchase
+ * orders, supplier catalogs (Bolt & Co CSV, Cascade JSON, Acme 832), Acme's 846, 855, 856 and 810, and the WMS
+ * snapshot and events.
  */
 public final class Ingestion {
 
@@ -105,6 +107,14 @@ public final class Ingestion {
 		case "wms/events" -> records = apply(message, "wms-events", file, problems,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name(), outcomes);
 		case "erp/purchase-orders" -> records = sendPurchaseOrders(message, file, outcomes);
+		case "acme/846" -> records = apply(message, "acme-846-availability", file, problems, (c, i, o) -> {
+			SupplierAvailability report = (SupplierAvailability) o;
+			boolean stored = catalog.putAvailability(c, tenantId, new Catalog.Availability(report.getSupplier().getPartnerId(),
+					report.getSupplierSku(), report.getItem() == null ? null : report.getItem().getItemNumber(),
+					report.getQuantity(), report.getUom(), report.getAvailableDate(),
+					report.getAsOf().atOffset(ZoneOffset.UTC)), message);
+			return stored ? "APPLIED" : "IGNORED_OLDER";
+		}, outcomes);
 		case "acme/855" -> records = apply(message, "acme-855-po-ack", file, problems, (c, i, o) -> {
 			PurchaseOrder ack = (PurchaseOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("PO", ack.getPoNumber()));
@@ -126,7 +136,7 @@ public final class Ingestion {
 			return purchaseOrders.invoice(c, tenantId, message, invoice).name();
 		}, outcomes);
 		default -> throw new IllegalArgumentException("no route for " + documentType + " from partner '" + partner
-				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 855 856 810, "
+				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 846 855 856 810, "
 				+ "wms snapshot and events)");
 		}
 		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);

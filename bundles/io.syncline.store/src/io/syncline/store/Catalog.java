@@ -53,6 +53,57 @@ public final class Catalog {
 		}
 	}
 
+	/** What a supplier reports it has of one SKU. */
+	public record Availability(String partnerId, String supplierSku, String itemNumber, BigDecimal quantity, String uom,
+			LocalDate availableDate, OffsetDateTime asOf) {
+	}
+
+	/**
+	 * Stores a supplier's availability report for one SKU unless a newer report is already stored; true if stored.
+	 * Delete-if-older then insert-if-absent, both single statements in the caller's transaction.
+	 */
+	public boolean putAvailability(Connection connection, String tenantId, Availability report, long messageId)
+			throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM supplier_availability WHERE tenant_id = ? "
+				+ "AND partner_id = ? AND supplier_sku = ? AND as_of <= ?")) {
+			delete.setString(1, tenantId);
+			delete.setString(2, report.partnerId());
+			delete.setString(3, report.supplierSku());
+			delete.setObject(4, report.asOf());
+			delete.executeUpdate();
+		}
+		try (PreparedStatement insert = connection.prepareStatement(dialect.insertIfAbsent("supplier_availability",
+				new String[] { "tenant_id", "partner_id", "supplier_sku" },
+				new String[] { "item_number", "quantity", "uom", "available_date", "as_of", "message_id" }))) {
+			insert.setString(1, tenantId);
+			insert.setString(2, report.partnerId());
+			insert.setString(3, report.supplierSku());
+			insert.setString(4, report.itemNumber());
+			insert.setBigDecimal(5, report.quantity());
+			insert.setString(6, report.uom());
+			insert.setObject(7, report.availableDate());
+			insert.setObject(8, report.asOf());
+			insert.setLong(9, messageId);
+			return insert.executeUpdate() == 1;
+		}
+	}
+
+	public Optional<Availability> availability(Connection connection, String tenantId, String partnerId,
+			String supplierSku) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT partner_id, supplier_sku, item_number, quantity, "
+				+ "uom, available_date, as_of FROM supplier_availability WHERE tenant_id = ? AND partner_id = ? "
+				+ "AND supplier_sku = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, partnerId);
+			query.setString(3, supplierSku);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? Optional.of(new Availability(row.getString(1), row.getString(2), row.getString(3),
+						row.getBigDecimal(4), row.getString(5), row.getObject(6, LocalDate.class),
+						row.getObject(7, OffsetDateTime.class))) : Optional.empty();
+			}
+		}
+	}
+
 	/** Records that a supplier's SKU is one of our items; an existing mapping is kept. */
 	public void addCrossReference(Connection connection, String tenantId, String partnerId, String supplierSku,
 			String itemNumber) throws SQLException {

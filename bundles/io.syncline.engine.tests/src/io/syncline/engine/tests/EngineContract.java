@@ -1,5 +1,6 @@
 package io.syncline.engine.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.syncline.engine.Ingestion;
 import io.syncline.engine.InventorySync;
 import io.syncline.engine.PurchaseOrderFlow;
 import io.syncline.engine.SupplierSync;
@@ -384,5 +386,20 @@ abstract class EngineContract {
 				"PO as acknowledged × ASN × invoice: a clean three-way match");
 		assertEquals("INVOICED", inTransaction(c -> new PurchaseOrders().headerForUpdate(c, "harbor", "PO-45001"))
 				.orElseThrow().status());
+	}
+
+	@Test
+	void acme846ThroughTheIngestionPipelineSaysTheHexNutIsOutUntilDecemberFifteenth() throws Exception {
+		Ingestion ingestion = new Ingestion(store, demo("mappings"), "harbor", new BigDecimal("2"));
+		Ingestion.Result result = ingestion.ingest("acme", demo("samples/edi/acme-846-inventory-advice.edi"));
+		assertEquals("846", result.documentType());
+		assertEquals(Map.of("APPLIED", 5L), result.outcomes());
+		Catalog.Availability nut = inTransaction(c -> new Catalog(store.dialect()).availability(c, "harbor", "acme",
+				"AF-NT-0616")).orElseThrow();
+		assertEquals(0, BigDecimal.ZERO.compareTo(nut.quantity()));
+		assertEquals("2026-12-15", nut.availableDate().toString());
+		assertEquals("HS-100102", nut.itemNumber());
+		assertArrayEquals(Files.readAllBytes(demo("samples/edi/acme-846-inventory-advice.edi")),
+				new MessageJournal(store).payload("harbor", result.messageId()), "journaled first, byte for byte");
 	}
 }

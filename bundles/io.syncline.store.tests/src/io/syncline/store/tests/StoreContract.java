@@ -64,7 +64,7 @@ abstract class StoreContract {
 		try (Connection connection = store.connection(); Statement query = connection.createStatement();
 				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
 			rows.next();
-			assertEquals(4, rows.getInt(1), "V1 to V4, each once");
+			assertEquals(5, rows.getInt(1), "V1 to V5, each once");
 		}
 	}
 
