@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.engine.Ingestion;
 import io.syncline.engine.InventorySync;
+import io.syncline.engine.OrderSync;
 import io.syncline.engine.PurchaseOrderFlow;
 import io.syncline.engine.SupplierSync;
 import io.syncline.engine.SupplierSync.Outcome;
@@ -33,8 +34,10 @@ import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
 import io.syncline.model.canonical.InventoryEvent;
 import io.syncline.model.canonical.InventoryPosition;
+import io.syncline.model.canonical.CanonicalFactory;
 import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.PurchaseOrder;
+import io.syncline.model.canonical.SalesOrder;
 import io.syncline.model.canonical.Shipment;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.AuditLog;
@@ -401,5 +404,112 @@ abstract class EngineContract {
 		assertEquals("HS-100102", nut.itemNumber());
 		assertArrayEquals(Files.readAllBytes(demo("samples/edi/acme-846-inventory-advice.edi")),
 				new MessageJournal(store).payload("harbor", result.messageId()), "journaled first, byte for byte");
+	}
+
+	// ---- order sync
+
+	private static SalesOrder order(String number, String item, String quantity) {
+		CanonicalFactory f = CanonicalFactory.eINSTANCE;
+		SalesOrder order = f.createSalesOrder();
+		order.setOrderNumber(number);
+		order.setChannel(io.syncline.model.canonical.Channel.WEB);
+		io.syncline.model.canonical.SalesOrderLine line = f.createSalesOrderLine();
+		line.setLineNumber(1);
+		io.syncline.model.canonical.Item stub = f.createItem();
+		stub.setItemNumber(item);
+		line.setItem(stub);
+		io.syncline.model.canonical.Quantity q = f.createQuantity();
+		q.setValue(new BigDecimal(quantity));
+		q.setUom("EA");
+		line.setQuantity(q);
+		order.getLines().add(line);
+		return order;
+	}
+
+	@Test
+	void shopOrdersAllocateFromAtpOnceAndSayWhy() throws Exception {
+		loadItemMaster("harbor");
+		InventorySync inventory = new InventorySync(store);
+		snapshot(inventory, "harbor", demo("samples/wms-atl-snapshot.xml"));
+		BigDecimal before = inventory.atp("harbor", "HS-001003", "ATL");
+		OrderSync orders = new OrderSync(store, "ATL", OrderSync.ShortageRule.BACKORDER);
+		List<SalesOrder> shop = mapped("shop-orders", demo("samples/shop-orders.json"), SalesOrder.class);
+		assertEquals(OrderSync.Outcome.ALLOCATED, inTransaction(c -> orders.accept(c, "harbor", 1, shop.get(0))));
+		assertEquals(OrderSync.Outcome.DUPLICATE, inTransaction(c -> orders.accept(c, "harbor", 2, shop.get(0))),
+				"a re-sent order is not taken twice");
+		assertEquals(0, before.subtract(new BigDecimal("34")).compareTo(inventory.atp("harbor", "HS-001003", "ATL")));
+		List<Inventory.AtpChange> why = inventory.explainAtp("harbor", "HS-001003", "ATL");
+		Inventory.AtpChange last = why.get(why.size() - 1);
+		assertEquals("ORDER", last.cause());
+		assertEquals("SO-H1000", last.reference());
+	}
+
+	@Test
+	void eightThreadsOrderingTheSameStockNeverOversell() throws Exception {
+		try (Connection connection = store.connection()) {
+			new Catalog(store.dialect()).addItem(connection, "harbor", "HS-RACE", "race item", "EA", BigDecimal.ZERO, null);
+			new Inventory().put(connection, "harbor", new Inventory.Position("HS-RACE", "ATL", new BigDecimal("100"),
+					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null));
+			connection.commit();
+		}
+		OrderSync orders = new OrderSync(store, "ATL", OrderSync.ShortageRule.BACKORDER);
+		List<java.util.concurrent.Callable<BigDecimal>> buyers = new ArrayList<>();
+		for (int thread = 0; thread < 8; thread++) {
+			int t = thread;
+			buyers.add(() -> {
+				BigDecimal backordered = BigDecimal.ZERO;
+				for (int i = 0; i < 5; i++) {
+					SalesOrder order = order("SO-RACE-" + t + "-" + i, "HS-RACE", "10");
+					while (true) {
+						try (Connection connection = store.connection()) {
+							try {
+								orders.accept(connection, "harbor", 1, order);
+								connection.commit();
+								break;
+							} catch (java.sql.SQLException e) {
+								connection.rollback(); // a deadlock or serialization failure: the order is retried
+								order.getLines().get(0).setBackorderedQuantity(BigDecimal.ZERO);
+							}
+						}
+					}
+					backordered = backordered.add(order.getLines().get(0).getBackorderedQuantity());
+				}
+				return backordered;
+			});
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		BigDecimal backordered = BigDecimal.ZERO;
+		try {
+			for (var result : pool.invokeAll(buyers)) {
+				backordered = backordered.add(result.get());
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+		assertEquals(0, new BigDecimal("300").compareTo(backordered), "400 ordered, 100 in stock: 300 backordered");
+		assertEquals(0, BigDecimal.ZERO.compareTo(new InventorySync(store).atp("harbor", "HS-RACE", "ATL")),
+				"all 100 allocated, not one more");
+		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+				"SELECT SUM(allocated_quantity) FROM so_lines WHERE tenant_id = 'harbor' AND item_number = 'HS-RACE'")) {
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				assertEquals(0, new BigDecimal("100").compareTo(row.getBigDecimal(1)));
+			}
+		}
+	}
+
+	@Test
+	void bigBoxOrderBeyondStockIsBackorderedAndPutBeforeAPersonWhenTheTenantSaysSo() throws Exception {
+		loadItemMaster("harbor");
+		OrderSync orders = new OrderSync(store, "ATL", OrderSync.ShortageRule.EXCEPTION);
+		SalesOrder bigBox = one("bigbox-850-order", "samples/edi/bigbox-850-customer-order.edi", SalesOrder.class);
+		long message = journal("harbor", "bigbox", demo("samples/edi/bigbox-850-customer-order.edi"));
+		assertEquals(OrderSync.Outcome.BACKORDERED, inTransaction(c -> orders.accept(c, "harbor", message, bigBox)));
+		List<ExceptionQueue.Item> shortages = new ExceptionQueue(store).list("harbor", true, 0, 10);
+		assertEquals(3, shortages.size());
+		assertTrue(shortages.get(0).detail().startsWith("HS-100238: ordered 40, available 0 at ATL; 40 backordered"),
+				shortages.get(0).detail());
+		assertEquals(0, new BigDecimal("40").compareTo(bigBox.getLines().get(0).getBackorderedQuantity()),
+				"the order says what is backordered, for the 855 back to BigBox");
 	}
 }
