@@ -34,6 +34,7 @@ import io.syncline.model.canonical.InventoryPosition;
 import io.syncline.model.canonical.Invoice;
 import io.syncline.model.canonical.Item;
 import io.syncline.model.canonical.PurchaseOrder;
+import io.syncline.model.canonical.SalesOrder;
 import io.syncline.model.canonical.Shipment;
 import io.syncline.model.canonical.SupplierAvailability;
 import io.syncline.model.canonical.SupplierItem;
@@ -65,8 +66,20 @@ public final class Ingestion {
 	private final ExceptionQueue exceptions;
 	private final PurchaseOrderFlow purchaseOrders;
 	private final MessageJournal journal;
+	private final OrderSync orderSync;
+	private final Path outbox;
+
+	/** Where orders ship from until tenants configure their sourcing rules. */
+	private static final String FULFILLING_WAREHOUSE = "ATL";
 
 	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent) {
+		this(store, mappings, tenantId, priceTolerancePercent, null);
+	}
+
+	/** With an outbox, documents owed to partners (the 855 answering an EDI order) are written there. */
+	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent, Path outbox) {
+		this.outbox = outbox;
+		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
 		this.store = store;
 		this.mappings = mappings;
 		this.tenantId = tenantId;
@@ -107,6 +120,20 @@ public final class Ingestion {
 		case "wms/events" -> records = apply(message, "wms-events", file, problems,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name(), outcomes);
 		case "erp/purchase-orders" -> records = sendPurchaseOrders(message, file, outcomes);
+		case "shop/orders" -> records = apply(message, "shop-orders", file, problems, (c, i, o) -> {
+			SalesOrder order = (SalesOrder) o;
+			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber()));
+			return orderSync.accept(c, tenantId, message, order).name();
+		}, outcomes);
+		case "bigbox/850" -> records = apply(message, "bigbox-850-order", file, problems, (c, i, o) -> {
+			SalesOrder order = (SalesOrder) o;
+			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber(), "PO", order.getCustomerPo()));
+			OrderSync.Outcome outcome = orderSync.accept(c, tenantId, message, order);
+			if (outcome != OrderSync.Outcome.DUPLICATE && outbox != null) {
+				acknowledgeToCustomer(c, order);
+			}
+			return outcome.name();
+		}, outcomes);
 		case "acme/846" -> records = apply(message, "acme-846-availability", file, problems, (c, i, o) -> {
 			SupplierAvailability report = (SupplierAvailability) o;
 			boolean stored = catalog.putAvailability(c, tenantId, new Catalog.Availability(report.getSupplier().getPartnerId(),
@@ -137,6 +164,7 @@ public final class Ingestion {
 		}, outcomes);
 		default -> throw new IllegalArgumentException("no route for " + documentType + " from partner '" + partner
 				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 846 855 856 810, "
+				+ "shop orders, bigbox 850, "
 				+ "wms snapshot and events)");
 		}
 		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);
@@ -178,6 +206,36 @@ public final class Ingestion {
 			index++;
 		}
 		return mapped.size();
+	}
+
+	/**
+	 * The 855 for an EDI order: mapped from the order as allocated, enveloped for BigBox with database control
+	 * numbers, journaled as outbound and written to the outbox, in the order's transaction.
+	 */
+	private void acknowledgeToCustomer(Connection connection, SalesOrder order) throws SQLException {
+		try {
+			MapOutcome mapped = MappingRunner.mapOutbound(mapping("so-855-outbound"), order, order.getOrderNumber());
+			if (mapped.failed()) {
+				throw new IllegalStateException("855 for " + order.getCustomerPo() + ": " + mapped.problems());
+			}
+			java.io.ByteArrayOutputStream x12 = new java.io.ByteArrayOutputStream();
+			new io.syncline.formats.x12.X12Writer(
+					io.syncline.formats.x12.PartnerProfile.parse("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"),
+					new io.syncline.store.DbControlNumbers(store, tenantId))
+					.write("PR", List.of((Node) mapped.output()), java.time.LocalDateTime.now(ZoneOffset.UTC), x12);
+			byte[] bytes = x12.toByteArray();
+			long out = journal.append(new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
+					"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
+					Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), bytes);
+			Path folder = outbox.resolve("bigbox");
+			Files.createDirectories(folder);
+			Path target = folder.resolve("855-" + order.getCustomerPo() + "-" + out + ".edi");
+			Path temporary = folder.resolve(target.getFileName() + ".part");
+			Files.write(temporary, bytes);
+			Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		} catch (IOException | MappingCompileException e) {
+			throw new IllegalStateException("cannot write the 855 for " + order.getCustomerPo() + ": " + e.getMessage(), e);
+		}
 	}
 
 	/** Canonical purchase orders handed over by the ERP (an XMI data set): recorded as sent. */
@@ -259,6 +317,9 @@ public final class Ingestion {
 		if (partner.equals("erp")) {
 			return name.endsWith(".xmi") ? "purchase-orders" : "items";
 		}
+		if (partner.equals("shop")) {
+			return "orders";
+		}
 		if (partner.equals("wms")) {
 			return name.endsWith(".xml") ? "snapshot" : "events";
 		}
@@ -270,6 +331,7 @@ public final class Ingestion {
 		case "items" -> "item-master";
 		case "catalog", "832" -> "supplier-catalog";
 		case "purchase-orders", "855", "856", "810" -> "purchase-orders";
+		case "orders", "850" -> "sales-orders";
 		case "snapshot", "events", "846" -> "inventory";
 		default -> "documents";
 		};

@@ -43,7 +43,8 @@ public final class IngestCommand implements RuntimeCommand {
 		ArrayNode results = JSON.createArrayNode();
 		boolean problems = false;
 		try (Store store = Runtimes.store(context)) {
-			Ingestion ingestion = new Ingestion(store, Runtimes.mappings(options.get("mappings")), Runtimes.TENANT, tolerance);
+			Ingestion ingestion = new Ingestion(store, Runtimes.mappings(options.get("mappings")), Runtimes.TENANT, tolerance,
+					context.dataDirectory().resolve("outbox"));
 			for (String file : options.positional()) {
 				Ingestion.Result result = ingestion.ingest(options.require("partner"), Path.of(file));
 				results.add(JSON.valueToTree(result));

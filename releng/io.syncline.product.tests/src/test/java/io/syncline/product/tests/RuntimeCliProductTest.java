@@ -131,4 +131,23 @@ class RuntimeCliProductTest {
 			assertTrue(trace.contains("\"documentType\" : \"" + document + "\""), trace);
 		}
 	}
+
+	@Test
+	void anEdiOrderIsAllocatedAndAnsweredWithA855InTheOutbox() throws Exception {
+		Path samples = demo().resolve("samples");
+		runOk("so-items", "ingest", "--partner", "erp", samples.resolve("erp-items.csv").toString(),
+				samples.resolve("erp-items-acme.csv").toString());
+		String order = runOk("so-850", "ingest", "--partner", "bigbox",
+				samples.resolve("edi/bigbox-850-customer-order.edi").toString());
+		assertTrue(order.contains("\"BACKORDERED\" : 1"), "nothing of it is in stock at ATL:\n" + order);
+		Path outbox = dir.resolve("data/outbox/bigbox");
+		Path ack;
+		try (var files = Files.list(outbox)) {
+			ack = files.filter(p -> p.getFileName().toString().startsWith("855-BB-7730021")).findFirst().orElseThrow();
+		}
+		String x12 = Files.readString(ack);
+		assertTrue(x12.contains("BAK*00*AC*BB-7730021*20261121~") && x12.contains("ACK*IB*40*BX~"), x12);
+		String valid = runOk("so-validate", "validate", ack.toString());
+		assertTrue(valid.contains("1 valid records, 0 errors"), valid);
+	}
 }
