@@ -167,7 +167,53 @@ public final class Ingestion {
 				+ "shop orders, bigbox 850, "
 				+ "wms snapshot and events)");
 		}
+		if (outbox != null && X12_DOCUMENTS.contains(documentType)) {
+			outcomes.put("997_SENT", (long) sendFunctionalAcknowledgments(partner, file));
+		}
 		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);
+	}
+
+	private static final java.util.Set<String> X12_DOCUMENTS = java.util.Set.of("810", "832", "846", "850", "855", "856");
+
+	/**
+	 * One 997 per functional group received, answering its sender with what the reader found (accepted, or each bad
+	 * segment and element). The file is read once more for it; the journal keeps the original either way.
+	 */
+	private int sendFunctionalAcknowledgments(String partner, Path file) throws IOException, SQLException {
+		List<io.syncline.formats.x12.GroupAck> groups;
+		try (io.syncline.formats.x12.X12RecordReader reader = (io.syncline.formats.x12.X12RecordReader) Formats
+				.open(file, SourceOptions.of(io.syncline.formats.SourceFormat.X12), ProblemSink.collecting())) {
+			while (reader.next() != null) {
+				// read to the end: the acknowledgments sum up every group
+			}
+			groups = reader.acknowledgments();
+		} catch (FormatException e) {
+			return 0; // an interchange too broken to read has no groups to acknowledge; it is in the exception queue
+		}
+		for (io.syncline.formats.x12.GroupAck group : groups) {
+			io.syncline.formats.x12.PartnerProfile toSender = io.syncline.formats.x12.PartnerProfile.x12v4010(partner,
+					group.interchangeReceiverQualifier(), group.interchangeReceiverId(), group.interchangeSenderQualifier(),
+					group.interchangeSenderId());
+			java.io.ByteArrayOutputStream x12 = new java.io.ByteArrayOutputStream();
+			new io.syncline.formats.x12.X12Writer(toSender, new io.syncline.store.DbControlNumbers(store, tenantId)).write(
+					"FA", List.of(io.syncline.formats.x12.FunctionalAcknowledgments.build(group)),
+					java.time.LocalDateTime.now(ZoneOffset.UTC), x12);
+			byte[] bytes = x12.toByteArray();
+			long out = journal.append(new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
+					"997-" + group.functionalId() + "-" + group.controlNumber() + ".edi", null,
+					OffsetDateTime.now(ZoneOffset.UTC), Map.of("GROUP", group.controlNumber())), bytes);
+			writeToOutbox(partner, "997-" + group.functionalId() + "-" + group.controlNumber() + "-" + out + ".edi", bytes);
+		}
+		return groups.size();
+	}
+
+	/** Written under a temporary name and moved, so a partner's pickup never sees half a file. */
+	private void writeToOutbox(String partner, String name, byte[] bytes) throws IOException {
+		Path folder = outbox.resolve(partner);
+		Files.createDirectories(folder);
+		Path temporary = folder.resolve(name + ".part");
+		Files.write(temporary, bytes);
+		Files.move(temporary, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	@FunctionalInterface
@@ -227,12 +273,7 @@ public final class Ingestion {
 			long out = journal.append(new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
 					"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
 					Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), bytes);
-			Path folder = outbox.resolve("bigbox");
-			Files.createDirectories(folder);
-			Path target = folder.resolve("855-" + order.getCustomerPo() + "-" + out + ".edi");
-			Path temporary = folder.resolve(target.getFileName() + ".part");
-			Files.write(temporary, bytes);
-			Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			writeToOutbox("bigbox", "855-" + order.getCustomerPo() + "-" + out + ".edi", bytes);
 		} catch (IOException | MappingCompileException e) {
 			throw new IllegalStateException("cannot write the 855 for " + order.getCustomerPo() + ": " + e.getMessage(), e);
 		}

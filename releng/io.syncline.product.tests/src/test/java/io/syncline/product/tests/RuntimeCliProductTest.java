@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,12 @@ class RuntimeCliProductTest {
 		for (String document : new String[] { "purchase-orders", "855", "856", "810" }) {
 			assertTrue(trace.contains("\"documentType\" : \"" + document + "\""), trace);
 		}
+		List<String> acks;
+		try (var files = Files.list(dir.resolve("data/outbox/acme"))) {
+			acks = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("997-")).sorted().toList();
+		}
+		assertEquals(4, acks.size(), "one 997 per group received (855, 856, 810 and the re-sent 810): " + acks);
+		assertTrue(acks.stream().anyMatch(n -> n.startsWith("997-PR-203-")), acks.toString());
 	}
 
 	@Test
