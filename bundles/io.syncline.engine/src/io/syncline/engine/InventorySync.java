@@ -64,8 +64,8 @@ public final class InventorySync {
 			BigDecimal previous = before.remove(position.itemNumber());
 			if (previous == null || previous.compareTo(after) != 0) {
 				inventory.recordAtp(connection, tenantId, position.itemNumber(), warehouse, "SNAPSHOT", reference,
-						previous, after, "on hand " + plain(position.onHand()) + ", allocated " + plain(position.allocated())
-								+ ", damaged " + plain(position.damaged()) + " as of " + position.asOf());
+						previous, after, "on hand " + Decimals.plain(position.onHand()) + ", allocated " + Decimals.plain(position.allocated())
+								+ ", damaged " + Decimals.plain(position.damaged()) + " as of " + position.asOf());
 			}
 		}
 		for (Map.Entry<String, BigDecimal> gone : before.entrySet()) {
@@ -132,11 +132,7 @@ public final class InventorySync {
 		}
 	}
 
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
-	}
-
 	private static String signed(BigDecimal value) {
-		return (value.signum() > 0 ? "+" : "") + plain(value);
+		return (value.signum() > 0 ? "+" : "") + Decimals.plain(value);
 	}
 }

@@ -67,15 +67,15 @@ public final class OrderSync {
 				inventory.put(connection, tenantId, new Position(item, warehouse, position.onHand(),
 						position.allocated().add(allocated), position.damaged(), position.inTransit(), position.asOf()));
 				inventory.recordAtp(connection, tenantId, item, warehouse, "ORDER", number, atp, atp.subtract(allocated),
-						"allocated " + plain(allocated) + " " + line.getQuantity().getUom() + " to " + number + " line "
+						"allocated " + Decimals.plain(allocated) + " " + line.getQuantity().getUom() + " to " + number + " line "
 								+ line.getLineNumber());
 			}
 			if (backordered.signum() > 0) {
 				short_ = true;
 				if (rule == ShortageRule.EXCEPTION) {
 					exceptions.open(connection, tenantId, messageId, "SHORTAGE", number + "/" + line.getLineNumber(),
-							number + " line " + line.getLineNumber(), item + ": ordered " + plain(quantity) + ", available "
-									+ plain(atp.max(BigDecimal.ZERO)) + " at " + warehouse + "; " + plain(backordered)
+							number + " line " + line.getLineNumber(), item + ": ordered " + Decimals.plain(quantity) + ", available "
+									+ Decimals.plain(atp.max(BigDecimal.ZERO)) + " at " + warehouse + "; " + Decimals.plain(backordered)
 									+ " backordered");
 				}
 			}
@@ -86,9 +86,5 @@ public final class OrderSync {
 		}
 		orders.setStatus(connection, tenantId, number, short_ ? "BACKORDERED" : "ALLOCATED");
 		return short_ ? Outcome.BACKORDERED : Outcome.ALLOCATED;
-	}
-
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
 	}
 }

@@ -1,7 +1,6 @@
 package io.syncline.engine;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -125,8 +124,8 @@ public final class PurchaseOrderFlow {
 				exceptions.open(connection, tenantId, messageId, "PRICE_CHANGE", po + "/" + line.lineNumber(),
 						"855 line " + line.lineNumber(),
 						String.format("%s line %d %s: price %s → %s (%s%s %%) is above the %s %% tolerance; accept or reject",
-								po, line.lineNumber(), line.supplierSku(), plain(line.unitPrice()), plain(newPrice),
-								change.signum() > 0 ? "+" : "", change.toPlainString(), plain(priceTolerancePercent)));
+								po, line.lineNumber(), line.supplierSku(), Decimals.plain(line.unitPrice()), Decimals.plain(newPrice),
+								change.signum() > 0 ? "+" : "", change.toPlainString(), Decimals.plain(priceTolerancePercent)));
 			} else {
 				agreed = newPrice;
 			}
@@ -148,7 +147,7 @@ public final class PurchaseOrderFlow {
 				line.quantity(), line.uom(), line.unitPrice(), line.accepted(), line.backordered(), line.backorderDate(),
 				null, line.proposedPrice(), line.shipped()));
 		audit.append(connection, tenantId, actor, "accept-price-change", "po/" + po + "/" + lineNumber,
-				"{\"agreedPrice\":" + plain(line.agreedPrice()) + "}", "{\"agreedPrice\":" + plain(line.proposedPrice()) + "}",
+				"{\"agreedPrice\":" + Decimals.plain(line.agreedPrice()) + "}", "{\"agreedPrice\":" + Decimals.plain(line.proposedPrice()) + "}",
 				reason);
 	}
 
@@ -213,18 +212,18 @@ public final class PurchaseOrderFlow {
 				continue;
 			}
 			if (quantity.compareTo(line.shipped()) != 0) {
-				mismatches.add("line " + line.lineNumber() + " " + line.supplierSku() + ": invoiced " + plain(quantity) + " "
-						+ line.uom() + ", shipped " + plain(line.shipped()));
+				mismatches.add("line " + line.lineNumber() + " " + line.supplierSku() + ": invoiced " + Decimals.plain(quantity) + " "
+						+ line.uom() + ", shipped " + Decimals.plain(line.shipped()));
 			}
 			if (price.compareTo(line.agreedPrice()) != 0) {
-				mismatches.add("line " + line.lineNumber() + " " + line.supplierSku() + ": invoiced at " + plain(price)
-						+ ", agreed " + plain(line.agreedPrice())
-						+ (line.proposedPrice() != null ? " (a change to " + plain(line.proposedPrice()) + " awaits acceptance)" : ""));
+				mismatches.add("line " + line.lineNumber() + " " + line.supplierSku() + ": invoiced at " + Decimals.plain(price)
+						+ ", agreed " + Decimals.plain(line.agreedPrice())
+						+ (line.proposedPrice() != null ? " (a change to " + Decimals.plain(line.proposedPrice()) + " awaits acceptance)" : ""));
 			}
 		}
 		if (invoice.getTotalAmount() != null && invoice.getTotalAmount().getAmount().compareTo(total) != 0) {
-			mismatches.add("total " + plain(invoice.getTotalAmount().getAmount()) + " is not the sum of the lines "
-					+ plain(total));
+			mismatches.add("total " + Decimals.plain(invoice.getTotalAmount().getAmount()) + " is not the sum of the lines "
+					+ Decimals.plain(total));
 		}
 		String status = mismatches.isEmpty() ? "MATCHED" : "MISMATCH";
 		orders.putInvoice(connection, tenantId, invoice.getInvoiceNumber(), po, total.setScale(2, RoundingMode.HALF_UP),
@@ -237,7 +236,7 @@ public final class PurchaseOrderFlow {
 		}
 		orders.setStatus(connection, tenantId, po, "INVOICED", null);
 		audit.append(connection, tenantId, ACTOR, "invoice", "po/" + po, null, "{\"status\":\"INVOICED\"}",
-				"810 " + invoice.getInvoiceNumber() + " matched, total " + plain(total));
+				"810 " + invoice.getInvoiceNumber() + " matched, total " + Decimals.plain(total));
 		return Outcome.MATCHED;
 	}
 
@@ -255,9 +254,5 @@ public final class PurchaseOrderFlow {
 		Map<Integer, Line> map = new LinkedHashMap<>();
 		lines.forEach(l -> map.put(l.lineNumber(), l));
 		return map;
-	}
-
-	private static String plain(BigDecimal value) {
-		return value.round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
 	}
 }

@@ -79,7 +79,7 @@ public final class SupplierSync {
 			if (change.abs().compareTo(tolerancePercent) > 0) {
 				exceptions.open(connection, tenantId, messageId, "PRICE_CHANGE", partner + "/" + sku, "record " + (index + 1),
 						String.format("%s %s (%s): cost %s → %s (%s%s %%) is above the %s %% tolerance; accept or reject",
-								partner, sku, item.get(), plain(current.get().cost()), plain(incoming.cost()),
+								partner, sku, item.get(), Decimals.plain(current.get().cost()), Decimals.plain(incoming.cost()),
 								change.signum() > 0 ? "+" : "", change.toPlainString(),
 								tolerancePercent.toPlainString()));
 				return Outcome.PRICE_CHANGE_HELD;
@@ -118,12 +118,8 @@ public final class SupplierSync {
 	}
 
 	/** A decimal as people write it: the database's scale adds trailing zeros. */
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
-	}
-
 	private static String describe(SupplierItemRow row) {
-		return "{\"item\":\"" + row.itemNumber() + "\",\"cost\":" + plain(row.cost()) + ",\"currency\":\""
+		return "{\"item\":\"" + row.itemNumber() + "\",\"cost\":" + Decimals.plain(row.cost()) + ",\"currency\":\""
 				+ row.currency() + "\"}";
 	}
 }

@@ -3,12 +3,9 @@ package io.syncline.store;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Sales orders and their allocated and backordered lines, in the caller's transaction. */
 public final class SalesOrders {
@@ -73,22 +70,5 @@ public final class SalesOrders {
 			update.setString(4, orderNumber);
 			update.executeUpdate();
 		}
-	}
-
-	public List<Line> lines(Connection connection, String tenantId, String orderNumber) throws SQLException {
-		List<Line> lines = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT line_number, item_number, quantity, uom, "
-				+ "unit_price, allocated_quantity, backordered_quantity FROM so_lines WHERE tenant_id = ? "
-				+ "AND order_number = ? ORDER BY line_number")) {
-			query.setString(1, tenantId);
-			query.setString(2, orderNumber);
-			try (ResultSet row = query.executeQuery()) {
-				while (row.next()) {
-					lines.add(new Line(row.getInt(1), row.getString(2), row.getBigDecimal(3), row.getString(4),
-							row.getBigDecimal(5), row.getBigDecimal(6), row.getBigDecimal(7)));
-				}
-			}
-		}
-		return lines;
 	}
 }

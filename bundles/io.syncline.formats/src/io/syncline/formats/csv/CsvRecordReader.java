@@ -64,11 +64,6 @@ public final class CsvRecordReader implements RecordReader {
 		return dialect;
 	}
 
-	/** Column names: the header's, or col1… once the first row is read. */
-	public List<String> columns() {
-		return columns;
-	}
-
 	@Override
 	public Node next() throws IOException, FormatException {
 		while (true) {
