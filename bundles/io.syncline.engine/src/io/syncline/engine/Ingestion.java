@@ -1,17 +1,22 @@
 package io.syncline.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.emf.ecore.EObject;
@@ -21,7 +26,9 @@ import io.syncline.formats.Formats;
 import io.syncline.formats.Node;
 import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
+import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
+import io.syncline.formats.x12.X12Writer;
 import io.syncline.mapping.CompiledMapping;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
@@ -29,6 +36,7 @@ import io.syncline.mapping.MappingCompiler;
 import io.syncline.mapping.MappingEnvironment;
 import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
+import io.syncline.model.canonical.DataSet;
 import io.syncline.model.canonical.InventoryEvent;
 import io.syncline.model.canonical.InventoryPosition;
 import io.syncline.model.canonical.Invoice;
@@ -39,6 +47,7 @@ import io.syncline.model.canonical.Shipment;
 import io.syncline.model.canonical.SupplierAvailability;
 import io.syncline.model.canonical.SupplierItem;
 import io.syncline.store.Catalog;
+import io.syncline.store.DbControlNumbers;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
@@ -149,7 +158,7 @@ public final class Ingestion {
 		}, outcomes);
 		case "acme/856" -> records = apply(message, "acme-856-asn", file, problems, (c, i, o) -> {
 			Shipment asn = (Shipment) o;
-			Map<String, String> keys = new java.util.HashMap<>(Map.of("ASN", asn.getShipmentNumber()));
+			Map<String, String> keys = new HashMap<>(Map.of("ASN", asn.getShipmentNumber()));
 			asn.getOrders().forEach(order -> keys.put("PO", order.getPoNumber()));
 			if (asn.getTrackingNumber() != null) {
 				keys.put("TRACKING", asn.getTrackingNumber());
@@ -173,7 +182,7 @@ public final class Ingestion {
 		return new Result(file.getFileName().toString(), partner, documentType, message, records, outcomes, problems);
 	}
 
-	private static final java.util.Set<String> X12_DOCUMENTS = java.util.Set.of("810", "832", "846", "850", "855", "856");
+	private static final Set<String> X12_DOCUMENTS = Set.of("810", "832", "846", "850", "855", "856");
 
 	/**
 	 * One 997 per functional group received, answering its sender with what the reader found (accepted, or each bad
@@ -182,7 +191,7 @@ public final class Ingestion {
 	private int sendFunctionalAcknowledgments(String partner, Path file) throws IOException, SQLException {
 		List<io.syncline.formats.x12.GroupAck> groups;
 		try (io.syncline.formats.x12.X12RecordReader reader = (io.syncline.formats.x12.X12RecordReader) Formats
-				.open(file, SourceOptions.of(io.syncline.formats.SourceFormat.X12), ProblemSink.collecting())) {
+				.open(file, SourceOptions.of(SourceFormat.X12), ProblemSink.collecting())) {
 			while (reader.next() != null) {
 				// read to the end: the acknowledgments sum up every group
 			}
@@ -194,10 +203,10 @@ public final class Ingestion {
 			io.syncline.formats.x12.PartnerProfile toSender = io.syncline.formats.x12.PartnerProfile.x12v4010(partner,
 					group.interchangeReceiverQualifier(), group.interchangeReceiverId(), group.interchangeSenderQualifier(),
 					group.interchangeSenderId());
-			java.io.ByteArrayOutputStream x12 = new java.io.ByteArrayOutputStream();
-			new io.syncline.formats.x12.X12Writer(toSender, new io.syncline.store.DbControlNumbers(store, tenantId)).write(
+			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
+			new X12Writer(toSender, new DbControlNumbers(store, tenantId)).write(
 					"FA", List.of(io.syncline.formats.x12.FunctionalAcknowledgments.build(group)),
-					java.time.LocalDateTime.now(ZoneOffset.UTC), x12);
+					LocalDateTime.now(ZoneOffset.UTC), x12);
 			byte[] bytes = x12.toByteArray();
 			long out = journal.append(new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
 					"997-" + group.functionalId() + "-" + group.controlNumber() + ".edi", null,
@@ -213,7 +222,7 @@ public final class Ingestion {
 		Files.createDirectories(folder);
 		Path temporary = folder.resolve(name + ".part");
 		Files.write(temporary, bytes);
-		Files.move(temporary, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	@FunctionalInterface
@@ -264,11 +273,11 @@ public final class Ingestion {
 			if (mapped.failed()) {
 				throw new IllegalStateException("855 for " + order.getCustomerPo() + ": " + mapped.problems());
 			}
-			java.io.ByteArrayOutputStream x12 = new java.io.ByteArrayOutputStream();
-			new io.syncline.formats.x12.X12Writer(
+			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
+			new X12Writer(
 					io.syncline.formats.x12.PartnerProfile.parse("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"),
-					new io.syncline.store.DbControlNumbers(store, tenantId))
-					.write("PR", List.of((Node) mapped.output()), java.time.LocalDateTime.now(ZoneOffset.UTC), x12);
+					new DbControlNumbers(store, tenantId))
+					.write("PR", List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
 			byte[] bytes = x12.toByteArray();
 			long out = journal.append(new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
 					"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
@@ -283,7 +292,7 @@ public final class Ingestion {
 	private long sendPurchaseOrders(long message, Path file, Map<String, Long> outcomes) throws SQLException {
 		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet()
 				.getResource(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()), true);
-		List<PurchaseOrder> pos = ((io.syncline.model.canonical.DataSet) resource.getContents().get(0)).getPurchaseOrders();
+		List<PurchaseOrder> pos = ((DataSet) resource.getContents().get(0)).getPurchaseOrders();
 		for (PurchaseOrder po : pos) {
 			try (Connection connection = store.connection()) {
 				try {
