@@ -294,17 +294,12 @@ public final class Ingestion {
 				.getResource(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()), true);
 		List<PurchaseOrder> pos = ((DataSet) resource.getContents().get(0)).getPurchaseOrders();
 		for (PurchaseOrder po : pos) {
-			try (Connection connection = store.connection()) {
-				try {
-					purchaseOrders.send(connection, tenantId, po);
-					journal.addKeys(connection, tenantId, message, Map.of("PO", po.getPoNumber()));
-					connection.commit();
-					outcomes.merge("SENT", 1L, Long::sum);
-				} catch (SQLException | RuntimeException e) {
-					connection.rollback();
-					throw e;
-				}
-			}
+			store.inTransaction(connection -> {
+				purchaseOrders.send(connection, tenantId, po);
+				journal.addKeys(connection, tenantId, message, Map.of("PO", po.getPoNumber()));
+				return null;
+			});
+			outcomes.merge("SENT", 1L, Long::sum);
 		}
 		return pos.size();
 	}

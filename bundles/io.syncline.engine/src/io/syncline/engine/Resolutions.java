@@ -1,7 +1,6 @@
 package io.syncline.engine;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import io.syncline.store.ExceptionQueue;
@@ -46,15 +45,10 @@ public final class Resolutions {
 		if (decision == Decision.ACCEPT) {
 			String po = item.businessKey().substring(0, item.businessKey().lastIndexOf('/'));
 			int line = Integer.parseInt(item.businessKey().substring(item.businessKey().lastIndexOf('/') + 1));
-			try (Connection connection = store.connection()) {
-				try {
-					purchaseOrders.acceptPriceChange(connection, tenantId, po, line, actor, reason);
-					connection.commit();
-				} catch (SQLException | RuntimeException e) {
-					connection.rollback();
-					throw e;
-				}
-			}
+			store.inTransaction(connection -> {
+				purchaseOrders.acceptPriceChange(connection, tenantId, po, line, actor, reason);
+				return null;
+			});
 		}
 		queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED,
 				(decision == Decision.ACCEPT ? "accepted: " : "rejected: ") + reason);

@@ -27,15 +27,8 @@ public final class DbControlNumbers implements ControlNumbers {
 
 	@Override
 	public long next(String partnerId, Kind kind) {
-		try (Connection connection = store.connection()) {
-			try {
-				long value = next(connection, partnerId, kind);
-				connection.commit();
-				return value;
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			}
+		try {
+			return store.inTransaction(connection -> next(connection, partnerId, kind));
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot advance the " + kind + " control number of " + partnerId, e);
 		}

@@ -103,25 +103,20 @@ public final class ExceptionQueue {
 
 	private void change(String tenantId, long id, String actor, String action, String column, String value,
 			String reason) throws SQLException {
-		try (Connection connection = store.connection()) {
-			try {
-				String before = current(connection, tenantId, id, column);
-				try (PreparedStatement update = connection.prepareStatement(
-						"UPDATE exceptions SET " + column + " = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
-					update.setString(1, value);
-					update.setObject(2, OffsetDateTime.now());
-					update.setString(3, tenantId);
-					update.setLong(4, id);
-					update.executeUpdate();
-				}
-				audit.append(connection, tenantId, actor, action, "exception/" + id,
-						"{\"" + column + "\":" + json(before) + "}", "{\"" + column + "\":" + json(value) + "}", reason);
-				connection.commit();
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
+		store.inTransaction(connection -> {
+			String before = current(connection, tenantId, id, column);
+			try (PreparedStatement update = connection.prepareStatement(
+					"UPDATE exceptions SET " + column + " = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
+				update.setString(1, value);
+				update.setObject(2, OffsetDateTime.now());
+				update.setString(3, tenantId);
+				update.setLong(4, id);
+				update.executeUpdate();
 			}
-		}
+			audit.append(connection, tenantId, actor, action, "exception/" + id,
+					"{\"" + column + "\":" + json(before) + "}", "{\"" + column + "\":" + json(value) + "}", reason);
+			return null;
+		});
 	}
 
 	/** The current value, read under a row lock so concurrent changes are serialised. */

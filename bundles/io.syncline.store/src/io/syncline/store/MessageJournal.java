@@ -38,16 +38,7 @@ public final class MessageJournal {
 
 	/** Journals a received message with status RECEIVED, in its own transaction; returns its id. */
 	public long append(JournalEntry entry, byte[] payload) throws SQLException {
-		try (Connection connection = store.connection()) {
-			try {
-				long id = insert(connection, entry, payload);
-				connection.commit();
-				return id;
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			}
-		}
+		return store.inTransaction(connection -> insert(connection, entry, payload));
 	}
 
 	private static long insert(Connection connection, JournalEntry entry, byte[] payload) throws SQLException {

@@ -76,6 +76,26 @@ public final class Store implements AutoCloseable {
 		return pool.getConnection();
 	}
 
+	/** Work on one connection that becomes one transaction. */
+	@FunctionalInterface
+	public interface Work<T> {
+		T run(Connection connection) throws SQLException;
+	}
+
+	/** Runs the work in its own transaction: committed when it returns, rolled back when it throws. */
+	public <T> T inTransaction(Work<T> work) throws SQLException {
+		try (Connection connection = connection()) {
+			try {
+				T result = work.run(connection);
+				connection.commit();
+				return result;
+			} catch (SQLException | RuntimeException e) {
+				connection.rollback();
+				throw e;
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		pool.close();
