@@ -238,27 +238,21 @@ public final class Ingestion {
 		MappingRunner.run(mapping, file, mapped::add);
 		int index = 0;
 		for (MapOutcome outcome : mapped) {
-			try (Connection connection = store.connection()) {
-				try {
-					String result;
-					if (outcome.failed()) {
-						for (var problem : outcome.problems()) {
-							exceptions.open(connection, tenantId, message, "MAPPING_ERROR", null,
-									problem.location().describe(), problem.message());
-							problems.add(problem.describe());
-						}
-						result = "MAPPING_ERROR";
-					} else {
-						result = outcome.filtered() ? "FILTERED" : step.apply(connection, index, (EObject) outcome.output());
-					}
-					outcomes.merge(result, 1L, Long::sum);
-					connection.commit();
-				} catch (SQLException | RuntimeException e) {
-					connection.rollback();
-					throw e;
+			int position = index++;
+			String result = store.inTransaction(connection -> {
+				if (!outcome.failed()) {
+					return outcome.filtered() ? "FILTERED" : step.apply(connection, position, (EObject) outcome.output());
 				}
+				for (var problem : outcome.problems()) {
+					exceptions.open(connection, tenantId, message, "MAPPING_ERROR", null,
+							problem.location().describe(), problem.message());
+				}
+				return "MAPPING_ERROR";
+			});
+			if (outcome.failed()) {
+				outcome.problems().forEach(problem -> problems.add(problem.describe()));
 			}
-			index++;
+			outcomes.merge(result, 1L, Long::sum);
 		}
 		return mapped.size();
 	}
