@@ -19,6 +19,7 @@ public final class Node {
 	private List<Node> children = List.of();
 	private Node parent;
 	private boolean namedField;
+	private ChildNames childNames;
 
 	public Node(String name, String value, SourceLocation location) {
 		this.name = name;
@@ -45,6 +46,26 @@ public final class Node {
 		Node node = new Node(name, null, location);
 		node.children = new ArrayList<>(expectedChildren);
 		return node;
+	}
+
+	/** A record whose children are exactly the given names, in order, such as a CSV row under its header. */
+	public static Node record(String name, SourceLocation location, ChildNames childNames) {
+		Node node = branch(name, location, childNames.size());
+		node.childNames = childNames;
+		return node;
+	}
+
+	/** The layout shared by all records of a source, when it has one; null otherwise. */
+	public ChildNames childNames() {
+		return childNames;
+	}
+
+	public int childCount() {
+		return children.size();
+	}
+
+	public Node childAt(int position) {
+		return children.get(position);
 	}
 
 	public String name() {

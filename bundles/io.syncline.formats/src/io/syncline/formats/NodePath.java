@@ -16,11 +16,20 @@ public final class NodePath {
 	private final String text;
 	private final boolean absolute;
 	private final String[] steps;
+	/**
+	 * Per step, the child position last found in records of one layout (CSV rows): the next row of that layout
+	 * needs no lookup at all. Racy by design: a hint is immutable, and a stale one only costs a lookup.
+	 */
+	private final LayoutHint[] hints;
+
+	private record LayoutHint(ChildNames layout, int position) {
+	}
 
 	private NodePath(String text, boolean absolute, String[] steps) {
 		this.text = text;
 		this.absolute = absolute;
 		this.steps = steps;
+		this.hints = new LayoutHint[steps.length];
 	}
 
 	public static NodePath compile(String path) {
@@ -53,8 +62,15 @@ public final class NodePath {
 		if (UP.equals(name)) {
 			return first(node.parent(), step + 1);
 		}
-		for (Node child : node.children()) {
-			if (ANY.equals(name) || child.name().equals(name)) {
+		boolean any = ANY.equals(name);
+		ChildNames layout = node.childNames();
+		if (layout != null && !any) {
+			int position = positionIn(layout, step, name);
+			return position < 0 || position >= node.childCount() ? null : first(node.childAt(position), step + 1);
+		}
+		for (int i = 0, count = node.childCount(); i < count; i++) {
+			Node child = node.childAt(i);
+			if (any || child.name().equals(name)) {
 				Node found = first(child, step + 1);
 				if (found != null) {
 					return found;
@@ -62,6 +78,16 @@ public final class NodePath {
 			}
 		}
 		return null;
+	}
+
+	private int positionIn(ChildNames layout, int step, String name) {
+		LayoutHint hint = hints[step];
+		if (hint != null && hint.layout() == layout) {
+			return hint.position();
+		}
+		int position = layout.positionOf(name);
+		hints[step] = new LayoutHint(layout, position);
+		return position;
 	}
 
 	/** Every node the path reaches, in document order. */
@@ -84,8 +110,10 @@ public final class NodePath {
 			collect(node.parent(), step + 1, found);
 			return;
 		}
-		for (Node child : node.children()) {
-			if (ANY.equals(name) || child.name().equals(name)) {
+		boolean any = ANY.equals(name);
+		for (int i = 0, count = node.childCount(); i < count; i++) {
+			Node child = node.childAt(i);
+			if (any || child.name().equals(name)) {
 				collect(child, step + 1, found);
 			}
 		}

@@ -20,11 +20,19 @@ public final class KeyOnlyReferences implements ReferenceResolver {
 
 	@Override
 	public EObject resolve(EClass type, String key) {
-		EAttribute keyAttribute = BusinessKeys.keyAttribute(type);
-		if (keyAttribute == null || type.isAbstract()) {
+		if (type.isAbstract()) {
 			return null;
 		}
-		return made.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(key, k -> {
+		Map<String, EObject> ofType = made.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+		EObject known = ofType.get(key);
+		if (known != null) {
+			return known;
+		}
+		EAttribute keyAttribute = BusinessKeys.keyAttribute(type);
+		if (keyAttribute == null) {
+			return null;
+		}
+		return ofType.computeIfAbsent(key, k -> {
 			EObject object = EcoreUtil.create(type);
 			object.eSet(keyAttribute, key);
 			return object;

@@ -11,14 +11,15 @@ import io.syncline.formats.Node;
 import io.syncline.formats.NodePath;
 import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
+import io.syncline.formats.ReadAhead;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
 import io.syncline.mapping.internal.NodeSourceView;
 
 /**
- * Streams a source file through a compiled inbound mapping: one record read, mapped and handed on at a time, so
- * memory stays flat however large the file. Format problems (a bad row, an invalid transaction set) arrive as
+ * Streams a source file through a compiled inbound mapping: records are read ahead on a second thread and mapped
+ * and handed on in source order, so memory stays flat however large the file. Format problems (a bad row, an invalid transaction set) arrive as
  * failed outcomes too, so nothing is silently lost.
  */
 public final class MappingRunner {
@@ -39,8 +40,10 @@ public final class MappingRunner {
 			counts[2]++;
 			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
 		};
-		try (RecordReader reader = Formats.open(input, mapping.sourceOptions(), formatProblems)) {
-			NodePath within = withinRecords(mapping.sourceOptions());
+		SourceOptions options = mapping.sourceOptions();
+		try (RecordReader reader = new ReadAhead(input.getFileName().toString(),
+				problems -> Formats.open(input, options, problems), formatProblems)) {
+			NodePath within = withinRecords(options);
 			Node record;
 			while ((record = reader.next()) != null) {
 				for (Node element : within == null ? List.of(record) : within.all(record)) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.syncline.formats.ChildNames;
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Node;
 import io.syncline.formats.Problem;
@@ -38,6 +39,7 @@ public final class CsvRecordReader implements RecordReader {
 	private final CsvDialect dialect;
 	private final int maxFieldChars;
 	private List<String> columns;
+	private ChildNames layout;
 	private long lastLine;
 
 	public CsvRecordReader(InputStream in, String source, SourceOptions options, ProblemSink problems)
@@ -73,6 +75,7 @@ public final class CsvRecordReader implements RecordReader {
 			}
 			if (columns == null) {
 				columns = dialect.header() ? header(row) : numbered(row.getFieldCount());
+				layout = new ChildNames(columns);
 				if (dialect.header()) {
 					continue;
 				}
@@ -113,7 +116,7 @@ public final class CsvRecordReader implements RecordReader {
 					+ columns.size() + " (" + detail + "); row skipped"));
 			return null;
 		}
-		Node record = Node.branch(RECORD, at, count);
+		Node record = Node.record(RECORD, at, layout);
 		for (int i = 0; i < count; i++) {
 			String value = row.getField(i);
 			if (value.length() > maxFieldChars) {
@@ -135,10 +138,14 @@ public final class CsvRecordReader implements RecordReader {
 				name = "col" + (i + 1);
 			}
 			if (!seen.add(name)) {
+				String unique = name + "_" + (i + 1);
+				for (int suffix = 2; !seen.add(unique); suffix++) {
+					unique = name + "_" + (i + 1) + "_" + suffix;
+				}
 				problems.report(Problem.warning("CSV_DUPLICATE_COLUMN",
 						SourceLocation.ofLine(source, row.getStartingLineNumber()).withField(name),
-						"column name occurs twice; the later one is named " + name + "_" + (i + 1)));
-				name = name + "_" + (i + 1);
+						"column name occurs twice; the later one is named " + unique));
+				name = unique;
 			}
 			names.add(name);
 		}

@@ -1,6 +1,8 @@
 package io.syncline.mapping.internal;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -77,22 +79,36 @@ final class DirectExpressions {
 			compiled.add(argument);
 		}
 		Argument[] args = compiled.toArray(Argument[]::new);
+		MethodHandle call = spreading(method, args.length);
+		if (call == null) {
+			return null;
+		}
 		return context -> {
 			Object[] values = new Object[args.length];
 			for (int i = 0; i < args.length; i++) {
 				values[i] = args[i].value(context);
 			}
 			try {
-				return method.invoke(functions, values);
-			} catch (InvocationTargetException e) {
-				if (e.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw new IllegalStateException(e.getCause());
-			} catch (IllegalAccessException e) {
+				return (Object) call.invokeExact(values);
+			} catch (RuntimeException | Error e) {
+				throw e;
+			} catch (Throwable e) {
 				throw new IllegalStateException(e);
 			}
 		};
+	}
+
+	/**
+	 * The function bound to this library as {@code (Object[]) -> Object}: a method handle rather than reflection,
+	 * since reflective calls cost more than most functions themselves; primitive parameters unbox as JEXL's would.
+	 */
+	private MethodHandle spreading(Method method, int arity) {
+		try {
+			return MethodHandles.publicLookup().unreflect(method).bindTo(functions)
+					.asType(MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
+		} catch (IllegalAccessException e) {
+			return null;
+		}
 	}
 
 	@FunctionalInterface

@@ -41,6 +41,9 @@ public final class ValueCoercion {
 			return functions.number(value);
 		}
 		if (target == int.class || target == Integer.class) {
+			if (value instanceof String text && isShortDigits(text)) {
+				return Integer.parseInt(text); // the common case, without a BigDecimal per field
+			}
 			BigDecimal number = functions.number(value);
 			try {
 				return number == null ? null : number.intValueExact();
@@ -59,6 +62,21 @@ public final class ValueCoercion {
 			return instant(value);
 		}
 		throw new IllegalArgumentException("cannot map a value to " + type.getName());
+	}
+
+	/** Up to 9 ASCII digits: always an int, in every number locale. */
+	private static boolean isShortDigits(String text) {
+		int length = text.length();
+		if (length == 0 || length > 9) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public static String text(Object value) {
