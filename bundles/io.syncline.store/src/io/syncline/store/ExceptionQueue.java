@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The exception queue: what a person must look at (a price change above tolerance, an unknown item, an invalid
@@ -21,8 +22,16 @@ public final class ExceptionQueue {
 	}
 
 	public record Item(long id, String tenantId, Long messageId, String kind, String businessKey, String location,
-			String detail, State state, int attempts, String assignee, OffsetDateTime createdAt) {
+			String detail, State state, int attempts, String assignee, OffsetDateTime createdAt,
+			OffsetDateTime nextRetryAt) {
+
+		public boolean isOpen() {
+			return state == State.OPEN || state == State.RETRYING;
+		}
 	}
+
+	private static final String COLUMNS = "id, tenant_id, message_id, kind, business_key, location, detail, state, "
+			+ "attempts, assignee, created_at, next_retry_at";
 
 	private final Store store;
 	private final AuditLog audit = new AuditLog();
@@ -56,25 +65,57 @@ public final class ExceptionQueue {
 
 	/** Open (or all) exceptions of a tenant, oldest first, keyset-paged by id. */
 	public List<Item> list(String tenantId, boolean openOnly, long afterId, int pageSize) throws SQLException {
-		List<Item> page = new ArrayList<>();
+		return list(tenantId, openOnly, null, null, afterId, pageSize);
+	}
+
+	/** As {@link #list(String, boolean, long, int)}, narrowed to a kind and an assignee when they are not null. */
+	public List<Item> list(String tenantId, boolean openOnly, String kind, String assignee, long afterId, int pageSize)
+			throws SQLException {
+		String sql = "SELECT " + COLUMNS + " FROM exceptions WHERE tenant_id = ? AND id > ? "
+				+ (openOnly ? "AND state IN ('OPEN', 'RETRYING') " : "") + (kind != null ? "AND kind = ? " : "")
+				+ (assignee != null ? "AND assignee = ? " : "") + "ORDER BY id FETCH FIRST ? ROWS ONLY";
+		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+			int at = 1;
+			query.setString(at++, tenantId);
+			query.setLong(at++, afterId);
+			if (kind != null) {
+				query.setString(at++, kind);
+			}
+			if (assignee != null) {
+				query.setString(at++, assignee);
+			}
+			query.setInt(at, pageSize);
+			List<Item> page = read(query);
+			connection.rollback();
+			return page;
+		}
+	}
+
+	/** The exceptions one message opened, oldest first. */
+	public List<Item> ofMessage(String tenantId, long messageId) throws SQLException {
 		try (Connection connection = store.connection();
-				PreparedStatement query = connection.prepareStatement("SELECT id, tenant_id, message_id, kind, business_key, "
-						+ "location, detail, state, attempts, assignee, created_at FROM exceptions WHERE tenant_id = ? AND id > ? "
-						+ (openOnly ? "AND state IN ('OPEN', 'RETRYING') " : "") + "ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT " + COLUMNS + " FROM exceptions WHERE tenant_id = ? AND message_id = ? ORDER BY id")) {
 			query.setString(1, tenantId);
-			query.setLong(2, afterId);
-			query.setInt(3, pageSize);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					long messageId = rows.getLong(3);
-					page.add(new Item(rows.getLong(1), rows.getString(2), rows.wasNull() ? null : messageId,
-							rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-							State.valueOf(rows.getString(8)), rows.getInt(9), rows.getString(10),
-							rows.getObject(11, OffsetDateTime.class)));
-				}
+			query.setLong(2, messageId);
+			List<Item> items = read(query);
+			connection.rollback();
+			return items;
+		}
+	}
+
+	private static List<Item> read(PreparedStatement query) throws SQLException {
+		List<Item> items = new ArrayList<>();
+		try (ResultSet rows = query.executeQuery()) {
+			while (rows.next()) {
+				long messageId = rows.getLong(3);
+				items.add(new Item(rows.getLong(1), rows.getString(2), rows.wasNull() ? null : messageId,
+						rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+						State.valueOf(rows.getString(8)), rows.getInt(9), rows.getString(10),
+						rows.getObject(11, OffsetDateTime.class), rows.getObject(12, OffsetDateTime.class)));
 			}
 		}
-		return page;
+		return items;
 	}
 
 	public Item get(String tenantId, long id) throws SQLException {
@@ -84,6 +125,103 @@ public final class ExceptionQueue {
 			}
 		}
 		throw new IllegalArgumentException("no exception " + id + " for tenant " + tenantId);
+	}
+
+	/** Who did what to this exception, oldest first. */
+	public List<AuditLog.Entry> history(String tenantId, long id) throws SQLException {
+		try (Connection connection = store.connection()) {
+			List<AuditLog.Entry> entries = audit.history(connection, tenantId, "exception/" + id);
+			connection.rollback();
+			return entries;
+		}
+	}
+
+	/**
+	 * Keeps a corrected payload beside an open exception for its resubmit; the message's original bytes stay in the
+	 * journal untouched. Audited with the hashes before and after.
+	 */
+	public void editPayload(String tenantId, long id, byte[] payload, String actor, String reason) throws SQLException {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("editing a payload needs a reason");
+		}
+		store.inTransaction(connection -> {
+			current(connection, tenantId, id, "state");
+			String before = editedHash(connection, tenantId, id);
+			try (PreparedStatement delete = connection.prepareStatement(
+					"DELETE FROM exception_payloads WHERE tenant_id = ? AND exception_id = ?")) {
+				delete.setString(1, tenantId);
+				delete.setLong(2, id);
+				delete.executeUpdate();
+			}
+			String hash = MessageJournal.sha256(payload);
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exception_payloads (tenant_id, "
+					+ "exception_id, payload_sha256, payload_gzip, edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+				insert.setString(1, tenantId);
+				insert.setLong(2, id);
+				insert.setString(3, hash);
+				insert.setBytes(4, MessageJournal.gzip(payload));
+				insert.setString(5, actor);
+				insert.setObject(6, OffsetDateTime.now());
+				insert.executeUpdate();
+			}
+			audit.append(connection, tenantId, actor, "edit-payload", "exception/" + id,
+					"{\"payloadSha256\":" + json(before) + "}", "{\"payloadSha256\":" + json(hash) + "}", reason);
+			return null;
+		});
+	}
+
+	/** The corrected payload kept for this exception, if someone edited it. */
+	public Optional<byte[]> editedPayload(String tenantId, long id) throws SQLException {
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT payload_gzip FROM exception_payloads WHERE tenant_id = ? AND exception_id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet row = query.executeQuery()) {
+				Optional<byte[]> found = row.next() ? Optional.of(MessageJournal.gunzip(row.getBytes(1)))
+						: Optional.empty();
+				connection.rollback();
+				return found;
+			}
+		}
+	}
+
+	private static String editedHash(Connection connection, String tenantId, long id) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT payload_sha256 FROM exception_payloads WHERE tenant_id = ? AND exception_id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? row.getString(1) : null;
+			}
+		}
+	}
+
+	/** A resubmit that did not apply cleanly: one more attempt, audited with what it met. */
+	public void recordAttempt(String tenantId, long id, String actor, String outcome) throws SQLException {
+		store.inTransaction(connection -> {
+			current(connection, tenantId, id, "state");
+			int before;
+			try (PreparedStatement query = connection.prepareStatement(
+					"SELECT attempts FROM exceptions WHERE tenant_id = ? AND id = ?")) {
+				query.setString(1, tenantId);
+				query.setLong(2, id);
+				try (ResultSet row = query.executeQuery()) {
+					row.next();
+					before = row.getInt(1);
+				}
+			}
+			try (PreparedStatement update = connection.prepareStatement(
+					"UPDATE exceptions SET attempts = attempts + 1, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
+				update.setObject(1, OffsetDateTime.now());
+				update.setString(2, tenantId);
+				update.setLong(3, id);
+				update.executeUpdate();
+			}
+			audit.append(connection, tenantId, actor, "resubmit", "exception/" + id, "{\"attempts\":" + before + "}",
+					"{\"attempts\":" + (before + 1) + "}", truncate(outcome, 1000));
+			return null;
+		});
 	}
 
 	public void assign(String tenantId, long id, String actor, String assignee) throws SQLException {

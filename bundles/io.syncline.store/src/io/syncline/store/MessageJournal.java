@@ -27,7 +27,13 @@ public final class MessageJournal {
 
 	/** One row of a journal query. */
 	public record Message(long id, String tenantId, String partnerId, String flow, String documentType, String status,
-			String chainId, OffsetDateTime receivedAt, long payloadSize) {
+			String chainId, OffsetDateTime receivedAt, long payloadSize, String direction, String sourceName,
+			Integer mappingVersion, Long resubmitOf, OffsetDateTime appliedAt) {
+	}
+
+	/** Where a message ended: every record applied, some, none, or held back behind its business key. */
+	public enum Status {
+		RECEIVED, APPLIED, PARTIAL, FAILED, PARKED, SENT
 	}
 
 	private final Store store;
@@ -38,14 +44,40 @@ public final class MessageJournal {
 
 	/** Journals a received message with status RECEIVED, in its own transaction; returns its id. */
 	public long append(JournalEntry entry, byte[] payload) throws SQLException {
-		return store.inTransaction(connection -> insert(connection, entry, payload));
+		return append(entry, payload, null);
 	}
 
-	private static long insert(Connection connection, JournalEntry entry, byte[] payload) throws SQLException {
+	/** Journals a message that replaces an earlier one (a fixed payload resubmitted); the earlier one stays. */
+	public long append(JournalEntry entry, byte[] payload, Long resubmitOf) throws SQLException {
+		return store.inTransaction(connection -> insert(connection, entry, payload, resubmitOf));
+	}
+
+	/** Records where processing ended, with the mapping version used, and stamps the stages passed. */
+	public void finish(Connection connection, String tenantId, long id, Status status, Integer mappingVersion)
+			throws SQLException {
+		boolean applied = status == Status.APPLIED || status == Status.PARTIAL || status == Status.SENT;
+		try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET status = ?, mapping_version = ?, "
+				+ "parsed_at = COALESCE(parsed_at, ?), mapped_at = COALESCE(mapped_at, ?), applied_at = ? "
+				+ "WHERE tenant_id = ? AND id = ?")) {
+			OffsetDateTime now = OffsetDateTime.now();
+			update.setString(1, status.name());
+			update.setObject(2, mappingVersion);
+			update.setObject(3, status == Status.PARKED ? null : now);
+			update.setObject(4, status == Status.PARKED || status == Status.FAILED ? null : now);
+			update.setObject(5, applied ? now : null);
+			update.setString(6, tenantId);
+			update.setLong(7, id);
+			update.executeUpdate();
+		}
+	}
+
+	private static long insert(Connection connection, JournalEntry entry, byte[] payload, Long resubmitOf)
+			throws SQLException {
 		long id;
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (tenant_id, partner_id, flow, "
 				+ "direction, document_type, source_name, chain_id, status, received_at, payload_size, payload_sha256, "
-				+ "payload_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+				+ "payload_gzip, resubmit_of) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)",
+				Statement.RETURN_GENERATED_KEYS)) {
 			insert.setString(1, entry.tenantId());
 			insert.setString(2, entry.partnerId());
 			insert.setString(3, entry.flow());
@@ -57,6 +89,7 @@ public final class MessageJournal {
 			insert.setLong(9, payload.length);
 			insert.setString(10, sha256(payload));
 			insert.setBytes(11, gzip(payload));
+			insert.setObject(12, resubmitOf);
 			insert.executeUpdate();
 			try (ResultSet keys = insert.getGeneratedKeys()) {
 				keys.next();
@@ -119,26 +152,7 @@ public final class MessageJournal {
 	 * (0 for the first). Keyset pagination, never OFFSET, so deep pages cost what the first does.
 	 */
 	public List<Message> findByKey(String tenantId, String keyValue, long afterId, int pageSize) throws SQLException {
-		List<Message> page = new ArrayList<>();
-		try (Connection connection = store.connection();
-				PreparedStatement query = connection.prepareStatement("SELECT m.id, m.tenant_id, m.partner_id, m.flow, "
-						+ "m.document_type, m.status, m.chain_id, m.received_at, m.payload_size FROM messages m "
-						+ "WHERE m.tenant_id = ? AND m.id > ? AND m.id IN (SELECT k.message_id FROM message_keys k "
-						+ "WHERE k.tenant_id = ? AND k.key_value = ?) ORDER BY m.id FETCH FIRST ? ROWS ONLY")) {
-			query.setString(1, tenantId);
-			query.setLong(2, afterId);
-			query.setString(3, tenantId);
-			query.setString(4, keyValue);
-			query.setInt(5, pageSize);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					page.add(new Message(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-							rows.getString(5), rows.getString(6), rows.getString(7),
-							rows.getObject(8, OffsetDateTime.class), rows.getLong(9)));
-				}
-			}
-		}
-		return page;
+		return new JournalSearch(store).search(tenantId, JournalSearch.Filter.byKey(keyValue), afterId, pageSize);
 	}
 
 	static byte[] gzip(byte[] payload) {

@@ -24,6 +24,11 @@ public final class PurchaseOrders {
 			BigDecimal proposedPrice, BigDecimal agreedPrice, BigDecimal shipped) {
 	}
 
+	/** An invoice as matched: {@code matchStatus} MATCHED or MISMATCH. */
+	public record InvoiceRow(String invoiceNumber, String poNumber, BigDecimal total, String matchStatus,
+			Long messageId, OffsetDateTime updatedAt) {
+	}
+
 	public record Receipt(String shipmentNumber, String supplierSku, String poNumber, String warehouse,
 			BigDecimal quantity, String uom, LocalDate expectedDate, String trackingNumber) {
 	}
@@ -190,6 +195,23 @@ public final class PurchaseOrders {
 			insert.setLong(6, messageId);
 			insert.setObject(7, OffsetDateTime.now());
 			insert.executeUpdate();
+		}
+	}
+
+	public Optional<InvoiceRow> invoice(Connection connection, String tenantId, String invoiceNumber)
+			throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT invoice_number, po_number, total, "
+				+ "match_status, message_id, updated_at FROM invoices WHERE tenant_id = ? AND invoice_number = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, invoiceNumber);
+			try (ResultSet row = query.executeQuery()) {
+				if (!row.next()) {
+					return Optional.empty();
+				}
+				long messageId = row.getLong(5);
+				return Optional.of(new InvoiceRow(row.getString(1), row.getString(2), row.getBigDecimal(3),
+						row.getString(4), row.wasNull() ? null : messageId, row.getObject(6, OffsetDateTime.class)));
+			}
 		}
 	}
 }

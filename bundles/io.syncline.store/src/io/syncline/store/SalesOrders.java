@@ -3,9 +3,13 @@ package io.syncline.store;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Sales orders and their allocated and backordered lines, in the caller's transaction. */
 public final class SalesOrders {
@@ -70,5 +74,41 @@ public final class SalesOrders {
 			update.setString(4, orderNumber);
 			update.executeUpdate();
 		}
+	}
+
+	/** An order by its number, or by the customer's PO number (a BigBox 850 is known by both). */
+	public Optional<Header> header(Connection connection, String tenantId, String orderOrCustomerPo) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT order_number, channel, customer_id, "
+				+ "customer_po, status, order_date, requested_date, warehouse FROM sales_orders WHERE tenant_id = ? "
+				+ "AND (order_number = ? OR customer_po = ?) ORDER BY order_number FETCH FIRST 1 ROWS ONLY")) {
+			query.setString(1, tenantId);
+			query.setString(2, orderOrCustomerPo);
+			query.setString(3, orderOrCustomerPo);
+			try (ResultSet row = query.executeQuery()) {
+				if (!row.next()) {
+					return Optional.empty();
+				}
+				return Optional.of(new Header(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+						row.getString(5), row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class),
+						row.getString(8)));
+			}
+		}
+	}
+
+	public List<Line> lines(Connection connection, String tenantId, String orderNumber) throws SQLException {
+		List<Line> lines = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT line_number, item_number, quantity, uom, "
+				+ "unit_price, allocated_quantity, backordered_quantity FROM so_lines WHERE tenant_id = ? "
+				+ "AND order_number = ? ORDER BY line_number")) {
+			query.setString(1, tenantId);
+			query.setString(2, orderNumber);
+			try (ResultSet row = query.executeQuery()) {
+				while (row.next()) {
+					lines.add(new Line(row.getInt(1), row.getString(2), row.getBigDecimal(3), row.getString(4),
+							row.getBigDecimal(5), row.getBigDecimal(6), row.getBigDecimal(7)));
+				}
+			}
+		}
+		return lines;
 	}
 }

@@ -64,7 +64,7 @@ abstract class StoreContract {
 		try (Connection connection = store.connection(); Statement query = connection.createStatement();
 				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
 			rows.next();
-			assertEquals(6, rows.getInt(1), "V1 to V6, each once");
+			assertEquals(7, rows.getInt(1), "V1 to V7, each once");
 		}
 	}
 

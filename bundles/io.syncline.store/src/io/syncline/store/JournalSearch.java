@@ -1,0 +1,167 @@
+package io.syncline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading the message journal: filtered search with keyset pagination (never OFFSET, so page 500 costs what page 1
+ * does), one message with its business keys, and the rows of a time window for metrics.
+ */
+public final class JournalSearch {
+
+	/** Filters; null means any. {@code businessKey} matches any key type (PO, SO, ASN …). */
+	public record Filter(String partnerId, String flow, String documentType, String direction, String status,
+			String businessKey, OffsetDateTime from, OffsetDateTime to) {
+
+		public static Filter any() {
+			return new Filter(null, null, null, null, null, null, null, null);
+		}
+
+		public static Filter byKey(String key) {
+			return new Filter(null, null, null, null, null, key, null, null);
+		}
+	}
+
+	/** One message of a metrics window: its flow, status and how long it took from receipt to applied. */
+	public record Timing(String flow, String status, OffsetDateTime receivedAt, OffsetDateTime appliedAt) {
+	}
+
+	private static final String COLUMNS = "m.id, m.tenant_id, m.partner_id, m.flow, m.document_type, m.status, "
+			+ "m.chain_id, m.received_at, m.payload_size, m.direction, m.source_name, m.mapping_version, "
+			+ "m.resubmit_of, m.applied_at";
+
+	private final Store store;
+
+	public JournalSearch(Store store) {
+		this.store = store;
+	}
+
+	/** Messages matching the filter with ids above {@code afterId}, oldest first, at most {@code pageSize}. */
+	public List<MessageJournal.Message> search(String tenantId, Filter filter, long afterId, int pageSize)
+			throws SQLException {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE m.tenant_id = ? AND m.id > ?");
+		List<Object> parameters = new ArrayList<>(List.of(tenantId, afterId));
+		condition(sql, parameters, "m.partner_id = ?", filter.partnerId());
+		condition(sql, parameters, "m.flow = ?", filter.flow());
+		condition(sql, parameters, "m.document_type = ?", filter.documentType());
+		condition(sql, parameters, "m.direction = ?", filter.direction());
+		condition(sql, parameters, "m.status = ?", filter.status());
+		condition(sql, parameters, "m.received_at >= ?", filter.from());
+		condition(sql, parameters, "m.received_at < ?", filter.to());
+		if (filter.businessKey() != null) {
+			sql.append(" AND m.id IN (SELECT k.message_id FROM message_keys k WHERE k.tenant_id = ? AND k.key_value = ?)");
+			parameters.add(tenantId);
+			parameters.add(filter.businessKey());
+		}
+		sql.append(" ORDER BY m.id FETCH FIRST ? ROWS ONLY");
+		parameters.add(pageSize);
+		List<MessageJournal.Message> page = new ArrayList<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement(sql.toString())) {
+			for (int i = 0; i < parameters.size(); i++) {
+				query.setObject(i + 1, parameters.get(i));
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					page.add(row(rows));
+				}
+			}
+			connection.rollback();
+		}
+		return page;
+	}
+
+	private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(clause);
+			parameters.add(value);
+		}
+	}
+
+	public Optional<MessageJournal.Message> get(String tenantId, long id) throws SQLException {
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT " + COLUMNS + " FROM messages m WHERE m.tenant_id = ? AND m.id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet rows = query.executeQuery()) {
+				Optional<MessageJournal.Message> found = rows.next() ? Optional.of(row(rows)) : Optional.empty();
+				connection.rollback();
+				return found;
+			}
+		}
+	}
+
+	/** Inbound messages journaled but never finished (status RECEIVED), oldest first. */
+	public List<Long> unfinished(String tenantId) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT id FROM messages WHERE tenant_id = ? "
+						+ "AND direction = 'IN' AND status = 'RECEIVED' ORDER BY id")) {
+			query.setString(1, tenantId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					ids.add(rows.getLong(1));
+				}
+			}
+			connection.rollback();
+		}
+		return ids;
+	}
+
+	/** The business keys of a message by type; several values of one type (an ASN for two POs) joined by ", ". */
+	public Map<String, String> keysOf(String tenantId, long id) throws SQLException {
+		Map<String, String> keys = new LinkedHashMap<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT key_type, key_value FROM message_keys "
+						+ "WHERE tenant_id = ? AND message_id = ? ORDER BY key_type, key_value")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					keys.merge(rows.getString(1), rows.getString(2), (a, b) -> a + ", " + b);
+				}
+			}
+			connection.rollback();
+		}
+		return keys;
+	}
+
+	/** Inbound messages received since {@code since}, for throughput and latency per flow. */
+	public List<Timing> timings(String tenantId, OffsetDateTime since) throws SQLException {
+		List<Timing> timings = new ArrayList<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT flow, status, received_at, applied_at "
+						+ "FROM messages WHERE tenant_id = ? AND direction = 'IN' AND received_at >= ?")) {
+			query.setString(1, tenantId);
+			query.setObject(2, since);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					timings.add(new Timing(rows.getString(1), rows.getString(2),
+							rows.getObject(3, OffsetDateTime.class), rows.getObject(4, OffsetDateTime.class)));
+				}
+			}
+			connection.rollback();
+		}
+		return timings;
+	}
+
+	static MessageJournal.Message row(ResultSet rows) throws SQLException {
+		int mappingVersion = rows.getInt(12);
+		Integer version = rows.wasNull() ? null : mappingVersion;
+		long resubmitOf = rows.getLong(13);
+		Long replaced = rows.wasNull() ? null : resubmitOf;
+		return new MessageJournal.Message(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+				rows.getString(5), rows.getString(6), rows.getString(7), rows.getObject(8, OffsetDateTime.class),
+				rows.getLong(9), rows.getString(10), rows.getString(11), version, replaced,
+				rows.getObject(14, OffsetDateTime.class));
+	}
+}
