@@ -1,5 +1,6 @@
 package io.syncline.mapping;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,6 +41,20 @@ public final class MappingResources {
 		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Mapping mapping)) {
 			throw new IOException(file.getFileName() + " holds no mapping");
+		}
+		return mapping;
+	}
+
+	/** A mapping from bytes, such as a version kept in the store; {@code name} names it in errors. */
+	public static Mapping load(byte[] content, String name) throws IOException {
+		Resource resource = resourceSet().createResource(URI.createURI("memory:/" + name));
+		try {
+			resource.load(new ByteArrayInputStream(content), Map.of());
+		} catch (IOException | RuntimeException e) {
+			throw new IOException(name + " is not a readable mapping: " + e.getMessage(), e);
+		}
+		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Mapping mapping)) {
+			throw new IOException(name + " holds no mapping");
 		}
 		return mapping;
 	}

@@ -1,5 +1,6 @@
 package io.syncline.mapping;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,34 @@ public final class MappingRunner {
 	}
 
 	public static Summary run(CompiledMapping mapping, Path input, Consumer<MapOutcome> sink) throws IOException {
+		SourceOptions options = withFormat(mapping, input.getFileName().toString());
+		return run(mapping, input.getFileName().toString(), problems -> Formats.open(input, options, problems), sink);
+	}
+
+	/** As {@link #run(CompiledMapping, Path, Consumer)}, for a document held in memory (a submitted payload). */
+	public static Summary run(CompiledMapping mapping, String sourceName, byte[] content, Consumer<MapOutcome> sink)
+			throws IOException {
+		SourceOptions options = withFormat(mapping, sourceName);
+		return run(mapping, sourceName,
+				problems -> Formats.open(new ByteArrayInputStream(content), sourceName, options, problems), sink);
+	}
+
+	/** The mapping's source options, with the format told by the source's name when the mapping leaves it open. */
+	private static SourceOptions withFormat(CompiledMapping mapping, String sourceName) {
+		SourceOptions options = mapping.sourceOptions();
+		if (options == null || options.format() != null) {
+			return options;
+		}
+		SourceFormat format = SourceFormat.fromFileName(sourceName);
+		if (format == null) {
+			throw new IllegalArgumentException(sourceName
+					+ ": cannot tell the format from the name, and mapping " + mapping + " does not say it");
+		}
+		return options.withFormat(format);
+	}
+
+	private static Summary run(CompiledMapping mapping, String sourceName, ReadAhead.Opener opener,
+			Consumer<MapOutcome> sink) throws IOException {
 		if (!mapping.isInbound()) {
 			throw new IllegalArgumentException(mapping + " is outbound: it maps canonical objects, not files");
 		}
@@ -41,8 +70,7 @@ public final class MappingRunner {
 			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
 		};
 		SourceOptions options = mapping.sourceOptions();
-		try (RecordReader reader = new ReadAhead(input.getFileName().toString(),
-				problems -> Formats.open(input, options, problems), formatProblems)) {
+		try (RecordReader reader = new ReadAhead(sourceName, opener, formatProblems)) {
 			NodePath within = withinRecords(options);
 			Node record;
 			while ((record = reader.next()) != null) {

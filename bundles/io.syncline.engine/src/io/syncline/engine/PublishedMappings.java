@@ -1,0 +1,83 @@
+package io.syncline.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.syncline.mapping.MappingCompileException;
+import io.syncline.mapping.MappingCompiler;
+import io.syncline.mapping.MappingEnvironment;
+import io.syncline.mapping.MappingResources;
+import io.syncline.store.MappingVersions;
+import io.syncline.store.Store;
+
+/**
+ * The mappings a tenant has published into the store. Each version is compiled once and kept: a published version
+ * never changes (the store refuses to overwrite it), so the compiled plan can be reused without invalidation.
+ */
+public final class PublishedMappings implements MappingSource {
+
+	private final MappingVersions versions;
+	private final String tenantId;
+	private final Map<String, Resolved> compiled = new ConcurrentHashMap<>();
+
+	public PublishedMappings(Store store, String tenantId) {
+		this.versions = new MappingVersions(store);
+		this.tenantId = tenantId;
+	}
+
+	@Override
+	public Resolved resolve(String name, Integer version) throws IOException, SQLException, MappingCompileException {
+		MappingVersions.Version found = (version == null ? versions.latest(tenantId, name)
+				: versions.get(tenantId, name, version))
+				.orElseThrow(() -> new IllegalArgumentException("mapping " + name
+						+ (version == null ? " is not published" : " has no version " + version)
+						+ " for tenant " + tenantId));
+		String key = name + "@" + found.version();
+		Resolved known = compiled.get(key);
+		if (known != null) {
+			return known;
+		}
+		Resolved made = new Resolved(MappingCompiler.compile(MappingResources.load(found.content(), name + ".synmap"),
+				MappingEnvironment.offline()), found.version());
+		compiled.put(key, made);
+		return made;
+	}
+
+	/** Checks that the content compiles, then publishes it as the next version. */
+	public MappingVersions.Version publish(String name, byte[] synmap, String author, String comment)
+			throws IOException, SQLException, MappingCompileException {
+		MappingCompiler.compile(MappingResources.load(synmap, name + ".synmap"), MappingEnvironment.offline());
+		return versions.publish(tenantId, name, synmap, author, comment);
+	}
+
+	/** Publishes every .synmap of a directory that differs from its latest version; returns what was new. */
+	public List<MappingVersions.Version> importDirectory(Path directory, String author)
+			throws IOException, SQLException, MappingCompileException {
+		List<MappingVersions.Version> published = new ArrayList<>();
+		List<Path> files;
+		try (Stream<Path> listing = Files.list(directory)) {
+			files = listing.filter(p -> p.getFileName().toString().endsWith(".synmap")).sorted().toList();
+		}
+		for (Path file : files) {
+			String name = file.getFileName().toString().replaceFirst("\\.synmap$", "");
+			byte[] content = Files.readAllBytes(file);
+			var latest = versions.latest(tenantId, name);
+			if (latest.isPresent() && latest.get().sha256().equals(MappingVersions.sha256(content))) {
+				continue; // unchanged since the last import: neither compiled nor published again
+			}
+			published.add(publish(name, content, author, "imported from " + file.getFileName()));
+		}
+		return published;
+	}
+
+	public List<MappingVersions.Version> versions(String name) throws SQLException {
+		return versions.list(tenantId, name);
+	}
+}
