@@ -2,21 +2,42 @@ package io.syncline.runtime.internal.app;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.syncline.branding.Branding;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
+import io.syncline.runtime.cli.RuntimeService;
 
-/** Runs the runtime as a long-lived service until SIGTERM. */
+/**
+ * Runs the runtime as a long-lived service until SIGTERM, with every {@link RuntimeService} bundles contribute
+ * (the inbox poller) started once it is up and stopped before it says it stopped.
+ */
 @Component(service = RuntimeCommand.class)
 public final class ServeCommand implements RuntimeCommand {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+	private final List<RuntimeService> services = new CopyOnWriteArrayList<>();
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	void addService(RuntimeService service) {
+		services.add(service);
+	}
+
+	void removeService(RuntimeService service) {
+		services.remove(service);
+	}
 
 	@Override
 	public String name() {
@@ -38,11 +59,31 @@ public final class ServeCommand implements RuntimeCommand {
 		String name = Branding.current().runtimeName();
 		LOG.info("{} {} up: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
 				ProcessHandle.current().pid());
-		while (!context.awaitStop(Duration.ofSeconds(60))) {
-			LOG.debug("{} running", name);
+		Deque<RuntimeService> started = new ArrayDeque<>();
+		int exit = OK;
+		try {
+			for (RuntimeService service : List.copyOf(services)) {
+				service.start(context);
+				started.push(service);
+				LOG.info("{} started", service.name());
+			}
+			while (!context.awaitStop(Duration.ofSeconds(60))) {
+				LOG.debug("{} running", name);
+			}
+		} catch (InterruptedException e) {
+			throw e;
+		} catch (Exception e) {
+			LOG.error("{} cannot serve: {}", name, e.getMessage());
+			err.println(name + " cannot serve: " + e.getMessage());
+			exit = FAILED;
 		}
 		LOG.info("{} stopping", name);
-		LOG.info("{} stopped cleanly", name);
-		return OK;
+		while (!started.isEmpty()) {
+			RuntimeService service = started.pop();
+			service.stop();
+			LOG.info("{} stopped", service.name());
+		}
+		LOG.info("{} stopped {}", name, exit == OK ? "cleanly" : "after a failure");
+		return exit;
 	}
 }

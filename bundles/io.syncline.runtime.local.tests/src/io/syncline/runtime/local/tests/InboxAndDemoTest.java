@@ -1,0 +1,159 @@
+package io.syncline.runtime.local.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncline.runtime.api.BusinessDocument;
+import io.syncline.runtime.api.ExceptionQuery;
+import io.syncline.runtime.api.JournalQuery;
+import io.syncline.runtime.api.MessageSummary;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.local.DemoTenant;
+import io.syncline.runtime.local.Inbox;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.LocalSettings;
+import io.syncline.store.JournalEntry;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.Store;
+
+/**
+ * Inbox folders on a real file system and an H2 database: files claimed, processed and kept; claims left by a
+ * killed runtime recovered without loss or double effects; and the demo tenant loaded on a first start.
+ */
+class InboxAndDemoTest {
+
+	@TempDir
+	Path data;
+
+	private Store store;
+	private LocalRuntime runtime;
+	private Inbox inbox;
+
+	@BeforeEach
+	void start() throws Exception {
+		store = Store.openH2(data);
+		runtime = LocalRuntime.over(store, LocalSettings.harbor(data, demo("mappings")));
+		inbox = new Inbox(runtime, data, Duration.ZERO);
+		inbox.createFolders();
+	}
+
+	@AfterEach
+	void stop() {
+		runtime.close();
+		store.close();
+	}
+
+	private static Path demo(String relative) {
+		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
+	}
+
+	private static List<String> names(Path folder) throws Exception {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(p -> p.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	@Test
+	void settledFilesAreClaimedProcessedAndKeptBesideTheirOutcome() throws Exception {
+		Files.copy(demo("samples/erp-items.csv"), inbox.folder("erp").resolve("erp-items.csv"));
+		Files.writeString(inbox.folder("erp").resolve("erp-items-acme.csv.part"), "still being written");
+		String bad = Files.readString(demo("samples/boltco-catalog.csv")).replace(",36.9609,", ",36,96O9,");
+		Files.writeString(inbox.folder("boltco").resolve("boltco-catalog.csv"), bad);
+
+		List<Inbox.Pickup> picked = inbox.poll();
+
+		assertEquals(2, picked.size(), picked.toString());
+		assertEquals(List.of("erp-items-acme.csv.part"), names(inbox.folder("erp")), "a .part file is not taken");
+		assertEquals(List.of(), names(inbox.folder("boltco")));
+		assertEquals(List.of(), names(data.resolve("processing/erp")));
+		Inbox.Pickup items = picked.stream().filter(p -> p.partner().equals("erp")).findFirst().orElseThrow();
+		assertTrue(items.keptAt().startsWith(data.resolve("archive/erp")), items.keptAt().toString());
+		assertEquals(Files.readString(demo("samples/erp-items.csv")), Files.readString(items.keptAt()));
+		Inbox.Pickup catalog = picked.stream().filter(p -> p.partner().equals("boltco")).findFirst().orElseThrow();
+		assertEquals("PARTIAL", catalog.result().status());
+		assertTrue(catalog.keptAt().startsWith(data.resolve("failed/boltco")), "a bad file is kept: " + catalog.keptAt());
+		assertEquals(bad, Files.readString(catalog.keptAt()));
+		assertEquals(Long.valueOf(catalog.result().messageId()),
+				runtime.exceptions(ExceptionQuery.open().ofKind("MAPPING_ERROR")).items().get(0).messageId());
+		MessageSummary journaled = runtime.trace(catalog.claimId()).get(0);
+		assertEquals(catalog.result().messageId(), journaled.id(), "the claim id is the message's INBOX key");
+		assertTrue(inbox.poll().isEmpty(), "nothing is taken twice");
+	}
+
+	@Test
+	void aClaimJournaledBeforeAKillIsResumedNotSubmittedAgain() throws Exception {
+		// the state a SIGKILL leaves between journaling a claimed file and processing it
+		byte[] items = Files.readAllBytes(demo("samples/erp-items.csv"));
+		Path processing = Files.createDirectories(data.resolve("processing/erp"));
+		Files.write(processing.resolve("claim-1__erp-items.csv"), items);
+		long journaled = new MessageJournal(store).append(new JournalEntry("harbor", "erp", "item-master", "IN", "items",
+				"erp-items.csv", null, OffsetDateTime.now(), Map.of("INBOX", "claim-1")), items);
+		// and a claim that the kill interrupted before it was journaled
+		Files.copy(demo("samples/erp-items-acme.csv"), processing.resolve("claim-2__erp-items-acme.csv"));
+
+		List<Inbox.Pickup> recovered = inbox.recover();
+
+		assertEquals(2, recovered.size());
+		Inbox.Pickup resumed = recovered.stream().filter(p -> p.claimId().equals("claim-1")).findFirst().orElseThrow();
+		assertEquals(journaled, resumed.result().messageId(), "the journaled message is finished, not a new one made");
+		assertEquals("APPLIED", resumed.result().status());
+		Inbox.Pickup submitted = recovered.stream().filter(p -> p.claimId().equals("claim-2")).findFirst().orElseThrow();
+		assertEquals("APPLIED", submitted.result().status());
+		assertEquals(2, runtime.journal(JournalQuery.all().withPartner("erp")).items().size(),
+				"one message per file, none twice");
+		assertEquals(List.of(), names(processing));
+		assertTrue(runtime.journal(JournalQuery.all().withStatus("RECEIVED")).items().isEmpty());
+	}
+
+	@Test
+	void aSubmitInterruptedByAStopIsResumedOnStart() throws Exception {
+		byte[] events = Files.readAllBytes(demo("samples/wms-events.jsonl"));
+		long journaled = new MessageJournal(store).append(new JournalEntry("harbor", "wms", "inventory", "IN", "events",
+				"wms-events.jsonl", null, OffsetDateTime.now(), Map.of()), events);
+		List<SubmitResult> resumed = runtime.resumeUnfinished();
+		assertEquals(1, resumed.size());
+		assertEquals(journaled, resumed.get(0).messageId());
+		assertFalse(resumed.get(0).outcomes().isEmpty(), resumed.get(0).toString());
+		assertTrue(runtime.resumeUnfinished().isEmpty(), "finished messages are not resumed again");
+	}
+
+	@Test
+	void theDemoTenantLoadsOnAFirstStartOnly() throws Exception {
+		List<SubmitResult> loaded = DemoTenant.loadIfEmpty(runtime, demo(""));
+		assertEquals(14, loaded.size());
+		for (SubmitResult result : loaded) {
+			assertFalse(result.outcomes().containsKey("NO_ROUTE") || result.outcomes().containsKey("PROCESSING_ERROR"),
+					result.toString());
+		}
+		assertTrue(runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().stream()
+				.anyMatch(e -> e.detail().contains("+6.5 %")), "the 855's price change waits for a person");
+		BusinessDocument po = runtime.document(BusinessDocument.Type.PO, "PO-45001").orElseThrow();
+		assertEquals("2026-12-09", po.lines().get(1).get("backorderDate"));
+		BusinessDocument order = runtime.document(BusinessDocument.Type.SO, "BB-7730021").orElseThrow();
+		assertEquals("BB-7730021", order.header().get("customerPo"));
+		assertEquals(3, order.lines().size());
+		assertTrue(runtime.document(BusinessDocument.Type.INVOICE, "INV-7781").isPresent());
+		assertTrue(runtime.document(BusinessDocument.Type.ASN, "ASN-88001").isPresent());
+		assertEquals(List.of(), DemoTenant.loadIfEmpty(runtime, demo("")), "a second start loads nothing");
+		assertEquals(Files.readString(demo("samples/erp-items.csv")),
+				new String(runtime.payload(loaded.get(0).messageId()), StandardCharsets.UTF_8));
+	}
+}

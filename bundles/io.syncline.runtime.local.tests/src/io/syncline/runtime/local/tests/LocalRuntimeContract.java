@@ -1,0 +1,263 @@
+package io.syncline.runtime.local.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.syncline.runtime.api.BulkResult;
+import io.syncline.runtime.api.Decision;
+import io.syncline.runtime.api.ExceptionDetail;
+import io.syncline.runtime.api.ExceptionQuery;
+import io.syncline.runtime.api.ExceptionSummary;
+import io.syncline.runtime.api.FlowMetrics;
+import io.syncline.runtime.api.JournalQuery;
+import io.syncline.runtime.api.MappingVersion;
+import io.syncline.runtime.api.MessageSummary;
+import io.syncline.runtime.api.Page;
+import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.api.Subscription;
+import io.syncline.runtime.api.ValidationReport;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.LocalSettings;
+import io.syncline.store.Store;
+
+/**
+ * The runtime API over a real database, driven as the console and scripts drive it: submit Harbor documents, query
+ * the journal, follow a PO, fix a bad catalog row by editing, validating and resubmitting it, decide a price change,
+ * publish a mapping version, and watch it all as live events. Run on H2 and on PostgreSQL.
+ */
+abstract class LocalRuntimeContract {
+
+	@TempDir
+	Path data;
+
+	protected Store store;
+	private LocalRuntime runtime;
+	private final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
+	private Subscription subscription;
+
+	protected abstract Store open() throws Exception;
+
+	@BeforeEach
+	void start() throws Exception {
+		store = open();
+		runtime = LocalRuntime.over(store, settings());
+		subscription = runtime.subscribe(events::add);
+	}
+
+	private LocalSettings settings() {
+		return LocalSettings.harbor(data, demo("mappings"));
+	}
+
+	@AfterEach
+	void stop() {
+		subscription.close();
+		runtime.close();
+		store.close();
+	}
+
+	private static Path demo(String relative) {
+		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
+	}
+
+	private SubmitResult submit(String partner, String sample) throws Exception {
+		Path file = demo(sample);
+		return runtime.submit(partner, null, file.getFileName().toString(), Files.readAllBytes(file));
+	}
+
+	/** Waits for the event delivery thread to hand over an event like this; fails after 10 s. */
+	private RuntimeEvent awaitEvent(Predicate<RuntimeEvent> wanted) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline) {
+			for (RuntimeEvent event : events) {
+				if (wanted.test(event)) {
+					return event;
+				}
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("no such event among " + events);
+	}
+
+	private void harborMasterDataAndPo() throws Exception {
+		assertEquals("APPLIED", submit("erp", "samples/erp-items.csv").status());
+		assertEquals("APPLIED", submit("erp", "samples/erp-items-acme.csv").status());
+		assertEquals("APPLIED", submit("erp", "canonical/po-45001.xmi").status());
+	}
+
+	@Test
+	void demoMappingsArePublishedOnceEvenWhenImportedAgain() {
+		List<MappingVersion> versions = runtime.mappingVersions("acme-855-po-ack");
+		assertEquals(1, versions.size());
+		assertEquals(1, versions.get(0).version());
+		try (LocalRuntime again = LocalRuntime.over(store, settings())) {
+			assertEquals(1, again.mappingVersions("acme-855-po-ack").size(), "the same content is not a new version");
+		}
+	}
+
+	@Test
+	void anAcknowledgmentIsJournaledTracedAndAnnounced() throws Exception {
+		harborMasterDataAndPo();
+		SubmitResult ack = submit("acme", "samples/edi/acme-855-po-ack.edi");
+		assertEquals("855", ack.documentType());
+		assertEquals("APPLIED", ack.status(), ack.problems().toString());
+
+		Page<MessageSummary> acks = runtime.journal(JournalQuery.all().withPartner("acme").withDocumentType("855"));
+		assertEquals(1, acks.items().size());
+		MessageSummary row = acks.items().get(0);
+		assertEquals(ack.messageId(), row.id());
+		assertEquals("PO-45001", row.businessKeys().get("PO"));
+		assertEquals(Integer.valueOf(1), row.mappingVersion());
+		assertNotNull(row.appliedAt());
+		assertArrayEquals(Files.readAllBytes(demo("samples/edi/acme-855-po-ack.edi")), runtime.payload(row.id()));
+
+		List<String> chain = runtime.trace("PO-45001").stream().map(MessageSummary::documentType).toList();
+		assertEquals(List.of("purchase-orders", "855"), chain.subList(0, 2));
+
+		awaitEvent(e -> e.type() == RuntimeEvent.Type.MESSAGE_APPLIED && e.messageId() == ack.messageId());
+		awaitEvent(e -> e.type() == RuntimeEvent.Type.EXCEPTION_OPENED && e.messageId() == ack.messageId()
+				&& e.detail().contains("6.5"));
+		RuntimeEvent status = awaitEvent(e -> e.type() == RuntimeEvent.Type.STATUS_CHANGED
+				&& "PO-45001".equals(e.businessKey()) && e.messageId() == ack.messageId());
+		assertEquals("ACKNOWLEDGED", status.status());
+	}
+
+	@Test
+	void aPriceChangeIsDecidedWithAReasonAndAudited() throws Exception {
+		harborMasterDataAndPo();
+		submit("acme", "samples/edi/acme-855-po-ack.edi");
+		ExceptionSummary priceChange = runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().get(0);
+		assertThrows(IllegalArgumentException.class,
+				() -> runtime.decide(priceChange.id(), Decision.ACCEPT, "dana", " "), "a decision needs a reason");
+		runtime.assign(priceChange.id(), "dana", "lead");
+		runtime.decide(priceChange.id(), Decision.ACCEPT, "dana", "new Acme price list, confirmed by phone");
+		ExceptionDetail detail = runtime.exception(priceChange.id());
+		assertEquals("RESOLVED", detail.exception().state());
+		assertEquals("dana", detail.exception().assignee());
+		List<String> actions = detail.history().stream().map(entry -> entry.action() + " by " + entry.actor()).toList();
+		assertEquals(List.of("assign by lead", "resolved by dana"), actions);
+		assertTrue(detail.history().get(1).reason().contains("confirmed by phone"));
+		assertThrows(IllegalStateException.class,
+				() -> runtime.decide(priceChange.id(), Decision.IGNORE, "dana", "twice"), "a closed exception stays closed");
+	}
+
+	@Test
+	void aBadCatalogRowIsEditedValidatedAndResubmittedWithItsHistoryKept() throws Exception {
+		harborMasterDataAndPo();
+		String good = Files.readString(demo("samples/boltco-catalog.csv"));
+		String bad = good.replace(",36.9609,", ",36,96O9,"); // a typo that also shifts the columns
+		SubmitResult first = runtime.submit("boltco", null, "boltco-catalog.csv", bad.getBytes(StandardCharsets.UTF_8));
+		assertEquals("PARTIAL", first.status());
+		ExceptionSummary error = runtime.exceptions(ExceptionQuery.open().ofKind("MAPPING_ERROR")).items().get(0);
+		assertTrue(error.location().startsWith("boltco-catalog.csv line 2"), error.location());
+
+		ValidationReport before = runtime.validate(error.id());
+		assertFalse(before.valid());
+		assertTrue(before.problems().get(0).contains("line 2"), before.problems().toString());
+
+		BulkResult dry = runtime.retry(List.of(error.id()), true, "dana");
+		assertEquals(1, dry.count("WOULD_FAIL"));
+		int journalBefore = runtime.journal(JournalQuery.all()).items().size();
+
+		runtime.editPayload(error.id(), good.getBytes(StandardCharsets.UTF_8), "dana", "fixed the cost typo of BC-001000");
+		ExceptionDetail edited = runtime.exception(error.id());
+		assertTrue(edited.payloadEdited());
+		assertEquals(good, new String(edited.payload(), StandardCharsets.UTF_8));
+		assertTrue(runtime.validate(error.id()).valid());
+		assertEquals(1, runtime.retry(List.of(error.id()), true, "dana").count("WOULD_APPLY"));
+		assertEquals(journalBefore, runtime.journal(JournalQuery.all()).items().size(), "a dry run submits nothing");
+		assertEquals("OPEN", runtime.exception(error.id()).exception().state());
+
+		SubmitResult again = runtime.resubmit(error.id(), null, "dana");
+		assertEquals("APPLIED", again.status(), again.problems().toString());
+		ExceptionDetail after = runtime.exception(error.id());
+		assertEquals("RESOLVED", after.exception().state());
+		assertTrue(after.history().stream().anyMatch(e -> e.reason() != null
+				&& e.reason().contains("resubmitted as message " + again.messageId())), after.history().toString());
+		MessageSummary resubmitted = runtime.journal(JournalQuery.all().after(again.messageId() - 1).pageSize(1))
+				.items().get(0);
+		assertEquals(Long.valueOf(first.messageId()), resubmitted.resubmitOf());
+		assertArrayEquals(bad.getBytes(StandardCharsets.UTF_8), runtime.payload(first.messageId()),
+				"the original bytes stay in the journal");
+		awaitEvent(e -> e.type() == RuntimeEvent.Type.EXCEPTION_CHANGED && e.exceptionId() == error.id()
+				&& "RESOLVED".equals(e.status()));
+	}
+
+	@Test
+	void aDocumentWithoutARouteIsKeptAndQueued() throws Exception {
+		SubmitResult result = runtime.submit("bigbox", "catalog", "bigbox-catalog.csv",
+				"sku,cost\nX,1\n".getBytes(StandardCharsets.UTF_8));
+		assertEquals("FAILED", result.status());
+		assertEquals(1L, result.outcomes().get("NO_ROUTE"));
+		ExceptionSummary noRoute = runtime.exceptions(ExceptionQuery.open().ofKind("NO_ROUTE")).items().get(0);
+		assertEquals(Long.valueOf(result.messageId()), noRoute.messageId());
+		assertEquals("sku,cost\nX,1\n", new String(runtime.payload(result.messageId()), StandardCharsets.UTF_8));
+		assertEquals(1, runtime.retry(List.of(noRoute.id()), true, "dana").count("WOULD_FAIL"));
+	}
+
+	@Test
+	void theJournalPagesByKeysetWithoutGapsOrRepeats() throws Exception {
+		harborMasterDataAndPo();
+		submit("wms", "samples/wms-atl-snapshot.xml");
+		submit("wms", "samples/wms-events.jsonl");
+		submit("acme", "samples/edi/acme-846-inventory-advice.edi");
+		List<Long> all = runtime.journal(JournalQuery.all()).items().stream().map(MessageSummary::id).toList();
+		assertTrue(all.size() >= 6, all.toString());
+		List<Long> paged = new ArrayList<>();
+		Page<MessageSummary> page = runtime.journal(JournalQuery.all().pageSize(2));
+		paged.addAll(page.items().stream().map(MessageSummary::id).toList());
+		while (page.hasNext()) {
+			page = runtime.journal(JournalQuery.all().pageSize(2).after(page.nextAfter()));
+			paged.addAll(page.items().stream().map(MessageSummary::id).toList());
+		}
+		assertEquals(all, paged);
+		Set<Long> unique = new HashSet<>(paged);
+		assertEquals(paged.size(), unique.size());
+		assertEquals(2, runtime.journal(JournalQuery.all().withFlow("inventory").withDirection("IN")
+				.withPartner("wms")).items().size());
+
+		List<FlowMetrics> metrics = runtime.metrics(60);
+		FlowMetrics inventory = metrics.stream().filter(m -> m.flow().equals("inventory")).findFirst().orElseThrow();
+		assertEquals(3, inventory.messages());
+		assertTrue(inventory.p95Millis() >= inventory.p50Millis());
+	}
+
+	@Test
+	void aPublishedMappingVersionMapsWhatComesNextAndGarbageIsRefused() throws Exception {
+		harborMasterDataAndPo();
+		String mapping = Files.readString(demo("mappings/boltco-catalog.synmap"));
+		MappingVersion second = runtime.publishMapping("boltco-catalog",
+				mapping.replace("Bolt &amp; Co flat-file price catalog", "Bolt catalog, v2 wording")
+						.getBytes(StandardCharsets.UTF_8), "ana", "wording");
+		assertEquals(2, second.version());
+		assertEquals(List.of(2, 1), runtime.mappingVersions("boltco-catalog").stream().map(MappingVersion::version).toList());
+		SubmitResult catalog = submit("boltco", "samples/boltco-catalog.csv");
+		assertEquals(Integer.valueOf(2), runtime.journal(JournalQuery.all().after(catalog.messageId() - 1).pageSize(1))
+				.items().get(0).mappingVersion());
+		RuntimeFailure garbage = assertThrows(RuntimeFailure.class, () -> runtime.publishMapping("boltco-catalog",
+				"<not a mapping".getBytes(StandardCharsets.UTF_8), "ana", "oops"));
+		assertTrue(garbage.getMessage().contains("boltco-catalog"), garbage.getMessage());
+		assertEquals(2, runtime.mappingVersions("boltco-catalog").size());
+	}
+}

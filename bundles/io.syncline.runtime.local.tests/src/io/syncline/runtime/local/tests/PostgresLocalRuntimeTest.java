@@ -1,0 +1,33 @@
+package io.syncline.runtime.local.tests;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import io.syncline.store.PostgresSchemas;
+import io.syncline.store.Store;
+
+/** The same on a real PostgreSQL server ({@code SYNCLINE_PG_URL}), each test in a schema of its own. */
+@EnabledIfEnvironmentVariable(named = "SYNCLINE_PG_URL", matches = "jdbc:postgresql:.+")
+class PostgresLocalRuntimeTest extends LocalRuntimeContract {
+
+	private final String schema = "r_" + UUID.randomUUID().toString().replace("-", "");
+	private final PostgresSchemas server = new PostgresSchemas(System.getenv("SYNCLINE_PG_URL"),
+			env("SYNCLINE_PG_USER", "syncline"), env("SYNCLINE_PG_PASSWORD", "syncline"));
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+
+	@Override
+	protected Store open() throws Exception {
+		return server.openIn(schema, 4);
+	}
+
+	@AfterEach
+	void dropSchema() throws Exception {
+		server.drop(schema);
+	}
+}

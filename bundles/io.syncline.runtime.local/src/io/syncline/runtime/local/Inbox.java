@@ -1,0 +1,188 @@
+package io.syncline.runtime.local;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.api.SubmitResult;
+
+/**
+ * Per-partner inbox folders: {@code <data>/inbox/<partner>/FILE}. A file is claimed by an atomic move into
+ * {@code processing/<partner>/} under a claim id, submitted with that claim id as its INBOX business key, and then
+ * moved to {@code archive/<partner>/<date>/} (or {@code failed/<partner>/} when it did not apply cleanly: the file
+ * is kept, and its exceptions are in the queue). If the runtime dies mid-file, the claimed file is still in
+ * {@code processing}; {@link #recover()} finds by the claim id whether it was journaled, and resumes or submits it,
+ * so no file is lost and none is taken twice. Files still being written are left alone: names starting with a dot
+ * or ending in {@code .part} or {@code .tmp}, and files changed within the settle time.
+ */
+public final class Inbox {
+
+	private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+	private static final String CLAIM_SEPARATOR = "__";
+
+	/** What happened to one file. */
+	public record Pickup(String partner, String file, String claimId, SubmitResult result, Path keptAt) {
+	}
+
+	private final LocalRuntime runtime;
+	private final Path root;
+	private final Duration settle;
+
+	public Inbox(LocalRuntime runtime, Path dataDirectory, Duration settle) {
+		this.runtime = runtime;
+		this.root = dataDirectory;
+		this.settle = settle;
+	}
+
+	public Path folder(String partner) {
+		return root.resolve("inbox").resolve(partner);
+	}
+
+	/** Creates the inbox folder of every configured partner, so partners know where to drop files. */
+	public void createFolders() throws IOException {
+		for (var partner : runtime.partners()) {
+			Files.createDirectories(folder(partner.partnerId()));
+		}
+	}
+
+	/** Finishes files claimed before a stop: resumed if journaled, submitted if not; then kept as usual. */
+	public List<Pickup> recover() throws IOException {
+		List<Pickup> recovered = new ArrayList<>();
+		Path processing = root.resolve("processing");
+		if (!Files.isDirectory(processing)) {
+			return recovered;
+		}
+		try (DirectoryStream<Path> partners = Files.newDirectoryStream(processing, Files::isDirectory)) {
+			for (Path partnerFolder : partners) {
+				String partner = partnerFolder.getFileName().toString();
+				try (DirectoryStream<Path> claimed = Files.newDirectoryStream(partnerFolder)) {
+					for (Path file : claimed) {
+						String name = file.getFileName().toString();
+						int cut = name.indexOf(CLAIM_SEPARATOR);
+						if (cut < 0) {
+							continue;
+						}
+						String claimId = name.substring(0, cut);
+						String original = name.substring(cut + CLAIM_SEPARATOR.length());
+						SubmitResult result = runtime.finishClaim(claimId)
+								.orElseGet(() -> submit(partner, original, claimId, file));
+						recovered.add(keep(partner, original, claimId, file, result));
+					}
+				}
+			}
+		}
+		return recovered;
+	}
+
+	/** Claims, submits and keeps every settled file of every partner's inbox, oldest first per partner. */
+	public List<Pickup> poll() throws IOException {
+		List<Pickup> picked = new ArrayList<>();
+		Path inbox = root.resolve("inbox");
+		if (!Files.isDirectory(inbox)) {
+			return picked;
+		}
+		Instant settledBefore = Instant.now().minus(settle);
+		try (DirectoryStream<Path> partners = Files.newDirectoryStream(inbox, Files::isDirectory)) {
+			for (Path partnerFolder : partners) {
+				String partner = partnerFolder.getFileName().toString();
+				for (Path file : settledFiles(partnerFolder, settledBefore)) {
+					String claimId = UUID.randomUUID().toString();
+					Path claimed = claim(partner, file, claimId);
+					if (claimed != null) {
+						String name = file.getFileName().toString();
+						picked.add(keep(partner, name, claimId, claimed, submit(partner, name, claimId, claimed)));
+					}
+				}
+			}
+		}
+		return picked;
+	}
+
+	private static List<Path> settledFiles(Path folder, Instant settledBefore) throws IOException {
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, Files::isRegularFile)) {
+			for (Path file : listing) {
+				String name = file.getFileName().toString();
+				if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")) {
+					continue;
+				}
+				try {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(settledBefore)) {
+						files.add(file);
+					}
+				} catch (NoSuchFileException e) {
+					// claimed by another runtime meanwhile
+				}
+			}
+		}
+		files.sort((a, b) -> modified(a).compareTo(modified(b)));
+		return files;
+	}
+
+	private static FileTime modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file);
+		} catch (IOException e) {
+			return FileTime.fromMillis(0);
+		}
+	}
+
+	/** The atomic move that makes a file ours; null if another runtime was faster. */
+	private Path claim(String partner, Path file, String claimId) throws IOException {
+		Path folder = root.resolve("processing").resolve(partner);
+		Files.createDirectories(folder);
+		Path claimed = folder.resolve(claimId + CLAIM_SEPARATOR + file.getFileName());
+		try {
+			return Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
+		} catch (NoSuchFileException e) {
+			return null;
+		} catch (AtomicMoveNotSupportedException e) {
+			throw new IOException("the inbox and the processing folder must be on one file system: " + e.getMessage(), e);
+		}
+	}
+
+	private SubmitResult submit(String partner, String name, String claimId, Path claimed) {
+		try {
+			return runtime.submitClaimed(partner, name, Files.readAllBytes(claimed), Map.of("INBOX", claimId));
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Archives a clean file by day, or keeps a failed one in failed/ beside its exceptions. */
+	private Pickup keep(String partner, String name, String claimId, Path claimed, SubmitResult result)
+			throws IOException {
+		Path folder = result.clean()
+				? root.resolve("archive").resolve(partner).resolve(LocalDate.now(ZoneOffset.UTC).toString())
+				: root.resolve("failed").resolve(partner);
+		Files.createDirectories(folder);
+		Path kept = folder.resolve(result.messageId() + "-" + name);
+		try {
+			Files.move(claimed, kept, StandardCopyOption.ATOMIC_MOVE);
+		} catch (FileAlreadyExistsException e) {
+			kept = folder.resolve(result.messageId() + "-" + claimId + "-" + name);
+			Files.move(claimed, kept, StandardCopyOption.ATOMIC_MOVE);
+		}
+		if (!result.clean()) {
+			LOG.warn("{} from {} did not apply cleanly (message {}): kept as {}", name, partner, result.messageId(), kept);
+		}
+		return new Pickup(partner, name, claimId, result, kept);
+	}
+}

@@ -1,0 +1,413 @@
+package io.syncline.runtime.local;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.syncline.engine.Ingestion;
+import io.syncline.engine.InventorySync;
+import io.syncline.engine.PublishedMappings;
+import io.syncline.engine.Resolutions;
+import io.syncline.engine.RouteCatalog;
+import io.syncline.mapping.MappingCompileException;
+import io.syncline.runtime.api.AtpExplanation;
+import io.syncline.runtime.api.BulkResult;
+import io.syncline.runtime.api.BusinessDocument;
+import io.syncline.runtime.api.Decision;
+import io.syncline.runtime.api.ExceptionDetail;
+import io.syncline.runtime.api.ExceptionQuery;
+import io.syncline.runtime.api.ExceptionSummary;
+import io.syncline.runtime.api.FlowMetrics;
+import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.JournalQuery;
+import io.syncline.runtime.api.MappingVersion;
+import io.syncline.runtime.api.MessageSummary;
+import io.syncline.runtime.api.Page;
+import io.syncline.runtime.api.PartnerConfig;
+import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.api.Subscription;
+import io.syncline.runtime.api.ValidationReport;
+import io.syncline.runtime.local.internal.Documents;
+import io.syncline.runtime.local.internal.Dtos;
+import io.syncline.runtime.local.internal.EventBus;
+import io.syncline.runtime.local.internal.ExceptionWork;
+import io.syncline.runtime.local.internal.Metrics;
+import io.syncline.store.ExceptionQueue;
+import io.syncline.store.JournalSearch;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.PurchaseOrders;
+import io.syncline.store.Store;
+
+/**
+ * The runtime in this process: the store, the engine and the published mappings of one tenant behind the
+ * {@link IntegrationRuntime} API. Safe to call from several threads; every call does its own I/O, so callers keep
+ * it off any UI thread.
+ */
+public final class LocalRuntime implements IntegrationRuntime {
+
+	private final String tenantId;
+	private final Store store;
+	private final boolean ownsStore;
+	private final PublishedMappings mappings;
+	private final Ingestion ingestion;
+	private final MessageJournal journal;
+	private final JournalSearch search;
+	private final ExceptionQueue queue;
+	private final ExceptionWork work;
+	private final Resolutions resolutions;
+	private final InventorySync inventory;
+	private final Documents documents;
+	private final EventBus events = new EventBus();
+	/** The last status told per purchase order, so a status event is raised only when it changes. */
+	private final Map<String, String> toldStatus = new ConcurrentHashMap<>();
+
+	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
+		this.tenantId = settings.tenantId();
+		this.store = store;
+		this.ownsStore = ownsStore;
+		BigDecimal tolerance = settings.priceTolerancePercent();
+		this.mappings = new PublishedMappings(store, tenantId);
+		this.ingestion = new Ingestion(store, mappings, tenantId, tolerance,
+				settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("outbox"));
+		this.journal = new MessageJournal(store);
+		this.search = new JournalSearch(store);
+		this.queue = new ExceptionQueue(store);
+		this.work = new ExceptionWork(tenantId, queue, journal, search, mappings, ingestion);
+		this.resolutions = new Resolutions(store, tolerance);
+		this.inventory = new InventorySync(store);
+		this.documents = new Documents(store, tenantId);
+	}
+
+	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
+	public static LocalRuntime open(LocalSettings settings) {
+		Store store;
+		try {
+			store = settings.jdbcUrl() == null ? Store.openH2(settings.dataDirectory())
+					: Store.open(settings.jdbcUrl(), settings.user(), settings.password(), 8);
+		} catch (SQLException e) {
+			throw new RuntimeFailure("cannot open the database of " + settings.tenantId() + ": " + e.getMessage(), e);
+		}
+		return start(store, true, settings);
+	}
+
+	/** A runtime over a store the caller opened and will close (tests, embedding). */
+	public static LocalRuntime over(Store store, LocalSettings settings) {
+		return start(store, false, settings);
+	}
+
+	private static LocalRuntime start(Store store, boolean ownsStore, LocalSettings settings) {
+		LocalRuntime runtime = new LocalRuntime(store, ownsStore, settings);
+		if (settings.mappingsToImport() != null) {
+			try {
+				runtime.mappings.importDirectory(settings.mappingsToImport(), "syncline");
+			} catch (IOException | SQLException | MappingCompileException e) {
+				runtime.close();
+				throw new RuntimeFailure("cannot publish the mappings of " + settings.mappingsToImport() + ": "
+						+ e.getMessage(), e);
+			}
+		}
+		return runtime;
+	}
+
+	@Override
+	public String tenantId() {
+		return tenantId;
+	}
+
+	@Override
+	public SubmitResult submit(String partnerId, String documentType, String sourceName, byte[] payload) {
+		Ingestion.Result result = call("submit " + sourceName,
+				() -> ingestion.submit(partnerId, documentType, sourceName, payload, null, null));
+		announce(result);
+		return Dtos.submitted(result);
+	}
+
+	/** Submits a file an inbox claimed, carrying the claim id as its INBOX business key. */
+	SubmitResult submitClaimed(String partnerId, String sourceName, byte[] payload, Map<String, String> keys) {
+		Ingestion.Result result = call("submit " + sourceName,
+				() -> ingestion.submit(partnerId, null, sourceName, payload, null, null, keys));
+		announce(result);
+		return Dtos.submitted(result);
+	}
+
+	/**
+	 * For an inbox claim found after a stop: if its message was journaled, finishes it (resuming it if it never
+	 * finished) and returns its result; empty if it was never journaled.
+	 */
+	Optional<SubmitResult> finishClaim(String claimId) {
+		List<MessageJournal.Message> found = call("look up claim " + claimId,
+				() -> search.search(tenantId, new JournalSearch.Filter(null, null, null, "IN", null, claimId, null, null),
+						0, 1));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		MessageJournal.Message message = found.get(0);
+		if (!message.status().equals(MessageJournal.Status.RECEIVED.name())) {
+			return Optional.of(new SubmitResult(message.id(), message.partnerId(), message.documentType(),
+					message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
+							: List.of("finished before the stop as " + message.status())));
+		}
+		Ingestion.Result result = call("resume message " + message.id(), () -> ingestion.resume(message.id()));
+		announce(result);
+		return Optional.of(Dtos.submitted(result));
+	}
+
+	/** Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files). */
+	public List<SubmitResult> resumeUnfinished() {
+		List<SubmitResult> resumed = new ArrayList<>();
+		for (long id : call("find unfinished messages", () -> search.unfinished(tenantId))) {
+			Ingestion.Result result = call("resume message " + id, () -> ingestion.resume(id));
+			announce(result);
+			resumed.add(Dtos.submitted(result));
+		}
+		return resumed;
+	}
+
+	/** Tells subscribers what one processed message did: its outcome, its exceptions, its POs' new status. */
+	private void announce(Ingestion.Result result) {
+		Instant now = Instant.now();
+		long id = result.messageId();
+		events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_RECEIVED, now, id, null, result.partner(),
+				result.documentType(), null, "RECEIVED", result.file()));
+		boolean failed = result.status().equals(MessageJournal.Status.FAILED.name());
+		events.publish(new RuntimeEvent(failed ? RuntimeEvent.Type.MESSAGE_FAILED : RuntimeEvent.Type.MESSAGE_APPLIED,
+				now, id, null, result.partner(), result.documentType(), null, result.status(),
+				result.records() + " record(s), outcomes " + result.outcomes()));
+		call("announce message " + id, () -> {
+			for (ExceptionQueue.Item item : queue.ofMessage(tenantId, id)) {
+				events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_OPENED, now, id, item.id(),
+						result.partner(), result.documentType(), item.businessKey(), item.state().name(), item.detail()));
+			}
+			String pos = search.keysOf(tenantId, id).get("PO");
+			if (pos != null) {
+				for (String po : pos.split(", ")) {
+					announcePurchaseOrder(po, id, result, now);
+				}
+			}
+			return null;
+		});
+	}
+
+	private void announcePurchaseOrder(String po, long messageId, Ingestion.Result result, Instant now)
+			throws SQLException {
+		try (var connection = store.connection()) {
+			var header = new PurchaseOrders().headerForUpdate(connection, tenantId, po);
+			connection.rollback();
+			if (header.isPresent()) {
+				String status = header.get().status();
+				if (!status.equals(toldStatus.put(po, status))) {
+					events.publish(new RuntimeEvent(RuntimeEvent.Type.STATUS_CHANGED, now, messageId, null,
+							result.partner(), result.documentType(), po, status, "purchase order " + po + " is " + status));
+				}
+			}
+		}
+	}
+
+	@Override
+	public List<PartnerConfig> partners() {
+		return RouteCatalog.PARTNERS.stream().map(partner -> new PartnerConfig(partner.id(), partner.name(),
+				RouteCatalog.ROUTES.stream().filter(route -> route.partnerId().equals(partner.id()))
+						.map(route -> new PartnerConfig.Flow(route.flow(), route.documentType(), route.direction(),
+								route.mapping()))
+						.toList()))
+				.toList();
+	}
+
+	@Override
+	public Page<MessageSummary> journal(JournalQuery query) {
+		JournalSearch.Filter filter = new JournalSearch.Filter(query.partnerId(), query.flow(), query.documentType(),
+				query.direction(), query.status(), query.businessKey(), at(query.from()), at(query.to()));
+		return call("search the journal", () -> {
+			List<MessageJournal.Message> rows = search.search(tenantId, filter, query.afterId(), query.pageSize());
+			List<MessageSummary> items = new ArrayList<>();
+			for (MessageJournal.Message row : rows) {
+				items.add(Dtos.message(row, search.keysOf(tenantId, row.id())));
+			}
+			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
+			return new Page<>(items, next);
+		});
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	@Override
+	public List<MessageSummary> trace(String businessKey) {
+		List<MessageSummary> chain = new ArrayList<>();
+		Page<MessageSummary> page = journal(JournalQuery.all().withBusinessKey(businessKey).pageSize(500));
+		chain.addAll(page.items());
+		while (page.hasNext()) {
+			page = journal(JournalQuery.all().withBusinessKey(businessKey).pageSize(500).after(page.nextAfter()));
+			chain.addAll(page.items());
+		}
+		return chain;
+	}
+
+	@Override
+	public byte[] payload(long messageId) {
+		return call("read message " + messageId, () -> journal.payload(tenantId, messageId));
+	}
+
+	@Override
+	public Page<ExceptionSummary> exceptions(ExceptionQuery query) {
+		return call("list exceptions", () -> {
+			List<ExceptionQueue.Item> rows = queue.list(tenantId, query.openOnly(), query.kind(), query.assignee(),
+					query.afterId(), query.pageSize());
+			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
+			return new Page<>(rows.stream().map(Dtos::exception).toList(), next);
+		});
+	}
+
+	@Override
+	public ExceptionDetail exception(long exceptionId) {
+		return call("read exception " + exceptionId, () -> {
+			ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
+			MessageSummary message = null;
+			byte[] payload = null;
+			boolean edited = false;
+			if (item.messageId() != null) {
+				MessageJournal.Message row = work.message(item);
+				message = Dtos.message(row, search.keysOf(tenantId, row.id()));
+				var editedPayload = queue.editedPayload(tenantId, exceptionId);
+				edited = editedPayload.isPresent();
+				payload = edited ? editedPayload.get() : journal.payload(tenantId, row.id());
+			}
+			return new ExceptionDetail(Dtos.exception(item), message, payload, edited,
+					queue.history(tenantId, exceptionId).stream().map(Dtos::audit).toList());
+		});
+	}
+
+	@Override
+	public void editPayload(long exceptionId, byte[] payload, String actor, String reason) {
+		call("edit exception " + exceptionId, () -> {
+			queue.editPayload(tenantId, exceptionId, payload, actor, reason);
+			return null;
+		});
+		changed(exceptionId, "payload edited by " + actor);
+	}
+
+	@Override
+	public ValidationReport validate(long exceptionId) {
+		return call("validate exception " + exceptionId, () -> work.validate(exceptionId, null));
+	}
+
+	@Override
+	public SubmitResult resubmit(long exceptionId, Integer mappingVersion, String actor) {
+		Ingestion.Result result = call("resubmit exception " + exceptionId,
+				() -> work.resubmit(exceptionId, mappingVersion, actor));
+		announce(result);
+		changed(exceptionId, "resubmitted as message " + result.messageId() + " by " + actor);
+		return Dtos.submitted(result);
+	}
+
+	@Override
+	public BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor) {
+		BulkResult result = work.retry(exceptionIds, dryRun, actor);
+		if (!dryRun) {
+			result.items().forEach(item -> changed(item.exceptionId(), item.outcome() + ": " + item.detail()));
+		}
+		return result;
+	}
+
+	@Override
+	public void decide(long exceptionId, Decision decision, String actor, String reason) {
+		call(decision.name().toLowerCase() + " exception " + exceptionId, () -> {
+			if (decision == Decision.RESOLVE) {
+				queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED, reason);
+			} else {
+				resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()), actor, reason);
+			}
+			return null;
+		});
+		changed(exceptionId, decision.name().toLowerCase() + " by " + actor + ": " + reason);
+	}
+
+	@Override
+	public void assign(long exceptionId, String assignee, String actor) {
+		call("assign exception " + exceptionId, () -> {
+			queue.assign(tenantId, exceptionId, actor, assignee);
+			return null;
+		});
+		changed(exceptionId, "assigned to " + assignee + " by " + actor);
+	}
+
+	private void changed(long exceptionId, String detail) {
+		ExceptionQueue.Item item = call("read exception " + exceptionId, () -> queue.get(tenantId, exceptionId));
+		events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_CHANGED, Instant.now(), item.messageId(),
+				exceptionId, null, null, item.businessKey(), item.state().name(), detail));
+	}
+
+	@Override
+	public Optional<BusinessDocument> document(BusinessDocument.Type type, String key) {
+		return call("read " + type + " " + key, () -> documents.find(type, key));
+	}
+
+	@Override
+	public AtpExplanation explainAtp(String itemNumber, String warehouse) {
+		return call("explain ATP of " + itemNumber + " at " + warehouse, () -> new AtpExplanation(itemNumber, warehouse,
+				inventory.atp(tenantId, itemNumber, warehouse),
+				inventory.explainAtp(tenantId, itemNumber, warehouse).stream().map(Dtos::atpChange).toList()));
+	}
+
+	@Override
+	public List<FlowMetrics> metrics(int minutes) {
+		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
+		return call("read metrics", () -> Metrics.perFlow(search.timings(tenantId, since), minutes));
+	}
+
+	@Override
+	public Subscription subscribe(Consumer<RuntimeEvent> listener) {
+		return events.subscribe(listener);
+	}
+
+	@Override
+	public MappingVersion publishMapping(String mappingName, byte[] synmap, String actor, String comment) {
+		return Dtos.mappingVersion(call("publish mapping " + mappingName,
+				() -> mappings.publish(mappingName, synmap, actor, comment)));
+	}
+
+	@Override
+	public List<MappingVersion> mappingVersions(String mappingName) {
+		return call("list versions of " + mappingName,
+				() -> mappings.versions(mappingName).stream().map(Dtos::mappingVersion).toList());
+	}
+
+	@Override
+	public void close() {
+		events.close();
+		if (ownsStore) {
+			store.close();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Call<T> {
+		T run() throws SQLException, IOException, MappingCompileException;
+	}
+
+	/**
+	 * Runs a call; what a person can act on (a missing exception, a wrong decision) passes through as it is, what
+	 * went wrong below (the database, a file) becomes a {@link RuntimeFailure} saying what was being done.
+	 */
+	private static <T> T call(String what, Call<T> call) {
+		try {
+			return call.run();
+		} catch (SQLException | IOException e) {
+			throw new RuntimeFailure("cannot " + what + ": " + e.getMessage(), e);
+		} catch (MappingCompileException e) {
+			throw new RuntimeFailure("cannot " + what + ": the mapping does not compile: " + e.getMessage(), e);
+		}
+	}
+}

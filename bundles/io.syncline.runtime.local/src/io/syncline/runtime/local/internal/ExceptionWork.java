@@ -1,0 +1,139 @@
+package io.syncline.runtime.local.internal;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.syncline.engine.Ingestion;
+import io.syncline.engine.MappingSource;
+import io.syncline.engine.RouteCatalog;
+import io.syncline.mapping.MappingCompileException;
+import io.syncline.mapping.MappingRunner;
+import io.syncline.runtime.api.BulkResult;
+import io.syncline.runtime.api.ValidationReport;
+import io.syncline.store.ExceptionQueue;
+import io.syncline.store.JournalSearch;
+import io.syncline.store.MessageJournal;
+
+/**
+ * Fixing what failed: the payload a resubmit would send (edited or original), validating it without applying,
+ * resubmitting it as a new message linked to the old one, and doing that for many at once, or only pretending to.
+ */
+public final class ExceptionWork {
+
+	/** Kinds a resubmit can cure: the document itself was the problem, not a business decision. */
+	private static final Set<String> RESUBMITTABLE = Set.of("MAPPING_ERROR", "PROCESSING_ERROR", "NO_ROUTE");
+
+	private final String tenantId;
+	private final ExceptionQueue queue;
+	private final MessageJournal journal;
+	private final JournalSearch search;
+	private final MappingSource mappings;
+	private final Ingestion ingestion;
+
+	public ExceptionWork(String tenantId, ExceptionQueue queue, MessageJournal journal, JournalSearch search,
+			MappingSource mappings, Ingestion ingestion) {
+		this.tenantId = tenantId;
+		this.queue = queue;
+		this.journal = journal;
+		this.search = search;
+		this.mappings = mappings;
+		this.ingestion = ingestion;
+	}
+
+	/** The payload a resubmit sends: the edited one if someone corrected it, else the original message's. */
+	public byte[] currentPayload(ExceptionQueue.Item item) throws SQLException {
+		var edited = queue.editedPayload(tenantId, item.id());
+		if (edited.isPresent()) {
+			return edited.get();
+		}
+		return journal.payload(tenantId, message(item).id());
+	}
+
+	public MessageJournal.Message message(ExceptionQueue.Item item) throws SQLException {
+		if (item.messageId() == null) {
+			throw new IllegalArgumentException("exception " + item.id() + " concerns no message; there is nothing to resubmit");
+		}
+		return search.get(tenantId, item.messageId()).orElseThrow(
+				() -> new IllegalStateException("exception " + item.id() + ": message " + item.messageId() + " is missing"));
+	}
+
+	public ValidationReport validate(long exceptionId, Integer mappingVersion)
+			throws SQLException, IOException, MappingCompileException {
+		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
+		MessageJournal.Message message = message(item);
+		var route = RouteCatalog.inbound(message.partnerId(), message.documentType());
+		if (route.isEmpty() || route.get().mapping() == null) {
+			return new ValidationReport(message.documentType(), null, 0, List.of("no inbound route with a mapping for "
+					+ message.documentType() + " from " + message.partnerId()));
+		}
+		MappingSource.Resolved mapping = mappings.resolve(route.get().mapping(), mappingVersion);
+		List<String> problems = new ArrayList<>();
+		MappingRunner.Summary summary = MappingRunner.run(mapping.mapping(), message.sourceName(), currentPayload(item),
+				outcome -> outcome.problems().forEach(problem -> problems.add(problem.describe())));
+		return new ValidationReport(message.documentType(), route.get().mapping() + " v" + mapping.version(),
+				summary.records(), problems);
+	}
+
+	/**
+	 * Submits the current payload again, linked to the message it replaces. Clean: every resubmittable exception of
+	 * the old message is resolved, naming the new message. Not clean: one more attempt on this exception.
+	 */
+	public Ingestion.Result resubmit(long exceptionId, Integer mappingVersion, String actor)
+			throws SQLException, IOException {
+		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
+		if (!item.isOpen()) {
+			throw new IllegalStateException("exception " + exceptionId + " is already " + item.state().name().toLowerCase());
+		}
+		if (!RESUBMITTABLE.contains(item.kind())) {
+			throw new IllegalArgumentException("exception " + exceptionId + " is a " + item.kind()
+					+ ": decide it (accept, reject, ignore or resolve) rather than resubmit");
+		}
+		MessageJournal.Message message = message(item);
+		Ingestion.Result result = ingestion.submit(message.partnerId(), message.documentType(), message.sourceName(),
+				currentPayload(item), message.id(), mappingVersion);
+		if (result.problems().isEmpty()) {
+			for (ExceptionQueue.Item sibling : queue.ofMessage(tenantId, message.id())) {
+				if (sibling.isOpen() && RESUBMITTABLE.contains(sibling.kind())) {
+					queue.close(tenantId, sibling.id(), actor, ExceptionQueue.State.RESOLVED,
+							"resubmitted as message " + result.messageId() + ", which applied cleanly");
+				}
+			}
+		} else {
+			queue.recordAttempt(tenantId, exceptionId, actor, "resubmitted as message " + result.messageId() + ": "
+					+ result.problems().size() + " problem(s), first: " + result.problems().get(0));
+		}
+		return result;
+	}
+
+	/** Resubmits each (once per message), or with {@code dryRun} only validates each. */
+	public BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor) {
+		List<BulkResult.Item> items = new ArrayList<>();
+		Set<Long> messagesDone = new HashSet<>();
+		for (long id : exceptionIds) {
+			try {
+				ExceptionQueue.Item item = queue.get(tenantId, id);
+				if (!item.isOpen() || !RESUBMITTABLE.contains(item.kind())) {
+					items.add(new BulkResult.Item(id, "SKIPPED", item.kind() + ", " + item.state().name().toLowerCase()));
+				} else if (item.messageId() != null && !messagesDone.add(item.messageId())) {
+					items.add(new BulkResult.Item(id, "SKIPPED", "message " + item.messageId() + " is retried once"));
+				} else if (dryRun) {
+					ValidationReport report = validate(id, null);
+					items.add(new BulkResult.Item(id, report.valid() ? "WOULD_APPLY" : "WOULD_FAIL",
+							report.valid() ? report.records() + " record(s) map cleanly" : report.problems().get(0)));
+				} else {
+					Ingestion.Result result = resubmit(id, null, actor);
+					items.add(new BulkResult.Item(id, result.problems().isEmpty() ? "RESUBMITTED" : "FAILED",
+							"message " + result.messageId() + (result.problems().isEmpty() ? " applied"
+									: ": " + result.problems().get(0))));
+				}
+			} catch (SQLException | IOException | MappingCompileException | RuntimeException e) {
+				items.add(new BulkResult.Item(id, "FAILED", e.getMessage()));
+			}
+		}
+		return new BulkResult(dryRun, items);
+	}
+}

@@ -1,0 +1,81 @@
+package io.syncline.runtime.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every view and script uses to run and operate integrations, in-process ({@code LocalRuntime}) or on a
+ * remote runtime alike: plain data in and out, no UI types. Calls may block on I/O; a UI calls them from a Job,
+ * never from the display thread. Every call acts for one tenant; changes name the actor, for the audit log.
+ */
+public interface IntegrationRuntime extends AutoCloseable {
+
+	/** The tenant this runtime acts for. */
+	String tenantId();
+
+	/**
+	 * Submits one document from a partner: journaled first, so it is never lost, then parsed, mapped and applied.
+	 * The document type is detected from the content when null (X12: its first transaction set).
+	 */
+	SubmitResult submit(String partnerId, String documentType, String sourceName, byte[] payload);
+
+	/** The partners and their flows: which document types come in or go out, through which mapping. */
+	List<PartnerConfig> partners();
+
+	/** Journal rows matching the query, oldest first, keyset-paged: pass {@link Page#nextAfter()} on. */
+	Page<MessageSummary> journal(JournalQuery query);
+
+	/** The documents of one business transaction (850 → 855 → 856 → 810 …), in order. */
+	List<MessageSummary> trace(String businessKey);
+
+	/** The original bytes of a message, exactly as received or sent. */
+	byte[] payload(long messageId);
+
+	Page<ExceptionSummary> exceptions(ExceptionQuery query);
+
+	/** One exception with its message, its current payload (edited or original) and its audit history. */
+	ExceptionDetail exception(long exceptionId);
+
+	/** Replaces the payload to resubmit; the original stays in the journal. */
+	void editPayload(long exceptionId, byte[] payload, String actor, String reason);
+
+	/** Parses and maps the exception's current payload without applying it: what a resubmit would meet. */
+	ValidationReport validate(long exceptionId);
+
+	/**
+	 * Submits the exception's current payload again as a new message linked to the old one, through the given
+	 * mapping version (null: the current published one). The exception is resolved when the new message applies
+	 * cleanly; otherwise it stays open with one more attempt counted.
+	 */
+	SubmitResult resubmit(long exceptionId, Integer mappingVersion, String actor);
+
+	/** Resubmits many; a dry run only validates each and says what would happen. */
+	BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor);
+
+	/** Accept or reject (a price change), ignore or resolve (anything); a reason is required. */
+	void decide(long exceptionId, Decision decision, String actor, String reason);
+
+	void assign(long exceptionId, String assignee, String actor);
+
+	/** A purchase order, sales order (by its number or the customer's PO), ship notice or invoice, if known. */
+	Optional<BusinessDocument> document(BusinessDocument.Type type, String key);
+
+	/** ATP of an item at a warehouse now, and every change that made it, with its cause. */
+	AtpExplanation explainAtp(String itemNumber, String warehouse);
+
+	/** Throughput and latency per flow over the last {@code minutes}. */
+	List<FlowMetrics> metrics(int minutes);
+
+	/** Live events (messages, exceptions, status changes) until the subscription is closed. */
+	Subscription subscribe(Consumer<RuntimeEvent> listener);
+
+	/** Publishes a new version of a mapping (.synmap XMI); it applies to messages submitted from now on. */
+	MappingVersion publishMapping(String mappingName, byte[] synmap, String actor, String comment);
+
+	/** The versions of a mapping, newest first. */
+	List<MappingVersion> mappingVersions(String mappingName);
+
+	@Override
+	void close();
+}
