@@ -6,20 +6,16 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.syncline.engine.InventorySync;
+import io.syncline.runtime.api.AtpExplanation;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
-import io.syncline.store.Store;
+import io.syncline.runtime.local.LocalRuntime;
 
 /** {@code atp ITEM WAREHOUSE [--explain]}: available-to-promise, and with --explain every change and its cause. */
 @Component(service = RuntimeCommand.class)
 public final class AtpCommand implements RuntimeCommand {
-
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	@Override
 	public String name() {
@@ -37,17 +33,15 @@ public final class AtpCommand implements RuntimeCommand {
 		if (options.positional().size() != 2) {
 			throw new IllegalArgumentException("atp needs ITEM and WAREHOUSE");
 		}
-		String item = options.positional().get(0);
-		String warehouse = options.positional().get(1);
-		try (Store store = Runtimes.store(context)) {
-			InventorySync inventory = new InventorySync(store);
-			ObjectNode result = JSON.createObjectNode();
-			result.put("item", item);
-			result.put("warehouse", warehouse);
-			result.put("atp", inventory.atp(Runtimes.TENANT, item, warehouse).stripTrailingZeros().toPlainString());
+		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
+			AtpExplanation explanation = runtime.explainAtp(options.positional().get(0), options.positional().get(1));
+			ObjectNode result = Json.MAPPER.createObjectNode();
+			result.put("item", explanation.itemNumber());
+			result.put("warehouse", explanation.warehouse());
+			result.put("atp", explanation.atp().stripTrailingZeros().toPlainString());
 			if (options.has("explain")) {
 				var history = result.putArray("history");
-				for (var change : inventory.explainAtp(Runtimes.TENANT, item, warehouse)) {
+				for (AtpExplanation.Change change : explanation.changes()) {
 					ObjectNode entry = history.addObject();
 					entry.put("at", change.at().toString());
 					entry.put("cause", change.cause());
@@ -57,7 +51,7 @@ public final class AtpCommand implements RuntimeCommand {
 					entry.put("detail", change.detail());
 				}
 			}
-			out.println(JSON.writeValueAsString(result));
+			out.println(Json.write(result));
 		}
 		return OK;
 	}

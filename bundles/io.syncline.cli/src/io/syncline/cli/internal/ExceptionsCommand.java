@@ -1,26 +1,22 @@
 package io.syncline.cli.internal;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.syncline.runtime.api.ExceptionQuery;
+import io.syncline.runtime.api.ExceptionSummary;
+import io.syncline.runtime.api.Page;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
-import io.syncline.store.ExceptionQueue;
-import io.syncline.store.Store;
+import io.syncline.runtime.local.LocalRuntime;
 
-/** {@code exceptions [--open]}: the exception queue as JSON, oldest first. */
+/** {@code exceptions [--open] [--kind K]}, or {@code exceptions ID}: the queue as JSON, or one exception in full. */
 @Component(service = RuntimeCommand.class)
 public final class ExceptionsCommand implements RuntimeCommand {
-
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	@Override
 	public String name() {
@@ -29,32 +25,29 @@ public final class ExceptionsCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "exceptions [--open]: the exception queue";
+		return "exceptions [--open] [--kind K] [--assignee A] | exceptions ID: the exception queue, or one with its "
+				+ "message, payload and history";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of(), Set.of("open"));
-		ArrayNode items = JSON.createArrayNode();
-		try (Store store = Runtimes.store(context)) {
-			ExceptionQueue queue = new ExceptionQueue(store);
-			long after = 0;
-			List<ExceptionQueue.Item> page;
-			while (!(page = queue.list(Runtimes.TENANT, options.has("open"), after, 500)).isEmpty()) {
-				for (ExceptionQueue.Item item : page) {
-					ObjectNode node = items.addObject();
-					node.put("id", item.id());
-					node.put("kind", item.kind());
-					node.put("state", item.state().name());
-					node.put("businessKey", item.businessKey());
-					node.put("location", item.location());
-					node.put("detail", item.detail());
-					node.put("messageId", item.messageId());
-					after = item.id();
-				}
+		Options options = Options.parse(args, Set.of("kind", "assignee"), Set.of("open"));
+		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
+			if (options.positional().size() == 1) {
+				out.println(Json.write(ExceptionView.of(runtime.exception(Long.parseLong(options.positional().get(0))))));
+				return OK;
 			}
+			ExceptionQuery query = new ExceptionQuery(options.has("open"), options.get("kind"), options.get("assignee"),
+					0, 500);
+			List<ExceptionSummary> all = new ArrayList<>();
+			Page<ExceptionSummary> page = runtime.exceptions(query);
+			all.addAll(page.items());
+			while (page.hasNext()) {
+				page = runtime.exceptions(query.after(page.nextAfter()));
+				all.addAll(page.items());
+			}
+			out.println(Json.write(all));
 		}
-		out.println(JSON.writeValueAsString(items));
 		return OK;
 	}
 }

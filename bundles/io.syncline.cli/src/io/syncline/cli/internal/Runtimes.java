@@ -1,31 +1,45 @@
 package io.syncline.cli.internal;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.stream.Stream;
 
 import io.syncline.runtime.cli.CommandContext;
-import io.syncline.store.Store;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.LocalSettings;
 
 /** Where the scripting commands find their store and mappings. */
 final class Runtimes {
 
-	static final String TENANT = "harbor";
-
 	private Runtimes() {
 	}
 
-	/** The H2 store under the data directory, or PostgreSQL if SYNCLINE_DB_URL names one. */
-	static Store store(CommandContext context) throws SQLException {
+	/**
+	 * The local runtime of the Harbor tenant on the data directory (or SYNCLINE_DB_URL), with the given mappings
+	 * (or the shipped demo mappings) published: unchanged ones are not published again.
+	 */
+	static LocalRuntime runtime(CommandContext context, String mappings) throws IOException {
+		return runtime(context, mappings, new BigDecimal("2"));
+	}
+
+	static LocalRuntime runtime(CommandContext context, String mappings, BigDecimal tolerancePercent)
+			throws IOException {
+		LocalSettings settings = LocalSettings.harbor(context.dataDirectory(), mappings(mappings))
+				.withPriceTolerance(tolerancePercent);
 		String url = System.getenv("SYNCLINE_DB_URL");
 		if (url != null && !url.isBlank()) {
-			return Store.open(url, System.getenv().getOrDefault("SYNCLINE_DB_USER", "syncline"),
-					System.getenv().getOrDefault("SYNCLINE_DB_PASSWORD", ""), 4);
+			settings = settings.withDatabase(url, System.getenv().getOrDefault("SYNCLINE_DB_USER", "syncline"),
+					System.getenv().getOrDefault("SYNCLINE_DB_PASSWORD", ""));
 		}
-		return Store.openH2(context.dataDirectory());
+		return LocalRuntime.open(settings);
+	}
+
+	/** The actor a command acts as: {@code --as USER}, else the operating system user. */
+	static String actor(Options options) {
+		return options.has("as") ? options.get("as") : System.getProperty("user.name", "cli");
 	}
 
 	/** The mappings given, or those of the demo content shipped with this installation. */

@@ -127,6 +127,10 @@ class RuntimeCliProductTest {
 		assertTrue(again.contains("\"MATCHED\" : 1"), again);
 		String po = runOk("po-show", "show", "po", "PO-45001");
 		assertTrue(po.contains("\"status\" : \"INVOICED\"") && po.contains("\"backorderDate\" : \"2026-12-09\""), po);
+		String asn = runOk("po-asn", "show", "asn", "ASN-88001");
+		assertTrue(asn.contains("\"trackingNumber\" : \"1Z999AA10123456784\"") && asn.contains("\"warehouse\" : \"ATL\""), asn);
+		String invoice = runOk("po-810", "show", "invoice", "INV-7781");
+		assertTrue(invoice.contains("\"status\" : \"MATCHED\"") && invoice.contains("\"total\" : 1261.50"), invoice);
 		String trace = runOk("po-trace", "trace", "PO-45001");
 		for (String document : new String[] { "purchase-orders", "855", "856", "810" }) {
 			assertTrue(trace.contains("\"documentType\" : \"" + document + "\""), trace);
@@ -156,5 +160,9 @@ class RuntimeCliProductTest {
 		assertTrue(x12.contains("BAK*00*AC*BB-7730021*20261121~") && x12.contains("ACK*IB*40*BX~"), x12);
 		String valid = runOk("so-validate", "validate", ack.toString());
 		assertTrue(valid.contains("1 valid records, 0 errors"), valid);
+		String so = runOk("so-show", "show", "so", "BB-7730021");
+		assertTrue(so.contains("\"customerPo\" : \"BB-7730021\"") && so.contains("\"itemNumber\" : \"HS-100238\""), so);
+		String sent = runOk("so-journal", "journal", "--partner", "bigbox", "--direction", "OUT", "--type", "855");
+		assertTrue(sent.contains("\"documentType\" : \"855\"") && sent.contains("\"BB-7730021\""), sent);
 	}
 }

@@ -1,0 +1,91 @@
+package io.syncline.cli.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.cli.RuntimeService;
+import io.syncline.runtime.local.DemoTenant;
+import io.syncline.runtime.local.Inbox;
+import io.syncline.runtime.local.LocalRuntime;
+
+/**
+ * While {@code serve} runs: the local runtime of the data directory, the demo tenant loaded on a first start,
+ * messages a stop left unfinished resumed, files claimed before a stop recovered, then every partner's inbox
+ * polled (every second, or {@code SYNCLINE_POLL_MS}).
+ */
+@Component(service = RuntimeService.class)
+public final class InboxService implements RuntimeService {
+
+	private static final Logger LOG = LoggerFactory.getLogger(InboxService.class);
+
+	private LocalRuntime runtime;
+	private ScheduledExecutorService poller;
+
+	@Override
+	public String name() {
+		return "inbox";
+	}
+
+	@Override
+	public void start(CommandContext context) throws Exception {
+		Path mappings = Runtimes.mappings(null);
+		runtime = Runtimes.runtime(context, mappings.toString());
+		var demo = DemoTenant.loadIfEmpty(runtime, mappings.getParent());
+		if (!demo.isEmpty()) {
+			LOG.info("first start: loaded the Harbor Supply demo tenant, {} documents", demo.size());
+		}
+		var resumed = runtime.resumeUnfinished();
+		if (!resumed.isEmpty()) {
+			LOG.info("resumed {} message(s) left unfinished by the last stop", resumed.size());
+		}
+		Inbox inbox = new Inbox(runtime, context.dataDirectory(), Duration.ofMillis(500));
+		inbox.createFolders();
+		var recovered = inbox.recover();
+		if (!recovered.isEmpty()) {
+			LOG.info("recovered {} file(s) claimed before the last stop", recovered.size());
+		}
+		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_POLL_MS", "1000"));
+		poller = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "syncline-inbox");
+			thread.setDaemon(true);
+			return thread;
+		});
+		poller.scheduleWithFixedDelay(() -> poll(inbox), 0, every, TimeUnit.MILLISECONDS);
+		LOG.info("watching {}", context.dataDirectory().resolve("inbox"));
+	}
+
+	private static void poll(Inbox inbox) {
+		try {
+			for (Inbox.Pickup pickup : inbox.poll()) {
+				LOG.info("{} from {}: message {} {}", pickup.file(), pickup.partner(), pickup.result().messageId(),
+						pickup.result().status());
+			}
+		} catch (Exception e) {
+			// a poll that fails (a full disk, the database away) is tried again at the next tick; nothing was lost
+			LOG.error("inbox poll failed: {}", e.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (poller != null) {
+			poller.shutdown();
+			try {
+				poller.awaitTermination(30, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (runtime != null) {
+			runtime.close();
+		}
+	}
+}
