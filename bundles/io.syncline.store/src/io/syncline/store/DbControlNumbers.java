@@ -17,10 +17,20 @@ public final class DbControlNumbers implements ControlNumbers {
 	private final Store store;
 	private final String tenantId;
 	private final String createSql;
+	private final Connection connection;
 
 	public DbControlNumbers(Store store, String tenantId) {
+		this(store, tenantId, null);
+	}
+
+	/**
+	 * Numbers taken in the caller's transaction, which also journals the document that carries them: they commit
+	 * or roll back together, so a stop in between leaves no gap.
+	 */
+	public DbControlNumbers(Store store, String tenantId, Connection connection) {
 		this.store = store;
 		this.tenantId = tenantId;
+		this.connection = connection;
 		this.createSql = store.dialect().insertIfAbsent("control_numbers",
 				new String[] { "tenant_id", "partner_id", "kind" }, new String[] { "last_value" });
 	}
@@ -28,13 +38,15 @@ public final class DbControlNumbers implements ControlNumbers {
 	@Override
 	public long next(String partnerId, Kind kind) {
 		try {
-			return store.inTransaction(connection -> next(connection, partnerId, kind));
+			return connection != null ? next(connection, partnerId, kind)
+					: store.inTransaction(own -> next(own, partnerId, kind));
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot advance the " + kind + " control number of " + partnerId, e);
 		}
 	}
 
 	private long next(Connection connection, String partnerId, Kind kind) throws SQLException {
+		// the insert-if-absent statement never fails on an existing row, so the caller's transaction stays usable
 		try (PreparedStatement create = connection.prepareStatement(createSql)) {
 			create.setString(1, tenantId);
 			create.setString(2, partnerId);

@@ -153,13 +153,13 @@ public final class ExceptionQueue {
 				delete.setLong(2, id);
 				delete.executeUpdate();
 			}
-			String hash = MessageJournal.sha256(payload);
+			String hash = Payloads.sha256(payload);
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exception_payloads (tenant_id, "
 					+ "exception_id, payload_sha256, payload_gzip, edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?)")) {
 				insert.setString(1, tenantId);
 				insert.setLong(2, id);
 				insert.setString(3, hash);
-				insert.setBytes(4, MessageJournal.gzip(payload));
+				insert.setBytes(4, Payloads.gzip(payload));
 				insert.setString(5, actor);
 				insert.setObject(6, OffsetDateTime.now());
 				insert.executeUpdate();
@@ -178,7 +178,7 @@ public final class ExceptionQueue {
 			query.setString(1, tenantId);
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
-				Optional<byte[]> found = row.next() ? Optional.of(MessageJournal.gunzip(row.getBytes(1)))
+				Optional<byte[]> found = row.next() ? Optional.of(Payloads.gunzip(row.getBytes(1)))
 						: Optional.empty();
 				connection.rollback();
 				return found;
@@ -201,16 +201,7 @@ public final class ExceptionQueue {
 	public void recordAttempt(String tenantId, long id, String actor, String outcome) throws SQLException {
 		store.inTransaction(connection -> {
 			current(connection, tenantId, id, "state");
-			int before;
-			try (PreparedStatement query = connection.prepareStatement(
-					"SELECT attempts FROM exceptions WHERE tenant_id = ? AND id = ?")) {
-				query.setString(1, tenantId);
-				query.setLong(2, id);
-				try (ResultSet row = query.executeQuery()) {
-					row.next();
-					before = row.getInt(1);
-				}
-			}
+			int before = RetryQueue.attempts(connection, tenantId, id);
 			try (PreparedStatement update = connection.prepareStatement(
 					"UPDATE exceptions SET attempts = attempts + 1, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
 				update.setObject(1, OffsetDateTime.now());

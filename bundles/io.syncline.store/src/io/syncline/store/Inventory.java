@@ -155,4 +155,41 @@ public final class Inventory {
 		}
 		return changes;
 	}
+
+	/** Every stock position of a tenant, under row locks (a rule change recomputes them all). */
+	public List<Position> allPositions(Connection connection, String tenantId) throws SQLException {
+		List<Position> positions = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
+				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? ORDER BY warehouse, item_number "
+				+ "FOR UPDATE")) {
+			query.setString(1, tenantId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					positions.add(new Position(rows.getString(1), rows.getString(2), rows.getBigDecimal(3),
+							rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getBigDecimal(6),
+							rows.getObject(7, OffsetDateTime.class)));
+				}
+			}
+		}
+		return positions;
+	}
+
+	/**
+	 * Stock on its way to a warehouse: ship notices received for it (expected receipts), by the Harbor item of the
+	 * PO line each shipped SKU belongs to.
+	 */
+	public BigDecimal expectedInbound(Connection connection, String tenantId, String item, String warehouse)
+			throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT COALESCE(SUM(r.quantity), 0) "
+				+ "FROM expected_receipts r JOIN po_lines l ON l.tenant_id = r.tenant_id AND l.po_number = r.po_number "
+				+ "AND l.supplier_sku = r.supplier_sku WHERE r.tenant_id = ? AND r.warehouse = ? AND l.item_number = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, warehouse);
+			query.setString(3, item);
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				return row.getBigDecimal(1);
+			}
+		}
+	}
 }

@@ -32,7 +32,7 @@ public final class MappingVersions {
 	 */
 	public Version publish(String tenantId, String mappingName, byte[] content, String author, String comment)
 			throws SQLException {
-		String hash = MessageJournal.sha256(content);
+		String hash = Payloads.sha256(content);
 		return store.inTransaction(connection -> {
 			Optional<Version> latest = latest(connection, tenantId, mappingName);
 			if (latest.isPresent() && latest.get().sha256().equals(hash)) {
@@ -51,7 +51,7 @@ public final class MappingVersions {
 				insert.setObject(5, now);
 				insert.setString(6, comment);
 				insert.setString(7, hash);
-				insert.setBytes(8, MessageJournal.gzip(content));
+				insert.setBytes(8, Payloads.gzip(content));
 				insert.executeUpdate();
 			}
 			new AuditLog().append(connection, tenantId, author, "publish", "mapping/" + mappingName,
@@ -63,7 +63,7 @@ public final class MappingVersions {
 
 	/** The hash a version of this content would carry. */
 	public static String sha256(byte[] content) {
-		return MessageJournal.sha256(content);
+		return Payloads.sha256(content);
 	}
 
 	public Optional<Version> latest(String tenantId, String mappingName) throws SQLException {
@@ -114,7 +114,7 @@ public final class MappingVersions {
 				while (rows.next()) {
 					versions.add(new Version(rows.getString(1), rows.getInt(2), rows.getString(3),
 							rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6),
-							MessageJournal.gunzip(rows.getBytes(7))));
+							Payloads.gunzip(rows.getBytes(7))));
 				}
 			}
 		}

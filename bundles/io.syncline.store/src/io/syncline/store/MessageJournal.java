@@ -1,23 +1,13 @@
 package io.syncline.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The message journal: every message is written here, payload compressed and hashed, before anything is done with
@@ -50,6 +40,46 @@ public final class MessageJournal {
 	/** Journals a message that replaces an earlier one (a fixed payload resubmitted); the earlier one stays. */
 	public long append(JournalEntry entry, byte[] payload, Long resubmitOf) throws SQLException {
 		return store.inTransaction(connection -> insert(connection, entry, payload, resubmitOf));
+	}
+
+	/** Journals a message in the caller's transaction (a batch of messages committed together). */
+	public long append(Connection connection, JournalEntry entry, byte[] payload, Long resubmitOf) throws SQLException {
+		return insert(connection, entry, payload, resubmitOf);
+	}
+
+	/** An outbound document made but not yet delivered to its partner's outbox. */
+	public record Pending(long id, String partnerId, String sourceName) {
+	}
+
+	/** Outbound documents committed but not yet published (a stop came between the two), oldest first. */
+	public List<Pending> unpublished(String tenantId) throws SQLException {
+		List<Pending> pending = new java.util.ArrayList<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT id, partner_id, source_name FROM messages "
+						+ "WHERE tenant_id = ? AND direction = 'OUT' AND published_at IS NULL ORDER BY id")) {
+			query.setString(1, tenantId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					pending.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3)));
+				}
+			}
+			connection.rollback();
+		}
+		return pending;
+	}
+
+	/** Marks an outbound document as delivered to the outbox. */
+	public void published(String tenantId, long id) throws SQLException {
+		store.inTransaction(connection -> {
+			try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET status = 'SENT', "
+					+ "published_at = ? WHERE tenant_id = ? AND id = ?")) {
+				update.setObject(1, OffsetDateTime.now());
+				update.setString(2, tenantId);
+				update.setLong(3, id);
+				update.executeUpdate();
+			}
+			return null;
+		});
 	}
 
 	/** Records where processing ended, with the mapping version used, and stamps the stages passed. */
@@ -87,8 +117,8 @@ public final class MessageJournal {
 			insert.setString(7, entry.chainId());
 			insert.setObject(8, entry.receivedAt());
 			insert.setLong(9, payload.length);
-			insert.setString(10, sha256(payload));
-			insert.setBytes(11, gzip(payload));
+			insert.setString(10, Payloads.sha256(payload));
+			insert.setBytes(11, Payloads.gzip(payload));
 			insert.setObject(12, resubmitOf);
 			insert.executeUpdate();
 			try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -138,8 +168,8 @@ public final class MessageJournal {
 				if (!row.next()) {
 					throw new SQLException("no message " + id + " for tenant " + tenantId);
 				}
-				byte[] payload = gunzip(row.getBytes(1));
-				if (!sha256(payload).equals(row.getString(2))) {
+				byte[] payload = Payloads.gunzip(row.getBytes(1));
+				if (!Payloads.sha256(payload).equals(row.getString(2))) {
 					throw new SQLException("message " + id + ": stored payload does not match its hash");
 				}
 				return payload;
@@ -153,31 +183,5 @@ public final class MessageJournal {
 	 */
 	public List<Message> findByKey(String tenantId, String keyValue, long afterId, int pageSize) throws SQLException {
 		return new JournalSearch(store).search(tenantId, JournalSearch.Filter.byKey(keyValue), afterId, pageSize);
-	}
-
-	static byte[] gzip(byte[] payload) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, payload.length / 4));
-		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-			zip.write(payload);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out.toByteArray();
-	}
-
-	static byte[] gunzip(byte[] compressed) {
-		try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-			return zip.readAllBytes();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -21,6 +21,9 @@ import io.syncline.store.internal.Migrations;
  */
 public final class Store implements AutoCloseable {
 
+	/** How long a statement waits for a row another session holds; override with -Dsyncline.lockTimeoutMillis. */
+	public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 5_000;
+
 	private final HikariDataSource pool;
 	private final Dialect dialect;
 
@@ -32,7 +35,7 @@ public final class Store implements AutoCloseable {
 	/** The embedded default: {@code <dataDirectory>/store/syncline.mv.db}. */
 	public static Store openH2(Path dataDirectory) throws SQLException {
 		return open("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("store").resolve("syncline")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 8);
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "sa", "", 8);
 	}
 
 	public static Store open(String jdbcUrl, String user, String password, int poolSize) throws SQLException {
@@ -42,14 +45,37 @@ public final class Store implements AutoCloseable {
 		config.setMaximumPoolSize(poolSize);
 		config.setAutoCommit(false);
 		config.setPoolName("syncline-" + dialect.name().toLowerCase());
+		// A lock held too long (a stuck session) fails the waiting record with a transient error, which is retried
+		// later, instead of stalling the pipeline behind it.
+		long lockTimeout = Long.getLong("syncline.lockTimeoutMillis", DEFAULT_LOCK_TIMEOUT_MILLIS);
+		config.setConnectionInitSql(dialect == Dialect.H2 ? "SET LOCK_TIMEOUT " + lockTimeout
+				: "SET lock_timeout = " + lockTimeout);
 		HikariDataSource pool = new HikariDataSource(config);
 		try {
 			Migrations.apply(pool, dialect);
+			if (dialect == Dialect.H2) {
+				cacheIdentities(pool);
+			}
 		} catch (SQLException | RuntimeException e) {
 			pool.close();
 			throw e;
 		}
 		return new Store(pool, dialect);
+	}
+
+	/**
+	 * H2 writes a table's identity sequence to disk each time its cache of values is used up, and with every
+	 * commit written at once (WRITE_DELAY=0, so a killed process loses nothing committed) that costs a store per
+	 * few rows. A larger cache keeps ids in order (H2 shares one sequence between sessions; PostgreSQL would cache
+	 * per session and break the order, so it keeps its default).
+	 */
+	private static void cacheIdentities(DataSource pool) throws SQLException {
+		try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+			for (String table : new String[] { "messages", "exceptions", "audit_log", "atp_history" }) {
+				statement.execute("ALTER TABLE " + table + " ALTER COLUMN id SET CACHE 1000");
+			}
+			connection.commit();
+		}
 	}
 
 	private static DataSource dataSource(Dialect dialect, String url, String user, String password) {

@@ -64,7 +64,7 @@ abstract class StoreContract {
 		try (Connection connection = store.connection(); Statement query = connection.createStatement();
 				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM schema_history")) {
 			rows.next();
-			assertEquals(7, rows.getInt(1), "V1 to V7, each once");
+			assertEquals(9, rows.getInt(1), "V1 to V9, each once");
 		}
 	}
 
