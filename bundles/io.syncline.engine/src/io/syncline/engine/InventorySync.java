@@ -17,13 +17,15 @@ import io.syncline.store.Inventory;
 import io.syncline.store.Inventory.AtpChange;
 import io.syncline.store.Inventory.Position;
 import io.syncline.store.Store;
+import io.syncline.store.TenantRules;
 
 /**
  * Stock from the WMS. A snapshot replaces a site's positions unless a newer one was applied (then it is ignored);
  * delta events apply exactly once by event id. Every change of available-to-promise is recorded with its cause, so
  * {@link #explainAtp} can answer why a figure moved.
  * <p>
- * ATP = on hand − allocated − damaged − safety stock. Event semantics follow the WMS feed: receipts, transfers and
+ * ATP = on hand − allocated − damaged − safety stock, plus stock on its way if the tenant's rules count it (see
+ * {@link AtpRules}). Event semantics follow the WMS feed: receipts, transfers and
  * picks carry signed quantities for on hand; a cycle count sets on hand; an adjustment moves stock to damaged
  * (DAMAGED), adds it (FOUND) or removes it (SHRINK).
  */
@@ -37,11 +39,14 @@ public final class InventorySync {
 	private final Inventory inventory = new Inventory();
 	private final Catalog catalog;
 	private final IdempotencyKeys idempotency;
+	private final AtpCalculator calculator;
+	private final TenantRules tenantRules = new TenantRules();
 
 	public InventorySync(Store store) {
 		this.store = store;
 		this.catalog = new Catalog(store.dialect());
 		this.idempotency = new IdempotencyKeys(store.dialect());
+		this.calculator = new AtpCalculator(catalog);
 	}
 
 	public Outcome applySnapshot(Connection connection, String tenantId, long messageId, String warehouse,
@@ -108,10 +113,42 @@ public final class InventorySync {
 		};
 	}
 
-	/** ATP of a stored position. */
+	/** ATP of a stored position, under the tenant's rules. */
 	private BigDecimal atp(Connection connection, String tenantId, Position position) throws SQLException {
-		return position.onHand().subtract(position.allocated()).subtract(position.damaged())
-				.subtract(catalog.safetyStock(connection, tenantId, position.itemNumber()));
+		return calculator.atp(connection, tenantId, position);
+	}
+
+	/**
+	 * Changes one of the tenant's ATP rules (null removes it) and records, for every position whose ATP it moves,
+	 * a RULE change with before and after: a rule is a cause like a message or an event.
+	 */
+	public int changeRule(String tenantId, String key, String value, String actor, String reason) throws SQLException {
+		if (!key.equals(AtpRules.IN_TRANSIT) && !key.startsWith(AtpRules.RESERVE)) {
+			throw new IllegalArgumentException("no such rule " + key + " (" + AtpRules.IN_TRANSIT + ", "
+					+ AtpRules.RESERVE + "WEB|EDI|CRM)");
+		}
+		return store.inTransaction(connection -> {
+			java.util.Map<String, String> rules = new java.util.TreeMap<>(tenantRules.all(connection, tenantId));
+			AtpRules before = AtpRules.of(rules);
+			if (value == null) {
+				rules.remove(key);
+			} else {
+				rules.put(key, value);
+			}
+			AtpRules after = AtpRules.of(rules); // refuses a bad value before anything is written
+			tenantRules.put(connection, tenantId, key, value, actor, reason);
+			int moved = 0;
+			for (Position position : inventory.allPositions(connection, tenantId)) {
+				BigDecimal was = calculator.atp(connection, tenantId, position, before);
+				BigDecimal now = calculator.atp(connection, tenantId, position, after);
+				if (was.compareTo(now) != 0) {
+					inventory.recordAtp(connection, tenantId, position.itemNumber(), position.warehouse(), "RULE", key,
+							was, now, key + " = " + (value == null ? "(removed)" : value) + " by " + actor + ": " + reason);
+					moved++;
+				}
+			}
+			return moved;
+		});
 	}
 
 	public BigDecimal atp(String tenantId, String item, String warehouse) throws SQLException {

@@ -32,14 +32,14 @@ public final class OrderSync {
 
 	private final SalesOrders orders;
 	private final Inventory inventory = new Inventory();
-	private final Catalog catalog;
 	private final ExceptionQueue exceptions;
 	private final String warehouse;
 	private final ShortageRule rule;
+	private final AtpCalculator calculator;
 
 	public OrderSync(Store store, String warehouse, ShortageRule rule) {
 		this.orders = new SalesOrders(store.dialect());
-		this.catalog = new Catalog(store.dialect());
+		this.calculator = new AtpCalculator(new Catalog(store.dialect()));
 		this.exceptions = new ExceptionQueue(store);
 		this.warehouse = warehouse;
 		this.rule = rule;
@@ -59,9 +59,11 @@ public final class OrderSync {
 			Position position = inventory.positionForUpdate(connection, tenantId, item, warehouse)
 					.orElse(new Position(item, warehouse, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
 							BigDecimal.ZERO, null));
-			BigDecimal atp = position.onHand().subtract(position.allocated()).subtract(position.damaged())
-					.subtract(catalog.safetyStock(connection, tenantId, item));
-			BigDecimal allocated = quantity.min(atp.max(BigDecimal.ZERO));
+			AtpRules rules = calculator.rules(connection, tenantId);
+			BigDecimal atp = calculator.atp(connection, tenantId, position, rules);
+			// the channel may take only what is not reserved for the other channels
+			BigDecimal forChannel = rules.forChannel(order.getChannel().getName(), atp);
+			BigDecimal allocated = quantity.min(forChannel.max(BigDecimal.ZERO));
 			BigDecimal backordered = quantity.subtract(allocated);
 			if (allocated.signum() > 0) {
 				inventory.put(connection, tenantId, new Position(item, warehouse, position.onHand(),
@@ -75,7 +77,8 @@ public final class OrderSync {
 				if (rule == ShortageRule.EXCEPTION) {
 					exceptions.open(connection, tenantId, messageId, "SHORTAGE", number + "/" + line.getLineNumber(),
 							number + " line " + line.getLineNumber(), item + ": ordered " + Decimals.plain(quantity) + ", available "
-									+ Decimals.plain(atp.max(BigDecimal.ZERO)) + " at " + warehouse + "; " + Decimals.plain(backordered)
+									+ Decimals.plain(forChannel.max(BigDecimal.ZERO)) + " at " + warehouse + " for "
+									+ order.getChannel().getName() + "; " + Decimals.plain(backordered)
 									+ " backordered");
 				}
 			}

@@ -35,9 +35,12 @@ import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
 
 /**
- * Documents owed to partners: the 855 answering an EDI order and the 997 for every received functional group.
- * Each is enveloped with database control numbers, journaled as outbound and written to the partner's outbox
- * folder under a temporary name, then moved, so a pickup never sees half a file.
+ * Documents owed to partners: the 855 answering an EDI order and the 997 for every received functional group. A
+ * transactional outbox: each is enveloped with control numbers taken in the same transaction that journals it as
+ * outbound, so a stop never leaves a gap in the numbers; {@link #publishPending()} then writes what is committed
+ * but not yet delivered to the partner's outbox folder (under a temporary name, then moved, so a pickup never sees
+ * half a file) and marks it sent. After a stop, the next publish delivers what was left: at least once, under the
+ * same file name, with the same control numbers.
  */
 final class Outbound {
 
@@ -55,7 +58,7 @@ final class Outbound {
 		this.outbox = outbox;
 	}
 
-	/** The 855 for an EDI order, mapped from the order as allocated, in the order's transaction. */
+	/** The 855 for an EDI order, mapped from the order as allocated, made and journaled in the order's transaction. */
 	void acknowledgeOrder(Connection connection, SalesOrder order) throws SQLException {
 		try {
 			MapOutcome mapped = MappingRunner.mapOutbound(mappings.resolve("so-855-outbound", null).mapping(), order,
@@ -65,13 +68,11 @@ final class Outbound {
 			}
 			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
 			new X12Writer(PartnerProfile.parse("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"),
-					new DbControlNumbers(store, tenantId))
+					new DbControlNumbers(store, tenantId, connection))
 					.write("PR", List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
-			byte[] bytes = x12.toByteArray();
-			long out = journal.append(new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
+			journal.append(connection, new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
 					"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
-					Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), bytes);
-			write("bigbox", "855-" + order.getCustomerPo() + "-" + out + ".edi", bytes);
+					Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), x12.toByteArray(), null);
 		} catch (IOException | MappingCompileException e) {
 			throw new IllegalStateException("cannot write the 855 for " + order.getCustomerPo() + ": " + e.getMessage(), e);
 		}
@@ -79,7 +80,7 @@ final class Outbound {
 
 	/**
 	 * One 997 per functional group received, answering its sender with what the reader found (accepted, or each bad
-	 * segment and element). Returns how many were sent.
+	 * segment and element), each made and journaled in one transaction. Returns how many were made.
 	 */
 	int acknowledgeGroups(String partner, String sourceName, byte[] payload) throws IOException, SQLException {
 		List<GroupAck> groups;
@@ -95,16 +96,33 @@ final class Outbound {
 		for (GroupAck group : groups) {
 			PartnerProfile toSender = PartnerProfile.x12v4010(partner, group.interchangeReceiverQualifier(),
 					group.interchangeReceiverId(), group.interchangeSenderQualifier(), group.interchangeSenderId());
-			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
-			new X12Writer(toSender, new DbControlNumbers(store, tenantId)).write("FA",
-					List.of(FunctionalAcknowledgments.build(group)), LocalDateTime.now(ZoneOffset.UTC), x12);
-			byte[] bytes = x12.toByteArray();
-			String name = "997-" + group.functionalId() + "-" + group.controlNumber();
-			long out = journal.append(new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997", name + ".edi",
-					null, OffsetDateTime.now(ZoneOffset.UTC), Map.of("GROUP", group.controlNumber())), bytes);
-			write(partner, name + "-" + out + ".edi", bytes);
+			store.inTransaction(connection -> {
+				ByteArrayOutputStream x12 = new ByteArrayOutputStream();
+				try {
+					new X12Writer(toSender, new DbControlNumbers(store, tenantId, connection)).write("FA",
+							List.of(FunctionalAcknowledgments.build(group)), LocalDateTime.now(ZoneOffset.UTC), x12);
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+					return journal.append(connection, new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
+						"997-" + group.functionalId() + "-" + group.controlNumber() + ".edi", null,
+						OffsetDateTime.now(ZoneOffset.UTC), Map.of("GROUP", group.controlNumber())), x12.toByteArray(),
+						null);
+			});
 		}
 		return groups.size();
+	}
+
+	/** Writes every committed, undelivered outbound document to its partner's outbox; returns how many. */
+	int publishPending() throws IOException, SQLException {
+		int published = 0;
+		for (MessageJournal.Pending pending : journal.unpublished(tenantId)) {
+			String name = pending.sourceName().replaceFirst("\\.edi$", "") + "-" + pending.id() + ".edi";
+			write(pending.partnerId(), name, journal.payload(tenantId, pending.id()));
+			journal.published(tenantId, pending.id());
+			published++;
+		}
+		return published;
 	}
 
 	private void write(String partner, String name, byte[] bytes) throws IOException {

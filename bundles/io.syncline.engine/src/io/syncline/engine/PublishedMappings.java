@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.syncline.mapping.MappingCompileException;
@@ -32,13 +33,34 @@ public final class PublishedMappings implements MappingSource {
 		this.tenantId = tenantId;
 	}
 
+	/** How long the current version of a mapping is trusted before the store is asked again. */
+	private static final long LATEST_FOR_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+	/** The latest version number per mapping and when it was read: a publish elsewhere shows within seconds. */
+	private record Latest(int version, long readAt) {
+	}
+
+	private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+
 	@Override
 	public Resolved resolve(String name, Integer version) throws IOException, SQLException, MappingCompileException {
+		if (version == null) {
+			Latest known = latest.get(name);
+			if (known != null && System.nanoTime() - known.readAt() < LATEST_FOR_NANOS) {
+				Resolved compiledLatest = compiled.get(name + "@" + known.version());
+				if (compiledLatest != null) {
+					return compiledLatest;
+				}
+			}
+		}
 		MappingVersions.Version found = (version == null ? versions.latest(tenantId, name)
 				: versions.get(tenantId, name, version))
 				.orElseThrow(() -> new IllegalArgumentException("mapping " + name
 						+ (version == null ? " is not published" : " has no version " + version)
 						+ " for tenant " + tenantId));
+		if (version == null) {
+			latest.put(name, new Latest(found.version(), System.nanoTime()));
+		}
 		String key = name + "@" + found.version();
 		Resolved known = compiled.get(key);
 		if (known != null) {
@@ -54,7 +76,9 @@ public final class PublishedMappings implements MappingSource {
 	public MappingVersions.Version publish(String name, byte[] synmap, String author, String comment)
 			throws IOException, SQLException, MappingCompileException {
 		MappingCompiler.compile(MappingResources.load(synmap, name + ".synmap"), MappingEnvironment.offline());
-		return versions.publish(tenantId, name, synmap, author, comment);
+		MappingVersions.Version published = versions.publish(tenantId, name, synmap, author, comment);
+		latest.remove(name); // this process maps with the new version at once
+		return published;
 	}
 
 	/** Publishes every .synmap of a directory that differs from its latest version; returns what was new. */

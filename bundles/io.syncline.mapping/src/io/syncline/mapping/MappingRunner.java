@@ -34,16 +34,23 @@ public final class MappingRunner {
 
 	public static Summary run(CompiledMapping mapping, Path input, Consumer<MapOutcome> sink) throws IOException {
 		SourceOptions options = withFormat(mapping, input.getFileName().toString());
-		return run(mapping, input.getFileName().toString(), problems -> Formats.open(input, options, problems), sink);
+		return run(mapping, input.getFileName().toString(), problems -> Formats.open(input, options, problems), true,
+				sink);
 	}
 
 	/** As {@link #run(CompiledMapping, Path, Consumer)}, for a document held in memory (a submitted payload). */
 	public static Summary run(CompiledMapping mapping, String sourceName, byte[] content, Consumer<MapOutcome> sink)
 			throws IOException {
 		SourceOptions options = withFormat(mapping, sourceName);
-		return run(mapping, sourceName,
-				problems -> Formats.open(new ByteArrayInputStream(content), sourceName, options, problems), sink);
+		ReadAhead.Opener opener = problems -> Formats.open(new ByteArrayInputStream(content), sourceName, options,
+				problems);
+		// a small document is read faster than a second thread could be started to read it
+		return content.length < READ_AHEAD_FROM ? run(mapping, sourceName, opener, false, sink)
+				: run(mapping, sourceName, opener, true, sink);
 	}
+
+	/** Documents from this size on are read ahead on a second thread. */
+	private static final int READ_AHEAD_FROM = 256 * 1024;
 
 	/** The mapping's source options, with the format told by the source's name when the mapping leaves it open. */
 	private static SourceOptions withFormat(CompiledMapping mapping, String sourceName) {
@@ -59,7 +66,7 @@ public final class MappingRunner {
 		return options.withFormat(format);
 	}
 
-	private static Summary run(CompiledMapping mapping, String sourceName, ReadAhead.Opener opener,
+	private static Summary run(CompiledMapping mapping, String sourceName, ReadAhead.Opener opener, boolean ahead,
 			Consumer<MapOutcome> sink) throws IOException {
 		if (!mapping.isInbound()) {
 			throw new IllegalArgumentException(mapping + " is outbound: it maps canonical objects, not files");
@@ -70,7 +77,8 @@ public final class MappingRunner {
 			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
 		};
 		SourceOptions options = mapping.sourceOptions();
-		try (RecordReader reader = new ReadAhead(sourceName, opener, formatProblems)) {
+		try (RecordReader reader = ahead ? new ReadAhead(sourceName, opener, formatProblems)
+				: opener.open(formatProblems)) {
 			NodePath within = withinRecords(options);
 			Node record;
 			while ((record = reader.next()) != null) {

@@ -507,7 +507,7 @@ abstract class EngineContract {
 		assertEquals(OrderSync.Outcome.BACKORDERED, inTransaction(c -> orders.accept(c, "harbor", message, bigBox)));
 		List<ExceptionQueue.Item> shortages = new ExceptionQueue(store).list("harbor", true, 0, 10);
 		assertEquals(3, shortages.size());
-		assertTrue(shortages.get(0).detail().startsWith("HS-100238: ordered 40, available 0 at ATL; 40 backordered"),
+		assertTrue(shortages.get(0).detail().startsWith("HS-100238: ordered 40, available 0 at ATL for EDI; 40 backordered"),
 				shortages.get(0).detail());
 		assertEquals(0, new BigDecimal("40").compareTo(bigBox.getLines().get(0).getBackorderedQuantity()),
 				"the order says what is backordered, for the 855 back to BigBox");
