@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.syncline.engine.Ingestion;
 import io.syncline.runtime.api.SubmitResult;
 
 /**
@@ -91,6 +94,9 @@ public final class Inbox {
 		return recovered;
 	}
 
+	/** At most this many files of one partner go into one transaction. */
+	private static final int BATCH = 100;
+
 	/** Claims, submits and keeps every settled file of every partner's inbox, oldest first per partner. */
 	public List<Pickup> poll() throws IOException {
 		List<Pickup> picked = new ArrayList<>();
@@ -102,46 +108,67 @@ public final class Inbox {
 		try (DirectoryStream<Path> partners = Files.newDirectoryStream(inbox, Files::isDirectory)) {
 			for (Path partnerFolder : partners) {
 				String partner = partnerFolder.getFileName().toString();
-				for (Path file : settledFiles(partnerFolder, settledBefore)) {
-					String claimId = UUID.randomUUID().toString();
-					Path claimed = claim(partner, file, claimId);
-					if (claimed != null) {
-						String name = file.getFileName().toString();
-						picked.add(keep(partner, name, claimId, claimed, submit(partner, name, claimId, claimed)));
-					}
+				List<Path> files = settledFiles(partnerFolder, settledBefore);
+				for (int from = 0; from < files.size(); from += BATCH) {
+					picked.addAll(submitTogether(partner, files.subList(from, Math.min(files.size(), from + BATCH))));
 				}
 			}
 		}
 		return picked;
 	}
 
+	/** Claims the files, submits what was claimed in one batch, and keeps each beside its outcome. */
+	private List<Pickup> submitTogether(String partner, List<Path> files) throws IOException {
+		List<Ingestion.Document> documents = new ArrayList<>();
+		List<Path> claimedFiles = new ArrayList<>();
+		List<String> claimIds = new ArrayList<>();
+		for (Path file : files) {
+			String claimId = UUID.randomUUID().toString();
+			Path claimed = claim(partner, file, claimId);
+			if (claimed != null) {
+				documents.add(new Ingestion.Document(partner, null, file.getFileName().toString(),
+						Files.readAllBytes(claimed), Map.of("INBOX", claimId)));
+				claimedFiles.add(claimed);
+				claimIds.add(claimId);
+			}
+		}
+		List<Pickup> picked = new ArrayList<>();
+		if (documents.isEmpty()) {
+			return picked;
+		}
+		List<SubmitResult> results = runtime.submitClaimed(documents);
+		for (int i = 0; i < results.size(); i++) {
+			picked.add(keep(partner, documents.get(i).sourceName(), claimIds.get(i), claimedFiles.get(i), results.get(i)));
+		}
+		return picked;
+	}
+
+	/** Files taken per partner in one poll, oldest first: a backlog of 100,000 files is worked off poll by poll. */
+	private static final int PER_POLL = 2_000;
+
+	private record Arrived(Path file, FileTime modified) {
+	}
+
 	private static List<Path> settledFiles(Path folder, Instant settledBefore) throws IOException {
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, Files::isRegularFile)) {
+		List<Arrived> files = new ArrayList<>();
+		try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
 			for (Path file : listing) {
 				String name = file.getFileName().toString();
 				if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")) {
 					continue;
 				}
 				try {
-					if (Files.getLastModifiedTime(file).toInstant().isBefore(settledBefore)) {
-						files.add(file);
+					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+					if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(settledBefore)) {
+						files.add(new Arrived(file, attributes.lastModifiedTime()));
 					}
 				} catch (NoSuchFileException e) {
 					// claimed by another runtime meanwhile
 				}
 			}
 		}
-		files.sort((a, b) -> modified(a).compareTo(modified(b)));
-		return files;
-	}
-
-	private static FileTime modified(Path file) {
-		try {
-			return Files.getLastModifiedTime(file);
-		} catch (IOException e) {
-			return FileTime.fromMillis(0);
-		}
+		files.sort(Comparator.comparing(Arrived::modified).thenComparing(a -> a.file().getFileName().toString()));
+		return files.stream().limit(PER_POLL).map(Arrived::file).toList();
 	}
 
 	/** The atomic move that makes a file ours; null if another runtime was faster. */

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -46,8 +48,9 @@ import io.syncline.runtime.local.internal.Metrics;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
-import io.syncline.store.PurchaseOrders;
+import io.syncline.store.RetryQueue;
 import io.syncline.store.Store;
+import io.syncline.store.TenantRules;
 
 /**
  * The runtime in this process: the store, the engine and the published mappings of one tenant behind the
@@ -69,7 +72,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final InventorySync inventory;
 	private final Documents documents;
 	private final EventBus events = new EventBus();
-	/** The last status told per purchase order, so a status event is raised only when it changes. */
+	private final RetryQueue retries = new RetryQueue();
+	/** The last status told per purchase and sales order, so a status event is raised only when it changes. */
 	private final Map<String, String> toldStatus = new ConcurrentHashMap<>();
 
 	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
@@ -142,6 +146,29 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	/**
+	 * Submits files an inbox claimed in one transaction (see {@link Ingestion#submitBatch}); if the batch cannot
+	 * commit, each is submitted alone, so one file that breaks a batch does not hold up the others.
+	 */
+	List<SubmitResult> submitClaimed(List<Ingestion.Document> documents) {
+		List<Ingestion.Result> results;
+		try {
+			results = ingestion.submitBatch(documents);
+		} catch (IOException | SQLException | RuntimeException e) {
+			results = new ArrayList<>();
+			for (Ingestion.Document document : documents) {
+				results.add(call("submit " + document.sourceName(), () -> ingestion.submit(document.partner(),
+						document.documentType(), document.sourceName(), document.payload(), null, null, document.keys())));
+			}
+		}
+		List<SubmitResult> submitted = new ArrayList<>();
+		for (Ingestion.Result result : results) {
+			announce(result);
+			submitted.add(Dtos.submitted(result));
+		}
+		return submitted;
+	}
+
+	/**
 	 * For an inbox claim found after a stop: if its message was journaled, finishes it (resuming it if it never
 	 * finished) and returns its result; empty if it was never journaled.
 	 */
@@ -163,19 +190,62 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return Optional.of(Dtos.submitted(result));
 	}
 
-	/** Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files). */
+	/**
+	 * Tries again every record whose retry is due at {@code now}, then lets through, in the order they came, the
+	 * messages held back behind keys that no longer wait. Returns what each resumed message did.
+	 */
+	public List<SubmitResult> retryDue(Instant now) {
+		List<SubmitResult> results = new ArrayList<>();
+		List<RetryQueue.Due> due = call("find due retries",
+				() -> store.inTransaction(c -> retries.due(c, tenantId, now.atOffset(ZoneOffset.UTC))));
+		Set<Long> done = new LinkedHashSet<>();
+		Set<String> keys = new LinkedHashSet<>();
+		for (RetryQueue.Due retry : due) {
+			keys.add(retry.businessKey());
+			if (done.add(retry.messageId())) {
+				results.add(resumeAndAnnounce(retry.messageId()));
+			}
+		}
+		for (String key : keys) {
+			boolean stillWaiting = call("check " + key, () -> store.inTransaction(c -> retries.blockedKeys(c, tenantId,
+					Long.MAX_VALUE).contains(key)));
+			if (stillWaiting) {
+				continue;
+			}
+			for (long parked : call("find messages behind " + key,
+					() -> store.inTransaction(c -> retries.parkedMessages(c, tenantId, key)))) {
+				if (done.add(parked)) {
+					results.add(resumeAndAnnounce(parked));
+				}
+			}
+		}
+		return results;
+	}
+
+	private SubmitResult resumeAndAnnounce(long messageId) {
+		Ingestion.Result result = call("resume message " + messageId, () -> ingestion.resume(messageId));
+		announce(result);
+		return Dtos.submitted(result);
+	}
+
+	/**
+	 * Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files), and
+	 * delivers outbound documents committed but not yet in the outbox.
+	 */
 	public List<SubmitResult> resumeUnfinished() {
 		List<SubmitResult> resumed = new ArrayList<>();
 		for (long id : call("find unfinished messages", () -> search.unfinished(tenantId))) {
-			Ingestion.Result result = call("resume message " + id, () -> ingestion.resume(id));
-			announce(result);
-			resumed.add(Dtos.submitted(result));
+			resumed.add(resumeAndAnnounce(id));
 		}
+		call("deliver outbound documents left undelivered", ingestion::publishPending);
 		return resumed;
 	}
 
 	/** Tells subscribers what one processed message did: its outcome, its exceptions, its POs' new status. */
 	private void announce(Ingestion.Result result) {
+		if (!events.hasSubscribers()) {
+			return;
+		}
 		Instant now = Instant.now();
 		long id = result.messageId();
 		events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_RECEIVED, now, id, null, result.partner(),
@@ -189,26 +259,27 @@ public final class LocalRuntime implements IntegrationRuntime {
 				events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_OPENED, now, id, item.id(),
 						result.partner(), result.documentType(), item.businessKey(), item.state().name(), item.detail()));
 			}
-			String pos = search.keysOf(tenantId, id).get("PO");
-			if (pos != null) {
-				for (String po : pos.split(", ")) {
-					announcePurchaseOrder(po, id, result, now);
-				}
-			}
+			Map<String, String> keys = search.keysOf(tenantId, id);
+			announceStatus(BusinessDocument.Type.PO, keys.get("PO"), id, result, now);
+			announceStatus(BusinessDocument.Type.SO, keys.get("SO"), id, result, now);
 			return null;
 		});
 	}
 
-	private void announcePurchaseOrder(String po, long messageId, Ingestion.Result result, Instant now)
-			throws SQLException {
-		try (var connection = store.connection()) {
-			var header = new PurchaseOrders().headerForUpdate(connection, tenantId, po);
-			connection.rollback();
-			if (header.isPresent()) {
-				String status = header.get().status();
-				if (!status.equals(toldStatus.put(po, status))) {
+	/** A status event for each purchase or sales order the message touched whose status is not the one last told. */
+	private void announceStatus(BusinessDocument.Type type, String keys, long messageId, Ingestion.Result result,
+			Instant now) throws SQLException {
+		if (keys == null) {
+			return;
+		}
+		for (String key : keys.split(", ")) {
+			Optional<BusinessDocument> document = documents.find(type, key);
+			if (document.isPresent()) {
+				String status = document.get().status();
+				if (!status.equals(toldStatus.put(type + ":" + key, status))) {
 					events.publish(new RuntimeEvent(RuntimeEvent.Type.STATUS_CHANGED, now, messageId, null,
-							result.partner(), result.documentType(), po, status, "purchase order " + po + " is " + status));
+							result.partner(), result.documentType(), key, status,
+							(type == BusinessDocument.Type.PO ? "purchase order " : "sales order ") + key + " is " + status));
 				}
 			}
 		}
@@ -359,6 +430,16 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return call("explain ATP of " + itemNumber + " at " + warehouse, () -> new AtpExplanation(itemNumber, warehouse,
 				inventory.atp(tenantId, itemNumber, warehouse),
 				inventory.explainAtp(tenantId, itemNumber, warehouse).stream().map(Dtos::atpChange).toList()));
+	}
+
+	@Override
+	public Map<String, String> tenantRules() {
+		return call("read the rules of " + tenantId, () -> store.inTransaction(c -> new TenantRules().all(c, tenantId)));
+	}
+
+	@Override
+	public int setTenantRule(String key, String value, String actor, String reason) {
+		return call("set rule " + key, () -> inventory.changeRule(tenantId, key, value, actor, reason));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.syncline.runtime.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -63,6 +64,15 @@ public interface IntegrationRuntime extends AutoCloseable {
 
 	/** ATP of an item at a warehouse now, and every change that made it, with its cause. */
 	AtpExplanation explainAtp(String itemNumber, String warehouse);
+
+	/** The tenant's rules, such as {@code atp.inTransit} and {@code atp.reserve.EDI} (a percentage). */
+	Map<String, String> tenantRules();
+
+	/**
+	 * Sets a rule (null removes it), audited with the reason; an ATP rule records a RULE cause on every position
+	 * whose ATP it moves. Returns how many positions it moved.
+	 */
+	int setTenantRule(String key, String value, String actor, String reason);
 
 	/** Throughput and latency per flow over the last {@code minutes}. */
 	List<FlowMetrics> metrics(int minutes);

@@ -99,6 +99,33 @@ class InboxAndDemoTest {
 	}
 
 	@Test
+	void filesOfOnePartnerGoInOneBatchYetEachRecordAppliesOrFailsAlone() throws Exception {
+		List<String> events = Files.readAllLines(demo("samples/wms-events.jsonl"));
+		Files.writeString(inbox.folder("wms").resolve("a.jsonl"), String.join("\n", events.subList(0, 3)) + "\n");
+		Files.writeString(inbox.folder("wms").resolve("b.jsonl"),
+				events.get(3) + "\n{\"eventId\": \"broken\", \"qty\": \"many\"}\n" + events.get(4) + "\n");
+		Files.writeString(inbox.folder("wms").resolve("c.jsonl"), events.get(0) + "\n"); // the first event again
+		long now = System.currentTimeMillis();
+		for (String name : List.of("a.jsonl", "b.jsonl", "c.jsonl")) { // oldest first is the order they arrived in
+			Files.setLastModifiedTime(inbox.folder("wms").resolve(name),
+					java.nio.file.attribute.FileTime.fromMillis(now - 10_000 + (name.charAt(0) - 'a') * 1000L));
+		}
+
+		List<Inbox.Pickup> picked = inbox.poll();
+
+		assertEquals(3, picked.size());
+		Map<String, SubmitResult> byFile = new java.util.HashMap<>();
+		picked.forEach(p -> byFile.put(p.file(), p.result()));
+		assertEquals("APPLIED", byFile.get("a.jsonl").status());
+		SubmitResult b = byFile.get("b.jsonl");
+		assertEquals("PARTIAL", b.status());
+		assertEquals(1L, b.outcomes().get("MAPPING_ERROR"), b.toString());
+		assertEquals(2L, b.outcomes().get("APPLIED"), "the records around the bad one stay applied: " + b);
+		assertEquals(1L, byFile.get("c.jsonl").outcomes().get("DUPLICATE"), "an event applies once across a batch");
+		assertEquals(3, runtime.journal(JournalQuery.all().withPartner("wms")).items().size());
+	}
+
+	@Test
 	void aClaimJournaledBeforeAKillIsResumedNotSubmittedAgain() throws Exception {
 		// the state a SIGKILL leaves between journaling a claimed file and processing it
 		byte[] items = Files.readAllBytes(demo("samples/erp-items.csv"));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +145,18 @@ abstract class LocalRuntimeContract {
 	}
 
 	@Test
+	void anEdiOrdersStatusIsAnnounced() throws Exception {
+		harborMasterDataAndPo();
+		SubmitResult order = submit("bigbox", "samples/edi/bigbox-850-customer-order.edi");
+		RuntimeEvent status = awaitEvent(e -> e.type() == RuntimeEvent.Type.STATUS_CHANGED
+				&& e.messageId() == order.messageId());
+		assertEquals("BACKORDERED", status.status(), "nothing of it is in stock at ATL");
+		assertTrue(status.detail().startsWith("sales order "), status.detail());
+		assertEquals(status.status(), runtime.document(io.syncline.runtime.api.BusinessDocument.Type.SO,
+				status.businessKey()).orElseThrow().status());
+	}
+
+	@Test
 	void aPriceChangeIsDecidedWithAReasonAndAudited() throws Exception {
 		harborMasterDataAndPo();
 		submit("acme", "samples/edi/acme-855-po-ack.edi");
@@ -259,5 +272,84 @@ abstract class LocalRuntimeContract {
 				"<not a mapping".getBytes(StandardCharsets.UTF_8), "ana", "oops"));
 		assertTrue(garbage.getMessage().contains("boltco-catalog"), garbage.getMessage());
 		assertEquals(2, runtime.mappingVersions("boltco-catalog").size());
+	}
+
+	@Test
+	void aRecordThatMeetsALockIsRetriedWithBackoffAndLaterRecordsOfItsKeyWait() throws Exception {
+		harborMasterDataAndPo();
+		submit("wms", "samples/wms-atl-snapshot.xml");
+		String first = "{\"eventId\": \"r-1\", \"type\": \"RECEIPT\", \"item\": \"HS-001000\", \"warehouse\": \"ATL\", "
+				+ "\"qty\": 10, \"uom\": \"EA\", \"at\": \"2026-11-26T10:00:00Z\"}\n"
+				+ "{\"eventId\": \"r-2\", \"type\": \"RECEIPT\", \"item\": \"HS-001001\", \"warehouse\": \"ATL\", "
+				+ "\"qty\": 5, \"uom\": \"BX\", \"at\": \"2026-11-26T10:00:01Z\"}\n";
+		String second = "{\"eventId\": \"r-3\", \"type\": \"RECEIPT\", \"item\": \"HS-001000\", \"warehouse\": \"ATL\", "
+				+ "\"qty\": 7, \"uom\": \"EA\", \"at\": \"2026-11-26T10:00:02Z\"}\n";
+		SubmitResult held;
+		SubmitResult behind;
+		java.time.Instant before = java.time.Instant.now();
+		// another session holds the HS-001000 position at ATL, longer than the store waits for a lock
+		try (var locker = store.connection(); var lock = locker.prepareStatement(
+				"SELECT on_hand FROM inventory_positions WHERE tenant_id = 'harbor' AND item_number = 'HS-001000' "
+						+ "AND warehouse = 'ATL' FOR UPDATE")) {
+			lock.executeQuery().close();
+			held = runtime.submit("wms", null, "first.jsonl", first.getBytes(StandardCharsets.UTF_8));
+			behind = runtime.submit("wms", null, "second.jsonl", second.getBytes(StandardCharsets.UTF_8));
+			locker.rollback();
+		}
+		assertEquals("PARKED", held.status(), held.toString());
+		assertEquals(1L, held.outcomes().get("RETRY"));
+		assertEquals(1L, held.outcomes().get("APPLIED"), "the other key's record went on");
+		assertEquals(1L, behind.outcomes().get("PARKED"), "a later record of the waiting key is held back: " + behind);
+		ExceptionSummary retry = runtime.exceptions(ExceptionQuery.open().ofKind("RETRY")).items().get(0);
+		assertEquals("RETRYING", retry.state());
+		assertEquals(1, retry.attempts());
+		long wait = java.time.Duration.between(before, retry.nextRetryAt()).toMillis();
+		assertTrue(wait >= 1500 && wait <= 2500 + lockTimeoutMillis(), "first retry after 2 s ± 25 %: " + wait + " ms");
+
+		List<SubmitResult> retried = runtime.retryDue(java.time.Instant.now().plusSeconds(3600));
+
+		assertEquals(List.of(held.messageId(), behind.messageId()),
+				retried.stream().map(SubmitResult::messageId).toList(), "the waiting message first, then the one behind");
+		assertTrue(retried.stream().allMatch(r -> r.status().equals("APPLIED")), retried.toString());
+		assertTrue(runtime.exceptions(ExceptionQuery.open()).items().stream()
+				.noneMatch(e -> e.kind().equals("RETRY") || e.kind().equals("PARKED")));
+		List<String> events = runtime.explainAtp("HS-001000", "ATL").changes().stream()
+				.filter(c -> c.cause().equals("EVENT")).map(c -> c.reference()).toList();
+		assertEquals(List.of("r-1", "r-3"), events, "records of one key applied in the order they came");
+		assertTrue(runtime.retryDue(java.time.Instant.now().plusSeconds(7200)).isEmpty(), "nothing is due twice");
+	}
+
+	@Test
+	void countingStockOnItsWayIsARuleAndItsEffectIsExplained() throws Exception {
+		harborMasterDataAndPo();
+		runtime.submit("wms", null, "receipt.jsonl", ("{\"eventId\": \"rule-1\", \"type\": \"RECEIPT\", "
+				+ "\"item\": \"HS-100101\", \"warehouse\": \"ATL\", \"qty\": 3000, \"uom\": \"EA\", "
+				+ "\"at\": \"2026-11-26T09:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8));
+		submit("acme", "samples/edi/acme-855-po-ack.edi");
+		submit("acme", "samples/edi/acme-856-asn.edi"); // 5000 EA AF-HX-0616 (HS-100101) on its way to ATL
+		// 3000 on hand − 2000 safety stock (erp-items-acme.csv)
+		assertEquals(0, new java.math.BigDecimal("1000").compareTo(runtime.explainAtp("HS-100101", "ATL").atp()));
+		assertThrows(IllegalArgumentException.class,
+				() -> runtime.setTenantRule("atp.inTransit", "maybe", "ana", "try"), "a bad value is refused");
+		assertThrows(IllegalArgumentException.class,
+				() -> runtime.setTenantRule("atp.reserve.EDI", "60", "ana", " "), "a rule change needs a reason");
+
+		int moved = runtime.setTenantRule("atp.inTransit", "true", "ana", "promise what Acme has shipped");
+
+		assertTrue(moved >= 1, "positions whose ATP the rule moved: " + moved);
+		assertEquals(Map.of("atp.inTransit", "true"), runtime.tenantRules());
+		var explained = runtime.explainAtp("HS-100101", "ATL");
+		assertEquals(0, new java.math.BigDecimal("6000").compareTo(explained.atp()), explained.toString());
+		var last = explained.changes().get(explained.changes().size() - 1);
+		assertEquals("RULE", last.cause());
+		assertEquals(0, new java.math.BigDecimal("1000").compareTo(last.before()));
+		assertEquals(0, new java.math.BigDecimal("6000").compareTo(last.after()));
+		assertTrue(last.detail().contains("ana") && last.detail().contains("promise what Acme has shipped"), last.detail());
+		assertEquals(0, runtime.setTenantRule("atp.inTransit", "true", "ana", "again"), "the same rule moves nothing");
+	}
+
+	/** How long the store waits for a lock here, so the expected retry time allows for the wait. */
+	private static long lockTimeoutMillis() {
+		return Long.getLong("syncline.lockTimeoutMillis", Store.DEFAULT_LOCK_TIMEOUT_MILLIS);
 	}
 }

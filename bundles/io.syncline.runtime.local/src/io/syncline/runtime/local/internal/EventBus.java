@@ -33,6 +33,11 @@ public final class EventBus implements AutoCloseable {
 		return () -> listeners.remove(listener);
 	}
 
+	/** Whether anyone listens: what events would say need not be looked up when no one does. */
+	public boolean hasSubscribers() {
+		return !listeners.isEmpty();
+	}
+
 	public void publish(RuntimeEvent event) {
 		if (listeners.isEmpty() || delivery.isShutdown()) {
 			return;
