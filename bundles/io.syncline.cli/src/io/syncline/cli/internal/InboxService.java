@@ -2,7 +2,7 @@ package io.syncline.cli.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -53,20 +53,26 @@ public final class InboxService implements RuntimeService {
 			LOG.info("recovered {} file(s) claimed before the last stop", recovered.size());
 		}
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_POLL_MS", "1000"));
-		poller = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "syncline-inbox");
-			thread.setDaemon(true);
-			return thread;
-		});
+		poller = Background.thread("syncline-inbox");
 		poller.scheduleWithFixedDelay(() -> poll(inbox), 0, every, TimeUnit.MILLISECONDS);
 		LOG.info("watching {}", context.dataDirectory().resolve("inbox"));
 	}
 
 	private static void poll(Inbox inbox) {
 		try {
-			for (Inbox.Pickup pickup : inbox.poll()) {
-				LOG.info("{} from {}: message {} {}", pickup.file(), pickup.partner(), pickup.result().messageId(),
-						pickup.result().status());
+			List<Inbox.Pickup> picked = inbox.poll();
+			for (Inbox.Pickup pickup : picked) {
+				if (pickup.result().clean()) {
+					LOG.debug("{} from {}: message {} {}", pickup.file(), pickup.partner(), pickup.result().messageId(),
+							pickup.result().status());
+				} else {
+					LOG.warn("{} from {}: message {} {}, kept in {}", pickup.file(), pickup.partner(),
+							pickup.result().messageId(), pickup.result().status(), pickup.keptAt());
+				}
+			}
+			if (!picked.isEmpty()) {
+				LOG.info("picked up {} file(s), {} applied cleanly", picked.size(),
+						picked.stream().filter(p -> p.result().clean()).count());
 			}
 		} catch (Exception e) {
 			// a poll that fails (a full disk, the database away) is tried again at the next tick; nothing was lost
@@ -76,16 +82,7 @@ public final class InboxService implements RuntimeService {
 
 	@Override
 	public void stop() {
-		if (poller != null) {
-			poller.shutdown();
-			try {
-				poller.awaitTermination(30, TimeUnit.SECONDS);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		if (runtime != null) {
-			runtime.close();
-		}
+		Background.stop(poller, runtime);
 	}
+
 }

@@ -1,0 +1,54 @@
+package io.syncline.cli.internal;
+
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.cli.RuntimeService;
+import io.syncline.runtime.local.LocalRuntime;
+
+/** While {@code serve} runs: every 2 seconds, records whose retry is due are tried again, and what waited behind them follows. */
+@Component(service = RuntimeService.class)
+public final class RetryService implements RuntimeService {
+
+	private static final Logger LOG = LoggerFactory.getLogger(RetryService.class);
+
+	private LocalRuntime runtime;
+	private ScheduledExecutorService scheduler;
+
+	@Override
+	public String name() {
+		return "retries";
+	}
+
+	@Override
+	public void start(CommandContext context) throws Exception {
+		runtime = Runtimes.runtime(context, null);
+		scheduler = Background.thread("syncline-retries");
+		scheduler.scheduleWithFixedDelay(this::retryDue, 2, 2, TimeUnit.SECONDS);
+	}
+
+	private void retryDue() {
+		try {
+			var results = runtime.retryDue(Instant.now());
+			if (!results.isEmpty()) {
+				LOG.info("retried {} message(s): {}", results.size(),
+						results.stream().map(r -> r.messageId() + " " + r.status()).toList());
+			}
+		} catch (RuntimeException e) {
+			// the next tick tries again; the exceptions stay in the queue meanwhile
+			LOG.error("retrying failed: {}", e.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		Background.stop(scheduler, runtime);
+	}
+
+}
