@@ -28,9 +28,11 @@ import io.xlate.edi.stream.EDIStreamReader;
  * <ul>
  * <li>x12: X12 850s → sales orders vs raw StAEDI tokenization;</li>
  * <li>csv: a catalog → supplier items vs raw FastCSV parsing;</li>
- * <li>heap: peak heap of the CSV mapping on an input 10× larger.</li>
+ * <li>heap: peak heap of the CSV mapping on an input 10× larger;</li>
+ * <li>pipeline: durable end-to-end messages on H2 (and PostgreSQL when SYNCLINE_PG_URL is set) vs batched
+ * INSERTs.</li>
  * </ul>
- * Usage: {@code BenchMain DEMO_DIR [x12|csv|heap|all] [--mb N] [--rows N] [--rounds N]}.
+ * Usage: {@code BenchMain DEMO_DIR [x12|csv|heap|pipeline|all] [--mb N] [--rows N] [--rounds N] [--messages N]}.
  */
 public final class BenchMain {
 
@@ -39,7 +41,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|all] [--mb N] [--rows N] [--rounds N]");
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|all] [--mb N] [--rows N] [--rounds N] [--messages N]");
 			System.exit(2);
 		}
 		Path demo = Path.of(args[0]);
@@ -59,6 +61,12 @@ public final class BenchMain {
 			}
 			if (which.equals("heap") || which.equals("all")) {
 				heap(demo, dir, rows / 10);
+			}
+			if (which.equals("pipeline") || which.equals("all")) {
+				PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "h2");
+				if (System.getenv("SYNCLINE_PG_URL") != null) {
+					PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "postgresql");
+				}
 			}
 		} finally {
 			try (Stream<Path> files = Files.walk(dir)) {
