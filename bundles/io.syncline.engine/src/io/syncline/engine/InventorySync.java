@@ -54,9 +54,10 @@ public final class InventorySync {
 		if (!inventory.claimSnapshot(connection, store.dialect(), tenantId, warehouse, asOf, messageId)) {
 			return Outcome.IGNORED_OLDER;
 		}
+		AtpRules rules = calculator.rules(connection, tenantId);
 		Map<String, BigDecimal> before = new HashMap<>();
 		for (Position position : inventory.positionsOfSite(connection, tenantId, warehouse)) {
-			before.put(position.itemNumber(), atp(connection, tenantId, position));
+			before.put(position.itemNumber(), calculator.atp(connection, tenantId, position, rules));
 		}
 		inventory.removeSite(connection, tenantId, warehouse);
 		String reference = "snapshot message " + messageId;
@@ -65,7 +66,7 @@ public final class InventorySync {
 					incoming.getAllocated(), incoming.getDamaged(), incoming.getInTransit(),
 					incoming.getAsOf() == null ? asOf : incoming.getAsOf().atOffset(ZoneOffset.UTC));
 			inventory.put(connection, tenantId, position);
-			BigDecimal after = atp(connection, tenantId, position);
+			BigDecimal after = calculator.atp(connection, tenantId, position, rules);
 			BigDecimal previous = before.remove(position.itemNumber());
 			if (previous == null || previous.compareTo(after) != 0) {
 				inventory.recordAtp(connection, tenantId, position.itemNumber(), warehouse, "SNAPSHOT", reference,
@@ -90,10 +91,11 @@ public final class InventorySync {
 		Position current = inventory.positionForUpdate(connection, tenantId, item, warehouse)
 				.orElse(new Position(item, warehouse, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
 						null));
-		BigDecimal before = atp(connection, tenantId, current);
+		AtpRules rules = calculator.rules(connection, tenantId); // read once: the rules cannot change in between
+		BigDecimal before = calculator.atp(connection, tenantId, current, rules);
 		Position changed = change(current, event);
 		inventory.put(connection, tenantId, changed);
-		BigDecimal after = atp(connection, tenantId, changed);
+		BigDecimal after = calculator.atp(connection, tenantId, changed, rules);
 		inventory.recordAtp(connection, tenantId, item, warehouse, "EVENT", event.getEventId(), before, after,
 				event.getType().getName() + " " + signed(event.getQuantity())
 						+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId);

@@ -137,8 +137,10 @@ final class MessageRun {
 	private long applyRecords(MappingSource.Resolved mapping, KeyOf keyOf, Step step) throws IOException, SQLException {
 		List<MapOutcome> mapped = new ArrayList<>();
 		MappingRunner.run(mapping.mapping(), sourceName, payload, mapped::add);
-		Set<String> blocked = keyOf == null ? new HashSet<>()
-				: new HashSet<>(transact(connection -> retries.blockedKeys(connection, tenantId, message)));
+		RetryQueue.Waiting pending = keyOf == null ? new RetryQueue.Waiting(Set.of(), Set.of())
+				: transact(connection -> retries.waiting(connection, tenantId, message));
+		Set<String> blocked = new HashSet<>(pending.blocked());
+		Set<String> own = pending.own();
 		int index = 0;
 		for (MapOutcome outcome : mapped) {
 			int position = index++;
@@ -155,7 +157,8 @@ final class MessageRun {
 				waiting++;
 			} else {
 				try {
-					result = transact(connection -> applyOne(connection, outcome, position, key, step));
+					String settles = key != null && own.contains(key) ? key : null;
+					result = transact(connection -> applyOne(connection, outcome, position, settles, step));
 				} catch (SQLException e) {
 					if (key == null || !RetryPolicy.isTransient(e)) {
 						throw e;
@@ -177,7 +180,8 @@ final class MessageRun {
 		return mapped.size();
 	}
 
-	private String applyOne(Connection connection, MapOutcome outcome, int position, String key, Step step)
+	/** Applies one record; {@code settles} names the key whose own waiting exceptions it resolves, if any. */
+	private String applyOne(Connection connection, MapOutcome outcome, int position, String settles, Step step)
 			throws SQLException {
 		if (outcome.failed()) {
 			for (var problem : outcome.problems()) {
@@ -190,8 +194,8 @@ final class MessageRun {
 			return "FILTERED";
 		}
 		String result = step.apply(connection, position, (EObject) outcome.output());
-		if (key != null) {
-			retries.settled(connection, tenantId, message, key);
+		if (settles != null) {
+			retries.settled(connection, tenantId, message, settles);
 		}
 		return result;
 	}

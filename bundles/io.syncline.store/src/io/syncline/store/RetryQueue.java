@@ -30,23 +30,37 @@ public final class RetryQueue {
 	private final AuditLog audit = new AuditLog();
 
 	/**
-	 * Keys a message must not apply records of yet: those with an open RETRY exception (retrying, or given up and
-	 * waiting for a person) from an earlier message.
+	 * What waits, as a message sees it: {@code blocked}, the keys it must not apply records of yet (an earlier
+	 * message's open RETRY exception, retrying or given up and waiting for a person); {@code own}, the keys of its own
+	 * open RETRY or PARKED exceptions, which applying a record of that key settles.
 	 */
-	public Set<String> blockedKeys(Connection connection, String tenantId, long messageId) throws SQLException {
-		Set<String> keys = new LinkedHashSet<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT business_key FROM exceptions "
-				+ "WHERE tenant_id = ? AND kind = 'RETRY' AND state IN ('OPEN', 'RETRYING') AND business_key IS NOT NULL "
-				+ "AND message_id < ?")) {
+	public record Waiting(Set<String> blocked, Set<String> own) {
+	}
+
+	public Waiting waiting(Connection connection, String tenantId, long messageId) throws SQLException {
+		Set<String> blocked = new LinkedHashSet<>();
+		Set<String> own = new LinkedHashSet<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT business_key, message_id, kind FROM exceptions "
+				+ "WHERE tenant_id = ? AND kind IN ('RETRY', 'PARKED') AND state IN ('OPEN', 'RETRYING') "
+				+ "AND business_key IS NOT NULL AND message_id <= ?")) {
 			query.setString(1, tenantId);
 			query.setLong(2, messageId);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					keys.add(rows.getString(1));
+					if (rows.getLong(2) == messageId) {
+						own.add(rows.getString(1));
+					} else if (rows.getString(3).equals(RETRY)) {
+						blocked.add(rows.getString(1));
+					}
 				}
 			}
 		}
-		return keys;
+		return new Waiting(blocked, own);
+	}
+
+	/** The keys with an open RETRY exception from a message before {@code messageId}. */
+	public Set<String> blockedKeys(Connection connection, String tenantId, long messageId) throws SQLException {
+		return waiting(connection, tenantId, messageId).blocked();
 	}
 
 	/**
