@@ -53,13 +53,13 @@ public final class OrderSync {
 			return Outcome.DUPLICATE;
 		}
 		boolean short_ = false;
+		AtpRules rules = calculator.rules(connection, tenantId);
 		for (SalesOrderLine line : order.getLines()) {
 			String item = line.getItem().getItemNumber();
 			BigDecimal quantity = line.getQuantity().getValue();
 			Position position = inventory.positionForUpdate(connection, tenantId, item, warehouse)
 					.orElse(new Position(item, warehouse, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
 							BigDecimal.ZERO, null));
-			AtpRules rules = calculator.rules(connection, tenantId);
 			BigDecimal atp = calculator.atp(connection, tenantId, position, rules);
 			// the channel may take only what is not reserved for the other channels
 			BigDecimal forChannel = rules.forChannel(order.getChannel().getName(), atp);

@@ -21,10 +21,6 @@ public final class JournalSearch {
 	public record Filter(String partnerId, String flow, String documentType, String direction, String status,
 			String businessKey, OffsetDateTime from, OffsetDateTime to) {
 
-		public static Filter any() {
-			return new Filter(null, null, null, null, null, null, null, null);
-		}
-
 		public static Filter byKey(String key) {
 			return new Filter(null, null, null, null, null, key, null, null);
 		}

@@ -17,6 +17,19 @@ public final class PostgresSchemas {
 
 	private final PGSimpleDataSource server;
 
+	/**
+	 * The server named by {@code SYNCLINE_PG_URL}, {@code SYNCLINE_PG_USER} and {@code SYNCLINE_PG_PASSWORD} (user
+	 * and password default to {@code syncline}), as the tests and benchmarks find it.
+	 */
+	public static PostgresSchemas fromEnvironment() {
+		String url = System.getenv("SYNCLINE_PG_URL");
+		if (url == null || url.isBlank()) {
+			throw new IllegalStateException("set SYNCLINE_PG_URL (and SYNCLINE_PG_USER, SYNCLINE_PG_PASSWORD) to a PostgreSQL server");
+		}
+		return new PostgresSchemas(url, System.getenv().getOrDefault("SYNCLINE_PG_USER", "syncline"),
+				System.getenv().getOrDefault("SYNCLINE_PG_PASSWORD", "syncline"));
+	}
+
 	public PostgresSchemas(String jdbcUrl, String user, String password) {
 		server = new PGSimpleDataSource();
 		server.setURL(jdbcUrl);

@@ -53,29 +53,11 @@ public final class Store implements AutoCloseable {
 		HikariDataSource pool = new HikariDataSource(config);
 		try {
 			Migrations.apply(pool, dialect);
-			if (dialect == Dialect.H2) {
-				cacheIdentities(pool);
-			}
 		} catch (SQLException | RuntimeException e) {
 			pool.close();
 			throw e;
 		}
 		return new Store(pool, dialect);
-	}
-
-	/**
-	 * H2 writes a table's identity sequence to disk each time its cache of values is used up, and with every
-	 * commit written at once (WRITE_DELAY=0, so a killed process loses nothing committed) that costs a store per
-	 * few rows. A larger cache keeps ids in order (H2 shares one sequence between sessions; PostgreSQL would cache
-	 * per session and break the order, so it keeps its default).
-	 */
-	private static void cacheIdentities(DataSource pool) throws SQLException {
-		try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
-			for (String table : new String[] { "messages", "exceptions", "audit_log", "atp_history" }) {
-				statement.execute("ALTER TABLE " + table + " ALTER COLUMN id SET CACHE 1000");
-			}
-			connection.commit();
-		}
 	}
 
 	private static DataSource dataSource(Dialect dialect, String url, String user, String password) {

@@ -13,13 +13,7 @@ import io.syncline.store.Store;
 class PostgresEngineTest extends EngineContract {
 
 	private final String schema = "e_" + UUID.randomUUID().toString().replace("-", "");
-	private final PostgresSchemas server = new PostgresSchemas(System.getenv("SYNCLINE_PG_URL"),
-			env("SYNCLINE_PG_USER", "syncline"), env("SYNCLINE_PG_PASSWORD", "syncline"));
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null ? fallback : value;
-	}
+	private final PostgresSchemas server = PostgresSchemas.fromEnvironment();
 
 	@Override
 	protected Store open() throws Exception {

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.syncline.engine.Ingestion;
@@ -40,6 +39,7 @@ import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.ValidationReport;
+import io.syncline.runtime.local.internal.Announcements;
 import io.syncline.runtime.local.internal.Documents;
 import io.syncline.runtime.local.internal.Dtos;
 import io.syncline.runtime.local.internal.EventBus;
@@ -73,8 +73,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final Documents documents;
 	private final EventBus events = new EventBus();
 	private final RetryQueue retries = new RetryQueue();
-	/** The last status told per purchase and sales order, so a status event is raised only when it changes. */
-	private final Map<String, String> toldStatus = new ConcurrentHashMap<>();
+	private final Announcements announcements;
 
 	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
 		this.tenantId = settings.tenantId();
@@ -91,6 +90,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		this.resolutions = new Resolutions(store, tolerance);
 		this.inventory = new InventorySync(store);
 		this.documents = new Documents(store, tenantId);
+		this.announcements = new Announcements(tenantId, events, queue, search, documents);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -241,48 +241,12 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return resumed;
 	}
 
-	/** Tells subscribers what one processed message did: its outcome, its exceptions, its POs' new status. */
+	/** Tells subscribers what one processed message did. */
 	private void announce(Ingestion.Result result) {
-		if (!events.hasSubscribers()) {
-			return;
-		}
-		Instant now = Instant.now();
-		long id = result.messageId();
-		events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_RECEIVED, now, id, null, result.partner(),
-				result.documentType(), null, "RECEIVED", result.file()));
-		boolean failed = result.status().equals(MessageJournal.Status.FAILED.name());
-		events.publish(new RuntimeEvent(failed ? RuntimeEvent.Type.MESSAGE_FAILED : RuntimeEvent.Type.MESSAGE_APPLIED,
-				now, id, null, result.partner(), result.documentType(), null, result.status(),
-				result.records() + " record(s), outcomes " + result.outcomes()));
-		call("announce message " + id, () -> {
-			for (ExceptionQueue.Item item : queue.ofMessage(tenantId, id)) {
-				events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_OPENED, now, id, item.id(),
-						result.partner(), result.documentType(), item.businessKey(), item.state().name(), item.detail()));
-			}
-			Map<String, String> keys = search.keysOf(tenantId, id);
-			announceStatus(BusinessDocument.Type.PO, keys.get("PO"), id, result, now);
-			announceStatus(BusinessDocument.Type.SO, keys.get("SO"), id, result, now);
+		call("announce message " + result.messageId(), () -> {
+			announcements.message(result);
 			return null;
 		});
-	}
-
-	/** A status event for each purchase or sales order the message touched whose status is not the one last told. */
-	private void announceStatus(BusinessDocument.Type type, String keys, long messageId, Ingestion.Result result,
-			Instant now) throws SQLException {
-		if (keys == null) {
-			return;
-		}
-		for (String key : keys.split(", ")) {
-			Optional<BusinessDocument> document = documents.find(type, key);
-			if (document.isPresent()) {
-				String status = document.get().status();
-				if (!status.equals(toldStatus.put(type + ":" + key, status))) {
-					events.publish(new RuntimeEvent(RuntimeEvent.Type.STATUS_CHANGED, now, messageId, null,
-							result.partner(), result.documentType(), key, status,
-							(type == BusinessDocument.Type.PO ? "purchase order " : "sales order ") + key + " is " + status));
-				}
-			}
-		}
 	}
 
 	@Override
@@ -415,9 +379,10 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	private void changed(long exceptionId, String detail) {
-		ExceptionQueue.Item item = call("read exception " + exceptionId, () -> queue.get(tenantId, exceptionId));
-		events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_CHANGED, Instant.now(), item.messageId(),
-				exceptionId, null, null, item.businessKey(), item.state().name(), detail));
+		call("announce exception " + exceptionId, () -> {
+			announcements.exceptionChanged(exceptionId, detail);
+			return null;
+		});
 	}
 
 	@Override

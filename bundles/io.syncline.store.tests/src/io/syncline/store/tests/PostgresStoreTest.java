@@ -18,13 +18,7 @@ class PostgresStoreTest extends StoreContract {
 	private final String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
 
 	static PostgresSchemas server() {
-		return new PostgresSchemas(System.getenv("SYNCLINE_PG_URL"), env("SYNCLINE_PG_USER", "syncline"),
-				env("SYNCLINE_PG_PASSWORD", "syncline"));
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null ? fallback : value;
+		return PostgresSchemas.fromEnvironment();
 	}
 
 	@Override

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,12 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.syncline.store.Dialect;
+import io.syncline.store.Payloads;
 
 /**
  * A small versioned migration runner: scripts {@code db/migration/V<n>__<what>.sql} of this bundle, applied in order,
@@ -33,7 +31,7 @@ public final class Migrations {
 	/** The scripts, in order. A new version adds a line here and a file in db/migration. */
 	static final List<String> SCRIPTS = List.of("V1__journal_exceptions_audit.sql", "V2__catalog.sql",
 			"V3__inventory.sql", "V4__purchase_orders.sql", "V5__supplier_availability.sql",
-			"V6__sales_orders.sql", "V7__runtime.sql", "V8__outbox_index.sql", "V9__tenant_rules.sql");
+			"V6__sales_orders.sql", "V7__runtime.sql", "V8__outbox_index.sql", "V9__tenant_rules.sql", "V10__identity_cache.h2.sql");
 
 	private static final long LOCK_KEY = 0x53594e434c494eL;
 
@@ -58,7 +56,7 @@ public final class Migrations {
 	private static void applyOne(Connection connection, Dialect dialect, String script) throws SQLException {
 		int version = Integer.parseInt(script.substring(1, script.indexOf("__")));
 		String sql = read(script);
-		String checksum = sha256(sql);
+		String checksum = Payloads.sha256(sql.getBytes(StandardCharsets.UTF_8));
 		try {
 			if (dialect == Dialect.POSTGRESQL) {
 				try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -75,9 +73,11 @@ public final class Migrations {
 				connection.rollback();
 				return;
 			}
-			try (Statement statement = connection.createStatement()) {
-				for (String command : statements(sql)) {
-					statement.execute(command);
+			if (appliesTo(script, dialect)) {
+				try (Statement statement = connection.createStatement()) {
+					for (String command : statements(sql)) {
+						statement.execute(command);
+					}
 				}
 			}
 			try (PreparedStatement record = connection.prepareStatement(
@@ -93,6 +93,19 @@ public final class Migrations {
 			connection.rollback();
 			throw e;
 		}
+	}
+
+	/**
+	 * A script named {@code V<n>__what.h2.sql} or {@code ….postgresql.sql} tunes one database only; the others record
+	 * its version without running it, so versions stay the same everywhere.
+	 */
+	public static boolean appliesTo(String script, Dialect dialect) {
+		for (Dialect only : Dialect.values()) {
+			if (script.endsWith("." + only.name().toLowerCase() + ".sql")) {
+				return only == dialect;
+			}
+		}
+		return true;
 	}
 
 	private static String appliedChecksum(Connection connection, int version) throws SQLException {
@@ -137,11 +150,4 @@ public final class Migrations {
 		}
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -28,16 +30,16 @@ import io.syncline.ui.internal.workbench.Perspectives.Perspective;
  * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it switches the real
  * workbench window through every perspective, checks the perspective and its views are showing, captures the window
  * to {@code DIR/<perspective>.png}, then closes the workbench. It runs on the UI thread in small steps with
- * {@code timerExec}, so the window paints between steps; screenshots are written to disk off the UI thread. Results go to stdout, one line per check, for the product
- * test that launched it.
+ * {@code timerExec}, so the window paints between steps; screenshots are written to disk off the UI thread.
+ * Results go to stdout, one line per check, for the product test that launched it.
  */
 public final class SelfTest {
 
 	private static final int SETTLE_MILLIS = 800;
 
 	private final Path screenshots;
-	private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-	private final List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+	private final List<CompletableFuture<Void>> writes = new ArrayList<>();
 	private boolean finished;
 
 	public SelfTest(Path screenshots) {
@@ -61,7 +63,7 @@ public final class SelfTest {
 		Display display = workbench.getDisplay();
 		if (!perspectives.hasNext()) {
 			// The screenshots are written off the UI thread; wait for them without blocking it.
-			java.util.concurrent.CompletableFuture.allOf(writes.toArray(java.util.concurrent.CompletableFuture[]::new))
+			CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
 					.whenComplete((ok, error) -> display.asyncExec(() -> {
 						finished = true;
 						System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
@@ -108,7 +110,7 @@ public final class SelfTest {
 			gc.dispose();
 			image.dispose();
 		}
-		writes.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+		writes.add(CompletableFuture.runAsync(() -> {
 			try {
 				Files.createDirectories(file.getParent());
 				ImageLoader loader = new ImageLoader();

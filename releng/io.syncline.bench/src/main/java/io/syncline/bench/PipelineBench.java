@@ -134,12 +134,7 @@ final class PipelineBench {
 			Path data = Files.createTempDirectory(dir, "h2");
 			return new Opened(Store.openH2(data), () -> { });
 		}
-		String url = System.getenv("SYNCLINE_PG_URL");
-		if (url == null) {
-			throw new IllegalArgumentException("set SYNCLINE_PG_URL (and _USER, _PASSWORD) for the PostgreSQL run");
-		}
-		PostgresSchemas server = new PostgresSchemas(url, System.getenv().getOrDefault("SYNCLINE_PG_USER", "syncline"),
-				System.getenv().getOrDefault("SYNCLINE_PG_PASSWORD", "syncline"));
+		PostgresSchemas server = PostgresSchemas.fromEnvironment();
 		String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
 		return new Opened(server.openIn(schema, 8), () -> {
 			try {

@@ -1,0 +1,87 @@
+package io.syncline.runtime.local.internal;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.syncline.engine.Ingestion;
+import io.syncline.runtime.api.BusinessDocument;
+import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.store.ExceptionQueue;
+import io.syncline.store.JournalSearch;
+import io.syncline.store.MessageJournal;
+
+/**
+ * What the runtime tells its subscribers: what a processed message did (its outcome, the exceptions it opened, the
+ * new status of the orders it touched) and what changed on an exception. When nobody listens, nothing is looked up.
+ */
+public final class Announcements {
+
+	private final String tenantId;
+	private final EventBus events;
+	private final ExceptionQueue queue;
+	private final JournalSearch search;
+	private final Documents documents;
+	/** The last status told per purchase and sales order, so a status event is raised only when it changes. */
+	private final Map<String, String> toldStatus = new ConcurrentHashMap<>();
+
+	public Announcements(String tenantId, EventBus events, ExceptionQueue queue, JournalSearch search,
+			Documents documents) {
+		this.tenantId = tenantId;
+		this.events = events;
+		this.queue = queue;
+		this.search = search;
+		this.documents = documents;
+	}
+
+	public void message(Ingestion.Result result) throws SQLException {
+		if (!events.hasSubscribers()) {
+			return;
+		}
+		Instant now = Instant.now();
+		long id = result.messageId();
+		events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_RECEIVED, now, id, null, result.partner(),
+				result.documentType(), null, "RECEIVED", result.file()));
+		boolean failed = result.status().equals(MessageJournal.Status.FAILED.name());
+		events.publish(new RuntimeEvent(failed ? RuntimeEvent.Type.MESSAGE_FAILED : RuntimeEvent.Type.MESSAGE_APPLIED,
+				now, id, null, result.partner(), result.documentType(), null, result.status(),
+				result.records() + " record(s), outcomes " + result.outcomes()));
+		for (ExceptionQueue.Item item : queue.ofMessage(tenantId, id)) {
+			events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_OPENED, now, id, item.id(), result.partner(),
+					result.documentType(), item.businessKey(), item.state().name(), item.detail()));
+		}
+		Map<String, String> keys = search.keysOf(tenantId, id);
+		status(BusinessDocument.Type.PO, keys.get("PO"), result, now);
+		status(BusinessDocument.Type.SO, keys.get("SO"), result, now);
+	}
+
+	/** A status event for each purchase or sales order the message touched whose status is not the one last told. */
+	private void status(BusinessDocument.Type type, String keys, Ingestion.Result result, Instant now)
+			throws SQLException {
+		if (keys == null) {
+			return;
+		}
+		for (String key : keys.split(", ")) {
+			Optional<BusinessDocument> document = documents.find(type, key);
+			if (document.isPresent()) {
+				String status = document.get().status();
+				if (!status.equals(toldStatus.put(type + ":" + key, status))) {
+					events.publish(new RuntimeEvent(RuntimeEvent.Type.STATUS_CHANGED, now, result.messageId(), null,
+							result.partner(), result.documentType(), key, status,
+							(type == BusinessDocument.Type.PO ? "purchase order " : "sales order ") + key + " is " + status));
+				}
+			}
+		}
+	}
+
+	public void exceptionChanged(long exceptionId, String detail) throws SQLException {
+		if (!events.hasSubscribers()) {
+			return;
+		}
+		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
+		events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_CHANGED, Instant.now(), item.messageId(),
+				exceptionId, null, null, item.businessKey(), item.state().name(), detail));
+	}
+}
