@@ -2,10 +2,9 @@ package io.syncline.formats.x12;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Node;
@@ -13,6 +12,9 @@ import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceLocation;
+import io.syncline.formats.x12.internal.TransactionGrammar;
+import io.syncline.formats.x12.internal.TransactionValidator;
+import io.syncline.formats.x12.internal.ValidationListener;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -22,36 +24,43 @@ import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
 /**
- * X12 through StAEDI. The separators come from the ISA segment, never assumed. Envelopes are validated by StAEDI's
- * control schema (control numbers, counts), each transaction set by its schema from {@link X12Schemas}. One record
- * per transaction set, named by its id ({@code 850}): segments as children ({@code BEG}), their elements as leaves
- * ({@code BEG03}), loops as {@code PO1_LOOP}, the 856 HL levels nested. The record's context is the group
- * ({@code GS}), whose parent is the interchange ({@code ISA}). A transaction set with errors is reported, one
- * located problem per error, and not returned. Every group is summed up for its 997 in {@link #acknowledgments()}.
+ * X12 through StAEDI. The separators come from the ISA segment, never assumed. StAEDI tokenizes and validates the
+ * envelopes with its control schema (control numbers, counts). Each transaction set is validated against its schema
+ * from {@link X12Schemas} by Syncline's {@link TransactionValidator}, which reports what StAEDI's validator would at
+ * a fraction of its cost; {@code staediValidation} hands that to StAEDI instead (the differential test compares the
+ * two), as does a schema the compiled grammar does not cover.
+ * <p>
+ * One record per transaction set, named by its id ({@code 850}): segments as children ({@code BEG}), their elements
+ * as leaves ({@code BEG03}), loops as {@code PO1_LOOP}, the 856 HL levels nested. The record's context is the group
+ * ({@code GS}), whose parent is the interchange ({@code ISA}). A transaction set with errors is reported, one located
+ * problem per error, and not returned. Every group is summed up for its 997 in {@link #acknowledgments()}.
  */
 public final class X12RecordReader implements RecordReader {
 
-	private final String source;
-	private final ProblemSink problems;
 	private final InputStream input;
 	private final EDIStreamReader edi;
-	private final Deque<Node> open = new ArrayDeque<>();
-	private final List<GroupAck> acknowledgments = new ArrayList<>();
+	private final boolean staediValidation;
+	private final X12Findings findings;
+	private final X12Tree tree = new X12Tree();
+	private final Map<String, TransactionValidator> validators = new HashMap<>();
+	private final ValidationListener listener = new Listener();
 	private Node interchange;
 	private Node group;
+	private Node envelopeSegment;
 	private Node transaction;
-	private GroupAck groupAck;
-	private List<TransactionAck.SegmentNote> transactionNotes;
-	private String interchangeControl;
-	private String groupControl;
-	private String transactionControl;
-	private Node compositeElement;
 	private boolean transactionPending;
+	private TransactionValidator validator;
+	private boolean validatingSegment;
 
 	public X12RecordReader(InputStream in, String source, ProblemSink problems) {
-		this.source = source;
-		this.problems = problems;
+		this(in, source, problems, false);
+	}
+
+	/** @param staediValidation validate transaction sets with StAEDI's validator rather than Syncline's */
+	public X12RecordReader(InputStream in, String source, ProblemSink problems, boolean staediValidation) {
 		this.input = in;
+		this.staediValidation = staediValidation;
+		this.findings = new X12Findings(source, problems);
 		EDIInputFactory factory = EDIInputFactory.newFactory();
 		factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, Boolean.TRUE);
 		factory.setProperty(EDIInputFactory.EDI_NEST_HIERARCHICAL_LOOPS, Boolean.TRUE);
@@ -60,15 +69,14 @@ public final class X12RecordReader implements RecordReader {
 
 	/** One entry per functional group read so far: what its 997 must say. */
 	public List<GroupAck> acknowledgments() {
-		return List.copyOf(acknowledgments);
+		return findings.acknowledgments();
 	}
 
 	@Override
 	public Node next() throws IOException, FormatException {
 		try {
 			while (edi.hasNext()) {
-				EDIStreamEvent event = edi.next();
-				Node finished = handle(event);
+				Node finished = handle(edi.next());
 				if (finished != null) {
 					return finished;
 				}
@@ -79,7 +87,8 @@ public final class X12RecordReader implements RecordReader {
 			}
 			return null;
 		} catch (EDIStreamException e) {
-			throw new FormatException(Problem.fatal("X12_UNREADABLE", locate(e.getLocation()), readable(e)), e);
+			throw new FormatException(Problem.fatal("X12_UNREADABLE", findings.locate(e.getLocation(), 0, 0),
+					readable(e)), e);
 		} catch (RuntimeException e) {
 			// StAEDI signals some broken input (e.g. a garbled ISA) with unchecked exceptions.
 			throw new FormatException(Problem.fatal("X12_UNREADABLE", here(), readable(e)), e);
@@ -88,39 +97,43 @@ public final class X12RecordReader implements RecordReader {
 
 	private Node handle(EDIStreamEvent event) {
 		switch (event) {
-		case START_INTERCHANGE -> {
-			interchange = Node.branch("interchange", here());
-			open.push(interchange);
-		}
+		case START_INTERCHANGE -> interchange = Node.branch("interchange", here());
 		case START_GROUP -> {
 			group = Node.branch("group", here());
 			group.setContext(interchange);
-			open.push(group);
 		}
 		case START_TRANSACTION -> transactionPending = true;
-		case START_LOOP -> open.push(top().add(Node.branch(edi.getReferenceCode(), here())));
-		case END_LOOP -> open.pop();
-		case START_SEGMENT -> open.push(transactionPending ? Node.branch(edi.getText(), here())
-				: top().add(Node.branch(edi.getText(), here())));
+		case START_LOOP -> {
+			if (transaction != null && validator == null) {
+				tree.startLoop(edi.getReferenceCode(), here());
+			}
+		}
+		case END_LOOP -> {
+			if (transaction != null && validator == null) {
+				tree.endLoop();
+			}
+		}
+		case START_SEGMENT -> startSegment(edi.getText());
 		case END_SEGMENT -> endSegment();
-		case START_COMPOSITE -> compositeElement = top().add(Node.branch(elementName(), here()));
-		case END_COMPOSITE -> compositeElement = null;
-		case ELEMENT_DATA -> addElement();
-		case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(event);
+		case START_COMPOSITE -> startComposite();
+		case END_COMPOSITE -> endComposite();
+		case ELEMENT_DATA -> element(edi.getText());
+		case SEGMENT_ERROR -> findings.segmentError(edi.getLocation(), edi.getReferenceCode(), edi.getErrorType());
+		case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
+			Location at = edi.getLocation();
+			findings.elementError(at, edi.getErrorType(), at.getElementPosition(), at.getComponentPosition(),
+					edi.hasText() ? edi.getText() : null);
+		}
 		case END_TRANSACTION -> {
 			return endTransaction();
 		}
 		case END_GROUP -> {
-			open.pop();
-			acknowledgments.add(groupAck);
+			findings.endGroup();
 			group = null;
-			groupAck = null;
-			groupControl = null;
 		}
 		case END_INTERCHANGE -> {
-			open.clear();
+			findings.endInterchange();
 			interchange = null;
-			interchangeControl = null;
 		}
 		default -> {
 			// binary data and other events do not occur in X12
@@ -129,118 +142,144 @@ public final class X12RecordReader implements RecordReader {
 		return null;
 	}
 
+	private void startSegment(String tag) {
+		if (transaction == null) {
+			Node owner = group != null ? group : interchange;
+			envelopeSegment = Node.branch(tag, here());
+			if (!transactionPending && owner != null) {
+				owner.add(envelopeSegment);
+			}
+			return;
+		}
+		validatingSegment = validator != null && !tag.equals("SE");
+		if (validatingSegment) {
+			validator.segment(tag);
+		} else if (validator != null) {
+			validator.endTransaction();
+		}
+		tree.startSegment(tag, here());
+	}
+
+	private void endSegment() {
+		if (transaction == null) {
+			endEnvelopeSegment(envelopeSegment);
+			return;
+		}
+		if (validatingSegment) {
+			validator.endSegment();
+			validatingSegment = false;
+		}
+		Node segment = tree.endSegment();
+		if (segment.name().equals("ST")) {
+			findings.transactionControl(X12Tree.elementValue(segment, 2));
+		}
+	}
+
+	private void endEnvelopeSegment(Node segment) {
+		switch (segment.name()) {
+		case "ISA" -> findings.interchangeControl(X12Tree.elementValue(segment, 13));
+		case "GS" -> {
+			Node isa = interchange.child("ISA");
+			findings.startGroup(new GroupAck(X12Tree.elementValue(segment, 1), X12Tree.elementValue(segment, 6),
+					X12Tree.elementValue(segment, 2), X12Tree.elementValue(segment, 3), X12Tree.elementValue(isa, 5),
+					trim(X12Tree.elementValue(isa, 6)), X12Tree.elementValue(isa, 7), trim(X12Tree.elementValue(isa, 8))),
+					X12Tree.elementValue(segment, 6));
+		}
+		default -> {
+			// other envelope segments carry nothing the reader needs
+		}
+		}
+	}
+
 	/**
 	 * Called at ST01: StAEDI knows the transaction type reliably only once ST01 is read, and still accepts the
 	 * transaction schema then. The ST segment read so far moves under the new transaction node.
 	 */
 	private void startTransaction(String type) {
 		transactionPending = false;
-		Node st = open.pop();
+		Node st = envelopeSegment;
 		transaction = Node.branch(type, st.location());
 		transaction.setContext(group != null ? group : interchange);
 		transaction.add(st);
-		transactionNotes = new ArrayList<>();
-		open.push(transaction);
-		open.push(st);
+		tree.startTransaction(transaction, st);
+		findings.startTransaction();
+		validator = null;
 		Schema schema = type == null ? null : X12Schemas.transaction(type);
-		if (schema != null) {
+		if (schema == null) {
+			findings.unsupported(edi.getLocation(), type);
+			return;
+		}
+		TransactionGrammar grammar = staediValidation ? null : X12Schemas.grammar(type);
+		if (grammar == null) {
 			edi.setTransactionSchema(schema);
-		} else {
-			problems.report(Problem.error("X12_UNSUPPORTED_TRANSACTION", here(), "transaction set " + type
-					+ " has no schema here; supported: " + new java.util.TreeSet<>(X12Schemas.SUPPORTED)));
-			transactionNotes.add(new TransactionAck.SegmentNote("ST", 1, "8", 1, 0, "7", type));
+			return;
 		}
-	}
-
-	private void endSegment() {
-		Node segment = open.pop();
-		String tag = segment.name();
-		String control = elementValue(segment, switch (tag) {
-		case "ISA" -> 13;
-		case "GS" -> 6;
-		case "ST" -> 2;
-		default -> 0;
-		});
-		switch (tag) {
-		case "ISA" -> interchangeControl = control;
-		case "GS" -> {
-			groupControl = control;
-			Node isa = interchange.child("ISA");
-			groupAck = new GroupAck(elementValue(segment, 1), control, elementValue(segment, 2), elementValue(segment, 3),
-					elementValue(isa, 5), trim(elementValue(isa, 6)), elementValue(isa, 7), trim(elementValue(isa, 8)));
-		}
-		case "ST" -> transactionControl = control;
-		default -> {
-			// other segments carry no envelope data
-		}
-		}
+		validator = validators.computeIfAbsent(type, key -> new TransactionValidator(grammar, listener));
+		validator.startTransaction();
 	}
 
 	private Node endTransaction() {
-		open.pop();
 		Node finished = transaction;
-		boolean clean = transactionNotes.isEmpty();
-		if (groupAck != null) {
-			groupAck.add(new TransactionAck(finished.name(), transactionControl, List.copyOf(transactionNotes)));
-		}
+		tree.endTransaction(finished);
+		boolean clean = findings.endTransaction(finished.name());
 		transaction = null;
-		transactionControl = null;
+		validator = null;
 		return clean ? finished : null;
 	}
 
-	private void addElement() {
-		String text = edi.getText();
-		if (transactionPending && edi.getLocation().getElementPosition() == 1) {
-			top().addLeaf(elementName(), text, here());
-			startTransaction(text);
+	private void element(String text) {
+		Location at = edi.getLocation();
+		int position = at.getElementPosition();
+		if (transaction == null) {
+			if (transactionPending && position == 1) {
+				envelopeSegment.addLeaf(ElementNames.of("ST", 1), text, here());
+				startTransaction(text);
+			} else if (!text.isEmpty() && envelopeSegment != null) {
+				envelopeSegment.addLeaf(ElementNames.of(at.getSegmentTag(), position), text, here());
+			}
 			return;
 		}
-		if (compositeElement != null) {
-			Location at = edi.getLocation();
-			compositeElement.addLeaf(compositeElement.name() + "-" + at.getComponentPosition(), text, here());
-		} else if (!text.isEmpty()) {
-			top().addLeaf(elementName(), text, here());
+		if (tree.inComposite()) {
+			int component = at.getComponentPosition();
+			tree.element(tree.compositeName() + "-" + component, text, here());
+			if (validatingSegment) {
+				validator.component(position, component, text);
+			}
+			return;
+		}
+		String name = ElementNames.of(at.getSegmentTag(), position);
+		if (validatingSegment && validator.isComposite(position) && !text.isEmpty()) {
+			// a composite sent without component separators still has the shape of one
+			tree.startComposite(name, here());
+			tree.element(name + "-1", text, here());
+			tree.endComposite();
+		} else {
+			tree.element(name, text, here());
+		}
+		if (validatingSegment) {
+			validator.element(position, text);
 		}
 	}
 
-	private String elementName() {
+	private void startComposite() {
 		Location at = edi.getLocation();
-		return ElementNames.of(at.getSegmentTag(), at.getElementPosition());
-	}
-
-	private void error(EDIStreamEvent event) {
-		EDIStreamValidationError error = edi.getErrorType();
-		Location at = edi.getLocation();
-		String reference = edi.getReferenceCode();
-		boolean segmentLevel = event == EDIStreamEvent.SEGMENT_ERROR;
-		// The location names the segment and element; the message adds the segment concerned when it is another one
-		// (a missing PO1 is reported at the SE that ends the transaction) and the offending value.
-		String other = segmentLevel && reference != null && !reference.equals(at.getSegmentTag())
-				? "segment " + reference + ": " : "";
-		String value = segmentLevel || !edi.hasText() ? "" : " ('" + edi.getText() + "')";
-		problems.report(Problem.error("X12_" + error.name(), here(), other + X12ErrorCodes.describe(error) + value));
-		if (transactionNotes != null && transaction != null) {
-			transactionNotes.add(segmentLevel
-					? new TransactionAck.SegmentNote(reference != null ? reference : at.getSegmentTag(),
-							at.getSegmentPosition(), X12ErrorCodes.segmentCode(error), 0, 0, null, null)
-					: new TransactionAck.SegmentNote(at.getSegmentTag(), at.getSegmentPosition(), "8",
-							at.getElementPosition(), Math.max(at.getComponentPosition(), 0), X12ErrorCodes.elementCode(error),
-							edi.hasText() ? edi.getText() : null));
-		} else if (groupAck != null) {
-			groupAck.markGroupError();
+		if (transaction == null) {
+			return;
+		}
+		tree.startComposite(ElementNames.of(at.getSegmentTag(), at.getElementPosition()), here());
+		if (validatingSegment) {
+			validator.startComposite(at.getElementPosition());
 		}
 	}
 
-	private Node top() {
-		return open.peek();
-	}
-
-	private static String elementValue(Node segment, int position) {
-		if (segment == null || position == 0) {
-			return null;
+	private void endComposite() {
+		if (transaction == null) {
+			return;
 		}
-		Node element = segment.child(ElementNames.of(segment.name(), position));
-		return element == null ? null : element.value();
+		tree.endComposite();
+		if (validatingSegment) {
+			validator.endComposite();
+		}
 	}
 
 	private static String trim(String value) {
@@ -248,23 +287,41 @@ public final class X12RecordReader implements RecordReader {
 	}
 
 	private SourceLocation here() {
-		return locate(edi.getLocation());
-	}
-
-	private SourceLocation locate(Location at) {
-		if (at == null) {
-			return new SourceLocation(source, 0, null, null, interchangeControl, groupControl, transactionControl, 0,
-					null, 0, 0);
-		}
-		return new SourceLocation(source, Math.max(at.getLineNumber(), 0), null, null, interchangeControl, groupControl,
-				transactionControl, at.getSegmentPosition(), at.getSegmentTag(), Math.max(at.getElementPosition(), 0),
-				Math.max(at.getComponentPosition(), 0));
+		Location at = edi.getLocation();
+		return findings.locate(at, at == null ? 0 : at.getElementPosition(), at == null ? 0 : at.getComponentPosition());
 	}
 
 	private static String readable(Exception e) {
 		String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 		int cut = message.indexOf("; in ");
 		return cut > 0 ? message.substring(0, cut) : message;
+	}
+
+	/** Syncline's validator reports into the tree (loops) and the findings (errors) at the current location. */
+	private final class Listener implements ValidationListener {
+		@Override
+		public void loopStarted(String code, int levelIdPosition, int parentIdPosition) {
+			if (levelIdPosition > 0) {
+				tree.startLevel(code, here(), levelIdPosition, parentIdPosition);
+			} else {
+				tree.startLoop(code, here());
+			}
+		}
+
+		@Override
+		public void loopEnded() {
+			tree.endLoop();
+		}
+
+		@Override
+		public void segmentError(String tag, EDIStreamValidationError error) {
+			findings.segmentError(edi.getLocation(), tag, error);
+		}
+
+		@Override
+		public void elementError(EDIStreamValidationError error, int element, int component, String value) {
+			findings.elementError(edi.getLocation(), error, element, component, value);
+		}
 	}
 
 	@Override

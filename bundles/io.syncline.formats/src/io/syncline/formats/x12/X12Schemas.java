@@ -2,9 +2,11 @@ package io.syncline.formats.x12;
 
 import java.net.URL;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.syncline.formats.x12.internal.TransactionGrammar;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
@@ -19,6 +21,7 @@ public final class X12Schemas {
 	public static final Set<String> SUPPORTED = Set.of("810", "832", "846", "850", "855", "856", "997");
 
 	private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+	private static final Map<String, Optional<TransactionGrammar>> GRAMMARS = new ConcurrentHashMap<>();
 
 	private X12Schemas() {
 	}
@@ -29,6 +32,19 @@ public final class X12Schemas {
 			return null;
 		}
 		return CACHE.computeIfAbsent(transactionSet, X12Schemas::load);
+	}
+
+	/**
+	 * The schema of a transaction set compiled for Syncline's validator, or null if there is no schema or it needs
+	 * StAEDI's validator.
+	 */
+	public static TransactionGrammar grammar(String transactionSet) {
+		Schema schema = transaction(transactionSet);
+		if (schema == null) {
+			return null;
+		}
+		return GRAMMARS.computeIfAbsent(transactionSet, key -> Optional.ofNullable(TransactionGrammar.of(schema)))
+				.orElse(null);
 	}
 
 	/** The GS01 functional identifier code of a transaction set: 850 → PO, 997 → FA. */
