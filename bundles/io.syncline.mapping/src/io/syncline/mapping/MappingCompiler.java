@@ -75,18 +75,20 @@ public final class MappingCompiler {
 			}
 		}
 		Evaluable filter = expression(expressions, mapping.getFilter(), "filter", problems);
-		List<CompiledRule> rules = compileRules(mapping.getRules(), targetClass, inbound, expressions, problems, "");
+		ValueCoercion coercion = new ValueCoercion(functions);
+		List<CompiledRule> rules = compileRules(mapping.getRules(), targetClass, inbound, expressions, coercion, problems,
+				"");
 		if (!problems.isEmpty()) {
 			throw new MappingCompileException(mapping.getName(), problems);
 		}
 		int version = mapping.getVersion() == null ? 0 : mapping.getVersion().getNumber();
 		return new CompiledMapping(mapping.getName(), version, inbound ? sourceOptions(source, locale) : null,
-				targetClass, mapping.getTargetType(), filter, rules, new ValueCoercion(functions),
+				targetClass, mapping.getTargetType(), filter, rules, coercion,
 				environment.references());
 	}
 
 	private static List<CompiledRule> compileRules(List<Rule> rules, EClass owner, boolean inbound,
-			Expressions expressions, List<String> problems, String prefix) {
+			Expressions expressions, ValueCoercion coercion, List<String> problems, String prefix) {
 		List<CompiledRule> compiled = new ArrayList<>();
 		for (int i = 0; i < rules.size(); i++) {
 			Rule rule = rules.get(i);
@@ -95,7 +97,7 @@ public final class MappingCompiler {
 			TargetPath target = TargetPath.ofNodes(rule.getTarget());
 			if (inbound && owner != null) {
 				try {
-					target = TargetPath.ofFeatures(owner, rule.getTarget());
+					target = TargetPath.ofFeatures(owner, rule.getTarget(), coercion);
 					EStructuralFeature feature = target.last();
 					if (rule instanceof LoopRule) {
 						if (!(feature instanceof EReference reference) || !reference.isContainment() || !reference.isMany()) {
@@ -127,7 +129,7 @@ public final class MappingCompiler {
 				compiled.add(new CompiledField(label, target, sources, expression, condition, field.getDefaultValue(),
 						field.isRequired()));
 			} else if (rule instanceof LoopRule loop) {
-				List<CompiledRule> nested = compileRules(loop.getRules(), elementType, inbound, expressions, problems,
+				List<CompiledRule> nested = compileRules(loop.getRules(), elementType, inbound, expressions, coercion, problems,
 						prefix + (i + 1) + ".");
 				compiled.add(new CompiledLoop(label, target, loop.getSource(), condition, nested));
 			}

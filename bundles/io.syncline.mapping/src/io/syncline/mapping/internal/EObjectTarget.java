@@ -33,7 +33,8 @@ public final class EObjectTarget implements TargetBuilder {
 		EObject owner = owner(path);
 		EStructuralFeature feature = path.last();
 		if (feature instanceof EAttribute attribute) {
-			Object coerced = coercion.to(attribute.getEAttributeType(), value);
+			Object coerced = path.converter() != null ? path.converter().convert(value)
+					: coercion.to(attribute.getEAttributeType(), value);
 			if (attribute.isMany()) {
 				@SuppressWarnings("unchecked")
 				List<Object> values = (List<Object>) owner.eGet(attribute);

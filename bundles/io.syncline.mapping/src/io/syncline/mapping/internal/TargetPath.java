@@ -1,5 +1,6 @@
 package io.syncline.mapping.internal;
 
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -8,15 +9,19 @@ import org.eclipse.emf.ecore.EStructuralFeature;
  * A target path compiled once: its steps, and for canonical targets the features they name, so setting a value
  * per record needs no lookup by name.
  */
-public record TargetPath(String text, String[] steps, EStructuralFeature[] features) {
+public record TargetPath(String text, String[] steps, EStructuralFeature[] features,
+		ValueCoercion.Converter converter) {
 
 	/** For format trees (outbound), where steps are node names. */
 	public static TargetPath ofNodes(String text) {
-		return new TargetPath(text, text.split("/"), null);
+		return new TargetPath(text, text.split("/"), null, null);
 	}
 
-	/** For canonical objects: checks every step against the class; throws IllegalArgumentException if one is wrong. */
-	public static TargetPath ofFeatures(EClass owner, String text) {
+	/**
+	 * For canonical objects: checks every step against the class; throws IllegalArgumentException if one is wrong. An
+	 * attribute gets its value converter here, once.
+	 */
+	public static TargetPath ofFeatures(EClass owner, String text, ValueCoercion coercion) {
 		String[] steps = text.split("/");
 		EStructuralFeature[] features = new EStructuralFeature[steps.length];
 		EClass current = owner;
@@ -33,7 +38,9 @@ public record TargetPath(String text, String[] steps, EStructuralFeature[] featu
 			}
 			features[i] = feature;
 		}
-		return new TargetPath(text, steps, features);
+		EStructuralFeature last = features[features.length - 1];
+		return new TargetPath(text, steps, features,
+				last instanceof EAttribute attribute ? coercion.converterFor(attribute.getEAttributeType()) : null);
 	}
 
 	public EStructuralFeature last() {

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EDataType;
@@ -24,6 +26,37 @@ public final class ValueCoercion {
 
 	public ValueCoercion(MappingFunctions functions) {
 		this.functions = functions;
+	}
+
+	/** How a value becomes what one feature holds, decided once per feature rather than per value. */
+	@FunctionalInterface
+	public interface Converter {
+		Object convert(Object value);
+	}
+
+	public Converter converterFor(EDataType type) {
+		if (type instanceof EEnum enumType) {
+			Map<String, Object> literals = new HashMap<>();
+			for (EEnumLiteral literal : enumType.getELiterals()) {
+				literals.putIfAbsent(literal.getLiteral().toLowerCase(Locale.ROOT), literal.getInstance());
+				literals.putIfAbsent(literal.getName().toLowerCase(Locale.ROOT), literal.getInstance());
+			}
+			return value -> {
+				if (value == null) {
+					return null;
+				}
+				Object found = literals.get(text(value).strip().toLowerCase(Locale.ROOT));
+				return found != null ? found : literal(enumType, value);
+			};
+		}
+		Class<?> target = type.getInstanceClass();
+		if (target == String.class) {
+			return value -> value == null ? null : text(value);
+		}
+		if (target == BigDecimal.class) {
+			return functions::number;
+		}
+		return value -> to(type, value);
 	}
 
 	public Object to(EDataType type, Object value) {
