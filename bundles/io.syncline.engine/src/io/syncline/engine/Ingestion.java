@@ -65,6 +65,7 @@ public final class Ingestion {
 	private final MessageJournal journal;
 	private final OrderSync orderSync;
 	private final Outbound outbound;
+	private final ShipmentConfirmations shipments;
 
 	/** Where orders ship from until tenants configure their sourcing rules. */
 	private static final String FULFILLING_WAREHOUSE = "ATL";
@@ -84,6 +85,7 @@ public final class Ingestion {
 			Path outbox) {
 		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, outbox);
 		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
+		this.shipments = new ShipmentConfirmations(store, tenantId, outbound);
 		this.store = store;
 		this.mappings = mappings;
 		this.tenantId = tenantId;
@@ -146,6 +148,17 @@ public final class Ingestion {
 	 */
 	public int publishPending() throws IOException, SQLException {
 		return outbound == null ? 0 : outbound.publishPending();
+	}
+
+	/**
+	 * Confirms that (part of) a sales order left the warehouse: stock and order are updated, and an EDI customer's
+	 * ship notice and invoice are made, all in one transaction, then delivered to its outbox.
+	 */
+	public ShipmentConfirmations.ShipmentMade ship(OrderFulfilment.Request request, String actor)
+			throws IOException, SQLException {
+		ShipmentConfirmations.ShipmentMade made = store.inTransaction(c -> shipments.ship(c, request, actor));
+		publishPending();
+		return made;
 	}
 
 	private List<Result> journalAndProcess(List<Document> documents) throws SQLException {
@@ -238,6 +251,8 @@ public final class Ingestion {
 		case "wms/events" -> run.apply("wms-events", Ingestion::positionKey,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name());
 		case "erp/purchase-orders" -> sendPurchaseOrders(run);
+		case "wms/shipments" -> run.apply("wms-shipments", o -> "SO:" + ShipmentConfirmations.orderOf((Shipment) o),
+				(c, i, o) -> shipments.confirm(c, message, (Shipment) o));
 		case "shop/orders" -> run.apply("shop-orders", o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
 			SalesOrder order = (SalesOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber()));
@@ -282,7 +297,7 @@ public final class Ingestion {
 		});
 		default -> run.fail("NO_ROUTE", run.sourceName, "no route for " + documentType + " from partner '" + partner
 				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 846 855 856 810, "
-				+ "shop orders, bigbox 850, wms snapshot and events)");
+				+ "shop orders, bigbox 850, wms snapshot, events and shipments)");
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.syncline.store.Catalog;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.Inventory;
 import io.syncline.store.Inventory.Position;
+import io.syncline.store.SalesOrderShipments;
 import io.syncline.store.SalesOrders;
 import io.syncline.store.Store;
 
@@ -31,6 +32,7 @@ public final class OrderSync {
 	}
 
 	private final SalesOrders orders;
+	private final SalesOrderShipments shipments = new SalesOrderShipments();
 	private final Inventory inventory = new Inventory();
 	private final ExceptionQueue exceptions;
 	private final String warehouse;
@@ -51,6 +53,10 @@ public final class OrderSync {
 				order.getCustomer() == null ? null : order.getCustomer().getPartnerId(), order.getCustomerPo(), "NEW",
 				order.getOrderDate(), order.getRequestedDate(), warehouse))) {
 			return Outcome.DUPLICATE;
+		}
+		if (order.getShipTo() != null) {
+			shipments.setShipTo(connection, tenantId, number, new SalesOrderShipments.ShipTo(order.getShipTo().getName(),
+					order.getShipTo().getLocationQualifier(), order.getShipTo().getLocationCode()));
 		}
 		boolean short_ = false;
 		AtpRules rules = calculator.rules(connection, tenantId);

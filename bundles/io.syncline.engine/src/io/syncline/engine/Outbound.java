@@ -35,7 +35,8 @@ import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
 
 /**
- * Documents owed to partners: the 855 answering an EDI order and the 997 for every received functional group. A
+ * Documents owed to partners: the 855 answering an EDI order, the 856 and 810 for each shipment of it, and the 997
+ * for every received functional group. A
  * transactional outbox: each is enveloped with control numbers taken in the same transaction that journals it as
  * outbound, so a stop never leaves a gap in the numbers; {@link #publishPending()} then writes what is committed
  * but not yet delivered to the partner's outbox folder (under a temporary name, then moved, so a pickup never sees
@@ -60,21 +61,53 @@ final class Outbound {
 
 	/** The 855 for an EDI order, mapped from the order as allocated, made and journaled in the order's transaction. */
 	void acknowledgeOrder(Connection connection, SalesOrder order) throws SQLException {
+		byte[] x12 = write("so-855-outbound", "PR", "bigbox", order, "855 for " + order.getCustomerPo(), connection);
+		journal.append(connection, new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
+				"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
+				Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), x12, null);
+	}
+
+	/**
+	 * The ship notice (856) and invoice (810) for one shipment of an order, to the customer that ordered by EDI, made
+	 * and journaled in the shipment's transaction. Returns the document types sent; none when the customer receives
+	 * neither.
+	 */
+	List<String> notifyShipment(Connection connection, String partner, OrderFulfilment.Shipped shipped)
+			throws SQLException {
+		List<String> sent = new java.util.ArrayList<>();
+		for (String type : List.of("856", "810")) {
+			RouteCatalog.Route route = RouteCatalog.outbound(partner, type).orElse(null);
+			if (route == null) {
+				continue;
+			}
+			String customerPo = shipped.customerPo() != null ? shipped.customerPo() : shipped.orderNumber();
+			byte[] x12 = write(route.mapping(), type.equals("856") ? "SH" : "IN", partner, shipped.document(),
+					type + " for " + shipped.orderNumber(), connection);
+			journal.append(connection, new JournalEntry(tenantId, partner, "sales-orders", "OUT", type,
+					type + "-" + customerPo + "-" + shipped.shipmentNumber() + ".edi", customerPo,
+					OffsetDateTime.now(ZoneOffset.UTC), Map.of("PO", customerPo, "SO", shipped.orderNumber(),
+							type.equals("856") ? "ASN" : "INVOICE", (type.equals("856") ? "ASN-" : "INV-")
+									+ shipped.orderNumber())), x12, null);
+			sent.add(type);
+		}
+		return sent;
+	}
+
+	/** Maps a canonical order through an outbound mapping and envelopes it for the partner, numbers taken here. */
+	private byte[] write(String mapping, String functionalId, String partner, SalesOrder order, String what,
+			Connection connection) throws SQLException {
 		try {
-			MapOutcome mapped = MappingRunner.mapOutbound(mappings.resolve("so-855-outbound", null).mapping(), order,
+			MapOutcome mapped = MappingRunner.mapOutbound(mappings.resolve(mapping, null).mapping(), order,
 					order.getOrderNumber());
 			if (mapped.failed()) {
-				throw new IllegalStateException("855 for " + order.getCustomerPo() + ": " + mapped.problems());
+				throw new IllegalStateException(what + ": " + mapped.problems());
 			}
 			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
-			new X12Writer(PartnerProfile.parse("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"),
-					new DbControlNumbers(store, tenantId, connection))
-					.write("PR", List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
-			journal.append(connection, new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
-					"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
-					Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), x12.toByteArray(), null);
+			new X12Writer(RouteCatalog.envelopeTo(partner), new DbControlNumbers(store, tenantId, connection))
+					.write(functionalId, List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
+			return x12.toByteArray();
 		} catch (IOException | MappingCompileException e) {
-			throw new IllegalStateException("cannot write the 855 for " + order.getCustomerPo() + ": " + e.getMessage(), e);
+			throw new IllegalStateException("cannot write the " + what + ": " + e.getMessage(), e);
 		}
 	}
 

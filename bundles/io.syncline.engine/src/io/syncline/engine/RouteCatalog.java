@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.syncline.formats.FormatException;
@@ -13,6 +14,7 @@ import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
+import io.syncline.formats.x12.PartnerProfile;
 
 /**
  * The partners of the Harbor Supply tenant and the flows the engine routes for them: which document comes in or
@@ -47,12 +49,34 @@ public final class RouteCatalog {
 			new Route("acme", "997", "acknowledgments", "OUT", null),
 			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot"),
 			new Route("wms", "events", "inventory", "IN", "wms-events"),
+			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments"),
 			new Route("shop", "orders", "sales-orders", "IN", "shop-orders"),
 			new Route("bigbox", "850", "sales-orders", "IN", "bigbox-850-order"),
 			new Route("bigbox", "855", "sales-orders", "OUT", "so-855-outbound"),
+			new Route("bigbox", "856", "sales-orders", "OUT", "so-856-outbound"),
+			new Route("bigbox", "810", "sales-orders", "OUT", "so-810-outbound"),
 			new Route("bigbox", "997", "acknowledgments", "OUT", null));
 
+	/** How Harbor Supply and each EDI partner are named in interchanges (ISA qualifier:id, sender>receiver). */
+	private static final Map<String, String> X12_ENVELOPES = Map.of("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL",
+			"acme", "ZZ:HARBORSUPPLY>ZZ:ACMEFAST");
+
 	private RouteCatalog() {
+	}
+
+	/** The outbound route of a partner's document type, if the partner receives it. */
+	public static Optional<Route> outbound(String partnerId, String documentType) {
+		return ROUTES.stream().filter(r -> r.direction().equals("OUT") && r.partnerId().equals(partnerId)
+				&& r.documentType().equals(documentType)).findFirst();
+	}
+
+	/** The envelope of interchanges Harbor Supply sends a partner. */
+	public static PartnerProfile envelopeTo(String partnerId) {
+		String envelope = X12_ENVELOPES.get(partnerId);
+		if (envelope == null) {
+			throw new IllegalArgumentException("partner '" + partnerId + "' has no X12 envelope configured");
+		}
+		return PartnerProfile.parse(partnerId, envelope);
 	}
 
 	/** The inbound route of a partner's document type, if there is one. */
@@ -80,7 +104,7 @@ public final class RouteCatalog {
 			return "orders";
 		}
 		if (partner.equals("wms")) {
-			return name.endsWith(".xml") ? "snapshot" : "events";
+			return name.endsWith(".xml") ? "snapshot" : name.contains("shipment") ? "shipments" : "events";
 		}
 		return "catalog";
 	}
@@ -90,7 +114,7 @@ public final class RouteCatalog {
 		case "items" -> "item-master";
 		case "catalog", "832" -> "supplier-catalog";
 		case "purchase-orders", "855", "856", "810" -> "purchase-orders";
-		case "orders", "850" -> "sales-orders";
+		case "orders", "850", "shipments" -> "sales-orders";
 		case "snapshot", "events", "846" -> "inventory";
 		default -> "documents";
 		};

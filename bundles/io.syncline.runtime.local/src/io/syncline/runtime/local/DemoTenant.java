@@ -33,14 +33,34 @@ public final class DemoTenant {
 	private DemoTenant() {
 	}
 
+	/** Told before each demo document; returning false stops the loading there (a cancelled start). */
+	@FunctionalInterface
+	public interface Progress {
+		boolean next(String partnerId, String file, int done, int total);
+	}
+
+	/** How many documents the demo tenant has. */
+	public static int size() {
+		return DOCUMENTS.size();
+	}
+
 	/** Loads the demo documents if the runtime has never received a message; returns what they did. */
 	public static List<SubmitResult> loadIfEmpty(LocalRuntime runtime, Path demoContent) throws IOException {
+		return loadIfEmpty(runtime, demoContent, (partner, file, done, total) -> true);
+	}
+
+	/** As above, telling {@code progress} before each document; what was submitted before a stop stays. */
+	public static List<SubmitResult> loadIfEmpty(LocalRuntime runtime, Path demoContent, Progress progress)
+			throws IOException {
 		if (!runtime.journal(JournalQuery.all().pageSize(1)).items().isEmpty()) {
 			return List.of();
 		}
 		List<SubmitResult> results = new ArrayList<>();
 		for (String[] document : DOCUMENTS) {
 			Path file = demoContent.resolve(document[1]);
+			if (!progress.next(document[0], file.getFileName().toString(), results.size(), DOCUMENTS.size())) {
+				break;
+			}
 			results.add(runtime.submit(document[0], null, file.getFileName().toString(), Files.readAllBytes(file)));
 		}
 		return results;

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.syncline.engine.Ingestion;
+import io.syncline.engine.OrderFulfilment;
 import io.syncline.engine.InventorySync;
 import io.syncline.engine.PublishedMappings;
 import io.syncline.engine.Resolutions;
 import io.syncline.engine.RouteCatalog;
+import io.syncline.engine.ShipmentConfirmations;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.runtime.api.AtpExplanation;
 import io.syncline.runtime.api.BulkResult;
@@ -36,9 +38,13 @@ import io.syncline.runtime.api.Page;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.ShipmentConfirmation;
+import io.syncline.runtime.api.ShipmentResult;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.ValidationReport;
+import static io.syncline.runtime.local.internal.Calls.call;
+
 import io.syncline.runtime.local.internal.Announcements;
 import io.syncline.runtime.local.internal.Documents;
 import io.syncline.runtime.local.internal.Dtos;
@@ -72,8 +78,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final InventorySync inventory;
 	private final Documents documents;
 	private final EventBus events = new EventBus();
-	private final RetryQueue retries = new RetryQueue();
 	private final Announcements announcements;
+	private final Recovery recovery;
 
 	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
 		this.tenantId = settings.tenantId();
@@ -91,6 +97,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		this.inventory = new InventorySync(store);
 		this.documents = new Documents(store, tenantId);
 		this.announcements = new Announcements(tenantId, events, queue, search, documents);
+		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -168,26 +175,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return submitted;
 	}
 
-	/**
-	 * For an inbox claim found after a stop: if its message was journaled, finishes it (resuming it if it never
-	 * finished) and returns its result; empty if it was never journaled.
-	 */
+	/** See {@link Recovery#finishClaim(String)}. */
 	Optional<SubmitResult> finishClaim(String claimId) {
-		List<MessageJournal.Message> found = call("look up claim " + claimId,
-				() -> search.search(tenantId, new JournalSearch.Filter(null, null, null, "IN", null, claimId, null, null),
-						0, 1));
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		MessageJournal.Message message = found.get(0);
-		if (!message.status().equals(MessageJournal.Status.RECEIVED.name())) {
-			return Optional.of(new SubmitResult(message.id(), message.partnerId(), message.documentType(),
-					message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
-							: List.of("finished before the stop as " + message.status())));
-		}
-		Ingestion.Result result = call("resume message " + message.id(), () -> ingestion.resume(message.id()));
-		announce(result);
-		return Optional.of(Dtos.submitted(result));
+		return recovery.finishClaim(claimId);
 	}
 
 	/**
@@ -195,37 +185,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	 * messages held back behind keys that no longer wait. Returns what each resumed message did.
 	 */
 	public List<SubmitResult> retryDue(Instant now) {
-		List<SubmitResult> results = new ArrayList<>();
-		List<RetryQueue.Due> due = call("find due retries",
-				() -> store.inTransaction(c -> retries.due(c, tenantId, now.atOffset(ZoneOffset.UTC))));
-		Set<Long> done = new LinkedHashSet<>();
-		Set<String> keys = new LinkedHashSet<>();
-		for (RetryQueue.Due retry : due) {
-			keys.add(retry.businessKey());
-			if (done.add(retry.messageId())) {
-				results.add(resumeAndAnnounce(retry.messageId()));
-			}
-		}
-		for (String key : keys) {
-			boolean stillWaiting = call("check " + key, () -> store.inTransaction(c -> retries.blockedKeys(c, tenantId,
-					Long.MAX_VALUE).contains(key)));
-			if (stillWaiting) {
-				continue;
-			}
-			for (long parked : call("find messages behind " + key,
-					() -> store.inTransaction(c -> retries.parkedMessages(c, tenantId, key)))) {
-				if (done.add(parked)) {
-					results.add(resumeAndAnnounce(parked));
-				}
-			}
-		}
-		return results;
-	}
-
-	private SubmitResult resumeAndAnnounce(long messageId) {
-		Ingestion.Result result = call("resume message " + messageId, () -> ingestion.resume(messageId));
-		announce(result);
-		return Dtos.submitted(result);
+		return recovery.retryDue(now);
 	}
 
 	/**
@@ -233,12 +193,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	 * delivers outbound documents committed but not yet in the outbox.
 	 */
 	public List<SubmitResult> resumeUnfinished() {
-		List<SubmitResult> resumed = new ArrayList<>();
-		for (long id : call("find unfinished messages", () -> search.unfinished(tenantId))) {
-			resumed.add(resumeAndAnnounce(id));
-		}
-		call("deliver outbound documents left undelivered", ingestion::publishPending);
-		return resumed;
+		return recovery.resumeUnfinished();
 	}
 
 	/** Tells subscribers what one processed message did. */
@@ -391,6 +346,17 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
+	public ShipmentResult confirmShipment(ShipmentConfirmation confirmation, String actor) {
+		ShipmentConfirmations.ShipmentMade shipment = call("confirm the shipment of " + confirmation.order(),
+				() -> ingestion.ship(new OrderFulfilment.Request(confirmation.order(), confirmation.carrier(),
+						confirmation.trackingNumber(), confirmation.lines()), actor));
+		OrderFulfilment.Shipped shipped = shipment.shipped();
+		announcements.orderStatus(shipped.orderNumber(), shipped.status());
+		return new ShipmentResult(shipped.orderNumber(), shipped.shipmentNumber(), shipped.status(), shipped.lines(),
+				shipment.documentsSent());
+	}
+
+	@Override
 	public AtpExplanation explainAtp(String itemNumber, String warehouse) {
 		return call("explain ATP of " + itemNumber + " at " + warehouse, () -> new AtpExplanation(itemNumber, warehouse,
 				inventory.atp(tenantId, itemNumber, warehouse),
@@ -435,25 +401,6 @@ public final class LocalRuntime implements IntegrationRuntime {
 		events.close();
 		if (ownsStore) {
 			store.close();
-		}
-	}
-
-	@FunctionalInterface
-	private interface Call<T> {
-		T run() throws SQLException, IOException, MappingCompileException;
-	}
-
-	/**
-	 * Runs a call; what a person can act on (a missing exception, a wrong decision) passes through as it is, what
-	 * went wrong below (the database, a file) becomes a {@link RuntimeFailure} saying what was being done.
-	 */
-	private static <T> T call(String what, Call<T> call) {
-		try {
-			return call.run();
-		} catch (SQLException | IOException e) {
-			throw new RuntimeFailure("cannot " + what + ": " + e.getMessage(), e);
-		} catch (MappingCompileException e) {
-			throw new RuntimeFailure("cannot " + what + ": the mapping does not compile: " + e.getMessage(), e);
 		}
 	}
 }

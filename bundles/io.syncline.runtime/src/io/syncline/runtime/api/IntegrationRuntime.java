@@ -62,6 +62,13 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** A purchase order, sales order (by its number or the customer's PO), ship notice or invoice, if known. */
 	Optional<BusinessDocument> document(BusinessDocument.Type type, String key);
 
+	/**
+	 * Confirms that (part of) a sales order shipped: its stock leaves on hand and allocation, the order becomes
+	 * shipped or partially shipped, and a customer that ordered by EDI is sent its ship notice and invoice. Shipping
+	 * more than is allocated and not yet shipped, or confirming again with nothing left, is refused.
+	 */
+	ShipmentResult confirmShipment(ShipmentConfirmation confirmation, String actor);
+
 	/** ATP of an item at a warehouse now, and every change that made it, with its cause. */
 	AtpExplanation explainAtp(String itemNumber, String warehouse);
 

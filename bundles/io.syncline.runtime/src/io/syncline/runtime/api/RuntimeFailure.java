@@ -15,4 +15,16 @@ public class RuntimeFailure extends RuntimeException {
 	public RuntimeFailure(String message, Throwable cause) {
 		super(message, cause);
 	}
+
+	/** The message of an error and of its causes, without repeats: one line a person can read. */
+	public static String reasonOf(Throwable error) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+			if (text.indexOf(message) < 0) {
+				text.append(text.length() == 0 ? "" : ": ").append(message);
+			}
+		}
+		return text.toString();
+	}
 }

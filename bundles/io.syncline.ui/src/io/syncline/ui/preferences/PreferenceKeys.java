@@ -22,7 +22,8 @@ public final class PreferenceKeys {
 	static final Map<String, String> DEFAULTS = Map.of(
 			RUNTIME_MODE, MODE_LOCAL,
 			REMOTE_URL, "https://localhost:8443",
-			LOCAL_DATA_DIRECTORY, System.getProperty("user.home") + "/.syncline/data",
+			// -Dsyncline.data points a console (or a test of one) elsewhere without touching its preferences
+			LOCAL_DATA_DIRECTORY, System.getProperty("syncline.data", System.getProperty("user.home") + "/.syncline/data"),
 			PRICE_TOLERANCE_PERCENT, "2.0",
 			MONITOR_PAGE_SIZE, "200");
 

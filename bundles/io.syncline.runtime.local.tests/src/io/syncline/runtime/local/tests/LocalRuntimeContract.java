@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -79,32 +78,19 @@ abstract class LocalRuntimeContract {
 	}
 
 	private static Path demo(String relative) {
-		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
+		return Harbor.demo(relative);
 	}
 
 	private SubmitResult submit(String partner, String sample) throws Exception {
-		Path file = demo(sample);
-		return runtime.submit(partner, null, file.getFileName().toString(), Files.readAllBytes(file));
+		return Harbor.submit(runtime, partner, sample);
 	}
 
-	/** Waits for the event delivery thread to hand over an event like this; fails after 10 s. */
 	private RuntimeEvent awaitEvent(Predicate<RuntimeEvent> wanted) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			for (RuntimeEvent event : events) {
-				if (wanted.test(event)) {
-					return event;
-				}
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("no such event among " + events);
+		return Harbor.awaitEvent(events, wanted);
 	}
 
 	private void harborMasterDataAndPo() throws Exception {
-		assertEquals("APPLIED", submit("erp", "samples/erp-items.csv").status());
-		assertEquals("APPLIED", submit("erp", "samples/erp-items-acme.csv").status());
-		assertEquals("APPLIED", submit("erp", "canonical/po-45001.xmi").status());
+		Harbor.masterDataAndPo(runtime);
 	}
 
 	@Test

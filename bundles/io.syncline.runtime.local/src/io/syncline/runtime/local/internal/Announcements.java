@@ -76,6 +76,15 @@ public final class Announcements {
 		}
 	}
 
+	/** A sales order's status changed by a call rather than a message (a shipment confirmed). */
+	public void orderStatus(String orderNumber, String status) {
+		toldStatus.put(BusinessDocument.Type.SO + ":" + orderNumber, status);
+		if (events.hasSubscribers()) {
+			events.publish(new RuntimeEvent(RuntimeEvent.Type.STATUS_CHANGED, Instant.now(), null, null, null, null,
+					orderNumber, status, "sales order " + orderNumber + " is " + status));
+		}
+	}
+
 	public void exceptionChanged(long exceptionId, String detail) throws SQLException {
 		if (!events.hasSubscribers()) {
 			return;

@@ -15,6 +15,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.branding.Branding;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
@@ -85,14 +86,7 @@ public final class HeadlessApplication implements IApplication {
 
 	/** The message of the exception and of its causes, without repeats. */
 	static String reason(Throwable error) {
-		StringBuilder text = new StringBuilder();
-		for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-			if (text.indexOf(message) < 0) {
-				text.append(text.length() == 0 ? "" : ": ").append(message);
-			}
-		}
-		return text.toString();
+		return RuntimeFailure.reasonOf(error);
 	}
 
 	private static void printUsage(Map<String, RuntimeCommand> commands, Branding branding, PrintStream out) {

@@ -23,24 +23,27 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 
 import io.syncline.branding.Branding;
+import io.syncline.ui.internal.runtime.ConsoleRuntime;
 import io.syncline.ui.internal.workbench.Perspectives;
 import io.syncline.ui.internal.workbench.Perspectives.Perspective;
 
 /**
  * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it switches the real
  * workbench window through every perspective, checks the perspective and its views are showing, captures the window
- * to {@code DIR/<perspective>.png}, then closes the workbench. It runs on the UI thread in small steps with
+ * to {@code DIR/<perspective>.png}, waits for the local runtime to be ready, then closes the workbench. It runs on the UI thread in small steps with
  * {@code timerExec}, so the window paints between steps; screenshots are written to disk off the UI thread.
  * Results go to stdout, one line per check, for the product test that launched it.
  */
 public final class SelfTest {
 
 	private static final int SETTLE_MILLIS = 800;
+	private static final long RUNTIME_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(150);
 
 	private final Path screenshots;
 	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 	private final List<CompletableFuture<Void>> writes = new ArrayList<>();
 	private boolean finished;
+	private ConsoleRuntime runtime;
 
 	public SelfTest(Path screenshots) {
 		this.screenshots = screenshots;
@@ -50,7 +53,8 @@ public final class SelfTest {
 		return finished && failures.isEmpty();
 	}
 
-	public void start(IWorkbench workbench) {
+	public void start(IWorkbench workbench, ConsoleRuntime runtime) {
+		this.runtime = runtime;
 		IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
 		Shell shell = window.getShell();
 		String expectedTitle = Branding.current().windowTitle();
@@ -60,17 +64,42 @@ public final class SelfTest {
 	}
 
 	private void next(IWorkbench workbench, IWorkbenchWindow window, Iterator<Perspective> perspectives) {
-		Display display = workbench.getDisplay();
 		if (!perspectives.hasNext()) {
-			// The screenshots are written off the UI thread; wait for them without blocking it.
-			CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-					.whenComplete((ok, error) -> display.asyncExec(() -> {
-						finished = true;
-						System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
-						workbench.close();
-					}));
+			awaitRuntime(workbench, System.nanoTime() + RUNTIME_WAIT_NANOS);
 			return;
 		}
+		nextPerspective(workbench, window, perspectives);
+	}
+
+	/**
+	 * The local runtime starts in a Job while the window is in use; once it is ready (or has failed), the self-test
+	 * says so, with the message the Runtimes view shows, and finishes. Polled with timerExec: the UI thread never
+	 * waits.
+	 */
+	private void awaitRuntime(IWorkbench workbench, long deadline) {
+		ConsoleRuntime.Status status = runtime.status();
+		boolean settled = status.state() != ConsoleRuntime.State.STARTING;
+		if (!settled && System.nanoTime() < deadline) {
+			workbench.getDisplay().timerExec(250, () -> awaitRuntime(workbench, deadline));
+			return;
+		}
+		report(status.state() == ConsoleRuntime.State.READY, "local runtime " + status.state() + ": " + status.message());
+		finish(workbench);
+	}
+
+	private void finish(IWorkbench workbench) {
+		Display display = workbench.getDisplay();
+		// The screenshots are written off the UI thread; wait for them without blocking it.
+		CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+				.whenComplete((ok, error) -> display.asyncExec(() -> {
+					finished = true;
+					System.out.println(failures.isEmpty() ? "self-test: passed" : "self-test: FAILED " + failures);
+					workbench.close();
+				}));
+	}
+
+	private void nextPerspective(IWorkbench workbench, IWorkbenchWindow window, Iterator<Perspective> perspectives) {
+		Display display = workbench.getDisplay();
 		Perspective perspective = perspectives.next();
 		IWorkbenchPage page = window.getActivePage();
 		IPerspectiveDescriptor descriptor = workbench.getPerspectiveRegistry().findPerspectiveWithId(perspective.id());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Launches the materialized console with its {@code syncline} script under the test's X display (Xvfb in CI), sees
  * its "Syncline" window appear on the X server, and lets the console's built-in self-test switch through the three
- * perspectives and capture them, then close the window.
+ * perspectives and capture them, wait for the local runtime (which a first start fills with the demo tenant), then
+ * close the window.
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
 class ConsoleProductTest {
@@ -32,13 +34,17 @@ class ConsoleProductTest {
 	@TempDir
 	Path workspace;
 
+	@TempDir
+	Path data;
+
 	@Test
 	void consoleOpensItsWindowSwitchesPerspectivesAndClosesCleanly() throws Exception {
 		Path product = ProductProcess.productDir("syncline.console.product");
 		Path shots = ProductProcess.outputDir().resolve("screenshots");
 		Path log = ProductProcess.outputDir().resolve("console-product.log");
-		try (ProductProcess console = ProductProcess.start(product.resolve("syncline"), log, "-data",
-				workspace.toString(), "-selfTest", shots.toString())) {
+		try (ProductProcess console = ProductProcess.start(product.resolve("syncline"), log,
+				Map.of("SYNCLINE_JAVA_OPTS", "-Dsyncline.data=" + data), "-data", workspace.toString(), "-selfTest",
+				shots.toString())) {
 			assertTrue(windowAppears("Syncline", console, Duration.ofSeconds(120)),
 					"no X window named Syncline appeared; output:\n" + console.output());
 			int exit = console.awaitExit(Duration.ofSeconds(120));
@@ -49,6 +55,11 @@ class ConsoleProductTest {
 				assertTrue(output.contains("self-test: ok perspective " + perspective + " active"), output);
 				assertScreenshot(shots.resolve(perspective + ".png"));
 			}
+			// a first start on an empty data directory: the local runtime opens and loads the demo tenant
+			assertTrue(output.contains("self-test: ok local runtime READY: Local runtime on " + data), output);
+			assertTrue(output.contains("The Harbor Supply demo tenant was loaded (14 documents)"), output);
+			assertTrue(Files.isRegularFile(data.resolve("syncline.mv.db")) || Files.isDirectory(data.resolve("outbox")),
+					"the runtime's database and outbox are in the data directory given");
 			assertTrue(output.contains("self-test: passed"), output);
 			assertFalse(output.contains("Exception"), "exceptions in the console output:\n" + output);
 			assertFalse(output.contains("!ENTRY"), "log entries in the console output:\n" + output);

@@ -35,13 +35,20 @@ final class ProductProcess implements AutoCloseable {
 	}
 
 	static ProductProcess start(Path script, Path output, String... args) throws IOException {
+		return start(script, output, java.util.Map.of(), args);
+	}
+
+	/** With extra environment variables, such as {@code SYNCLINE_JAVA_OPTS}. */
+	static ProductProcess start(Path script, Path output, java.util.Map<String, String> environment, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(script.toString());
 		command.addAll(List.of(args));
 		Files.createDirectories(output.getParent());
-		Process process = new ProcessBuilder(command).directory(script.getParent().toFile()).redirectErrorStream(true)
-				.redirectOutput(output.toFile()).start();
-		return new ProductProcess(process, output);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(script.getParent().toFile())
+				.redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		return new ProductProcess(builder.start(), output);
 	}
 
 	String output() throws IOException {

@@ -1,0 +1,117 @@
+package io.syncline.runtime.local;
+
+import static io.syncline.runtime.local.internal.Calls.call;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.syncline.engine.Ingestion;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.local.internal.Dtos;
+import io.syncline.store.JournalSearch;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.RetryQueue;
+import io.syncline.store.Store;
+
+/**
+ * Finishing what a stop or a transient failure left: inbox claims found on start, messages journaled but never
+ * finished, records whose retry is due, and the messages parked behind their business keys.
+ */
+final class Recovery {
+
+	private final String tenantId;
+	private final Store store;
+	private final Ingestion ingestion;
+	private final JournalSearch search;
+	private final Consumer<Ingestion.Result> announcer;
+	private final RetryQueue retries = new RetryQueue();
+
+	Recovery(String tenantId, Store store, Ingestion ingestion, JournalSearch search,
+			Consumer<Ingestion.Result> announcer) {
+		this.tenantId = tenantId;
+		this.store = store;
+		this.ingestion = ingestion;
+		this.search = search;
+		this.announcer = announcer;
+	}
+
+	/**
+	 * For an inbox claim found after a stop: if its message was journaled, finishes it (resuming it if it never
+	 * finished) and returns its result; empty if it was never journaled.
+	 */
+	Optional<SubmitResult> finishClaim(String claimId) {
+		List<MessageJournal.Message> found = call("look up claim " + claimId,
+				() -> search.search(tenantId, new JournalSearch.Filter(null, null, null, "IN", null, claimId, null, null),
+						0, 1));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		MessageJournal.Message message = found.get(0);
+		if (!message.status().equals(MessageJournal.Status.RECEIVED.name())) {
+			return Optional.of(new SubmitResult(message.id(), message.partnerId(), message.documentType(),
+					message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
+							: List.of("finished before the stop as " + message.status())));
+		}
+		Ingestion.Result result = call("resume message " + message.id(), () -> ingestion.resume(message.id()));
+		announcer.accept(result);
+		return Optional.of(Dtos.submitted(result));
+	}
+
+	/**
+	 * Tries again every record whose retry is due at {@code now}, then lets through, in the order they came, the
+	 * messages held back behind keys that no longer wait. Returns what each resumed message did.
+	 */
+	List<SubmitResult> retryDue(Instant now) {
+		List<SubmitResult> results = new ArrayList<>();
+		List<RetryQueue.Due> due = call("find due retries",
+				() -> store.inTransaction(c -> retries.due(c, tenantId, now.atOffset(ZoneOffset.UTC))));
+		Set<Long> done = new LinkedHashSet<>();
+		Set<String> keys = new LinkedHashSet<>();
+		for (RetryQueue.Due retry : due) {
+			keys.add(retry.businessKey());
+			if (done.add(retry.messageId())) {
+				results.add(resumeAndAnnounce(retry.messageId()));
+			}
+		}
+		for (String key : keys) {
+			boolean stillWaiting = call("check " + key, () -> store.inTransaction(c -> retries.blockedKeys(c, tenantId,
+					Long.MAX_VALUE).contains(key)));
+			if (stillWaiting) {
+				continue;
+			}
+			for (long parked : call("find messages behind " + key,
+					() -> store.inTransaction(c -> retries.parkedMessages(c, tenantId, key)))) {
+				if (done.add(parked)) {
+					results.add(resumeAndAnnounce(parked));
+				}
+			}
+		}
+		return results;
+	}
+
+	private SubmitResult resumeAndAnnounce(long messageId) {
+		Ingestion.Result result = call("resume message " + messageId, () -> ingestion.resume(messageId));
+		announcer.accept(result);
+		return Dtos.submitted(result);
+	}
+
+	/**
+	 * Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files), and
+	 * delivers outbound documents committed but not yet in the outbox.
+	 */
+	List<SubmitResult> resumeUnfinished() {
+		List<SubmitResult> resumed = new ArrayList<>();
+		for (long id : call("find unfinished messages", () -> search.unfinished(tenantId))) {
+			resumed.add(resumeAndAnnounce(id));
+		}
+		call("deliver outbound documents left undelivered", ingestion::publishPending);
+		return resumed;
+	}
+}
