@@ -66,6 +66,7 @@ public final class Ingestion {
 	private final OrderSync orderSync;
 	private final Outbound outbound;
 	private final ShipmentConfirmations shipments;
+	private final PartnerDirectory partners;
 
 	/** Where orders ship from until tenants configure their sourcing rules. */
 	private static final String FULFILLING_WAREHOUSE = "ATL";
@@ -83,7 +84,8 @@ public final class Ingestion {
 
 	public Ingestion(Store store, MappingSource mappings, String tenantId, BigDecimal priceTolerancePercent,
 			Path outbox) {
-		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, outbox);
+		this.partners = new PartnerDirectory(store, tenantId);
+		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, partners, outbox);
 		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
 		this.shipments = new ShipmentConfirmations(store, tenantId, outbound);
 		this.store = store;
@@ -114,8 +116,8 @@ public final class Ingestion {
 	/** As above, with business keys known before reading it (the inbox claim that brought the file). */
 	public Result submit(String partner, String documentType, String sourceName, byte[] payload, Long resubmitOf,
 			Integer mappingVersion, Map<String, String> keys) throws IOException, SQLException {
-		String type = documentType != null ? documentType : RouteCatalog.documentType(partner, sourceName, payload);
-		long message = journal.append(new JournalEntry(tenantId, partner, RouteCatalog.flowOf(type), "IN", type, sourceName, null,
+		String type = documentType != null ? documentType : partners.documentType(partner, sourceName, payload);
+		long message = journal.append(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type, sourceName, null,
 				OffsetDateTime.now(ZoneOffset.UTC), keys), payload, resubmitOf);
 		return process(null, message, partner, type, sourceName, payload, mappingVersion);
 	}
@@ -146,6 +148,11 @@ public final class Ingestion {
 	 * Delivers outbound documents committed but not yet in the outbox (all of a batch, or those a stop left);
 	 * returns how many.
 	 */
+	/** The tenant's partners and routes. */
+	public PartnerDirectory partners() {
+		return partners;
+	}
+
 	public int publishPending() throws IOException, SQLException {
 		return outbound == null ? 0 : outbound.publishPending();
 	}
@@ -168,7 +175,7 @@ public final class Ingestion {
 				String type = document.documentType() != null ? document.documentType()
 						: detect(document.partner(), document.sourceName(), document.payload());
 				long message = journal.append(connection, new JournalEntry(tenantId, document.partner(),
-						RouteCatalog.flowOf(type), "IN", type, document.sourceName(), null,
+						partners.flowOf(document.partner(), type), "IN", type, document.sourceName(), null,
 						OffsetDateTime.now(ZoneOffset.UTC), document.keys()), document.payload(), null);
 				try {
 					results.add(process(connection, message, document.partner(), type, document.sourceName(),
@@ -181,11 +188,13 @@ public final class Ingestion {
 		});
 	}
 
-	private static String detect(String partner, String sourceName, byte[] payload) {
+	private String detect(String partner, String sourceName, byte[] payload) {
 		try {
-			return RouteCatalog.documentType(partner, sourceName, payload);
+			return partners.documentType(partner, sourceName, payload);
 		} catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
+		} catch (SQLException e) {
+			throw new IllegalStateException("cannot read the partner configuration: " + e.getMessage(), e);
 		}
 	}
 
@@ -227,47 +236,56 @@ public final class Ingestion {
 				run.usedVersion);
 	}
 
+	/** The partner's inbound route for the document type names the workflow that applies it and its mapping. */
 	private void route(String partner, String documentType, MessageRun run)
 			throws IOException, SQLException, MappingCompileException {
 		long message = run.message;
-		switch (partner + "/" + documentType) {
-		case "erp/items" -> {
-			run.apply("erp-items", (c, i, o) -> {
+		RouteCatalog.Route route = partners.inbound(partner, documentType).orElse(null);
+		if (route == null) {
+			run.fail("NO_ROUTE", run.sourceName, "no route for " + documentType + " from partner '" + partner
+					+ "'; the partner's routes are in its configuration (partners)");
+			return;
+		}
+		String mapping = route.mapping();
+		switch (route.workflow()) {
+		case ITEM_MASTER -> {
+			run.apply(mapping, (c, i, o) -> {
 				Item item = (Item) o;
 				catalog.addItem(c, tenantId, item.getItemNumber(), item.getDescription(), item.getBaseUom(),
 						item.getSafetyStock(), item.getReorderPoint());
 				return "ITEM";
 			});
-			run.applySecondary("erp-items-xref", (c, i, o) -> {
+			run.applySecondary(mapping + "-xref", (c, i, o) -> {
 				SupplierItem xref = (SupplierItem) o;
 				catalog.addCrossReference(c, tenantId, xref.getSupplier().getPartnerId(), xref.getSupplierSku(),
 						xref.getItem().getItemNumber());
 				return "CROSS_REFERENCE";
 			});
 		}
-		case "boltco/catalog", "cascade/catalog", "acme/832" -> run.apply(catalogMapping(partner, documentType),
-				o -> "SKU:" + partner + "/" + ((SupplierItem) o).getSupplierSku(), (c, i, o) -> supplierSync.apply(c, tenantId, message, i, (SupplierItem) o).name());
-		case "wms/snapshot" -> snapshot(run);
-		case "wms/events" -> run.apply("wms-events", Ingestion::positionKey,
+		case SUPPLIER_CATALOG -> run.apply(mapping, o -> "SKU:" + partner + "/" + ((SupplierItem) o).getSupplierSku(),
+				(c, i, o) -> supplierSync.apply(c, tenantId, message, i, (SupplierItem) o).name());
+		case STOCK_SNAPSHOT -> snapshot(run, mapping);
+		case STOCK_EVENTS -> run.apply(mapping, Ingestion::positionKey,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name());
-		case "erp/purchase-orders" -> sendPurchaseOrders(run);
-		case "wms/shipments" -> run.apply("wms-shipments", o -> "SO:" + ShipmentConfirmations.orderOf((Shipment) o),
+		case SHIPMENT_CONFIRMATIONS -> run.apply(mapping,
+				o -> "SO:" + ShipmentConfirmations.orderOf((Shipment) o),
 				(c, i, o) -> shipments.confirm(c, message, (Shipment) o));
-		case "shop/orders" -> run.apply("shop-orders", o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
+		case PURCHASE_ORDERS_SENT -> sendPurchaseOrders(run);
+		case WEB_ORDERS -> run.apply(mapping, o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
 			SalesOrder order = (SalesOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber()));
 			return orderSync.accept(c, tenantId, message, order).name();
 		});
-		case "bigbox/850" -> run.apply("bigbox-850-order", o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
+		case EDI_ORDERS -> run.apply(mapping, o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
 			SalesOrder order = (SalesOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber(), "PO", order.getCustomerPo()));
 			OrderSync.Outcome outcome = orderSync.accept(c, tenantId, message, order);
 			if (outcome != OrderSync.Outcome.DUPLICATE && outbound != null) {
-				outbound.acknowledgeOrder(c, order);
+				outbound.acknowledgeOrder(c, partner, order);
 			}
 			return outcome.name();
 		});
-		case "acme/846" -> run.apply("acme-846-availability", (c, i, o) -> {
+		case SUPPLIER_AVAILABILITY -> run.apply(mapping, (c, i, o) -> {
 			SupplierAvailability report = (SupplierAvailability) o;
 			boolean stored = catalog.putAvailability(c, tenantId, new Catalog.Availability(report.getSupplier().getPartnerId(),
 					report.getSupplierSku(), report.getItem() == null ? null : report.getItem().getItemNumber(),
@@ -275,12 +293,12 @@ public final class Ingestion {
 					report.getAsOf().atOffset(ZoneOffset.UTC)), message);
 			return stored ? "APPLIED" : "IGNORED_OLDER";
 		});
-		case "acme/855" -> run.apply("acme-855-po-ack", o -> "PO:" + ((PurchaseOrder) o).getPoNumber(), (c, i, o) -> {
+		case PO_ACKNOWLEDGMENT -> run.apply(mapping, o -> "PO:" + ((PurchaseOrder) o).getPoNumber(), (c, i, o) -> {
 			PurchaseOrder ack = (PurchaseOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("PO", ack.getPoNumber()));
 			return purchaseOrders.acknowledge(c, tenantId, message, ack).name();
 		});
-		case "acme/856" -> run.apply("acme-856-asn", Ingestion::shipmentKey, (c, i, o) -> {
+		case SHIP_NOTICE -> run.apply(mapping, Ingestion::shipmentKey, (c, i, o) -> {
 			Shipment asn = (Shipment) o;
 			Map<String, String> keys = new HashMap<>(Map.of("ASN", asn.getShipmentNumber()));
 			asn.getOrders().forEach(order -> keys.put("PO", order.getPoNumber()));
@@ -290,17 +308,15 @@ public final class Ingestion {
 			journal.addKeys(c, tenantId, message, keys);
 			return purchaseOrders.ship(c, tenantId, message, asn).name();
 		});
-		case "acme/810" -> run.apply("acme-810-invoice", o -> "PO:" + ((Invoice) o).getPoNumber(), (c, i, o) -> {
+		case SUPPLIER_INVOICE -> run.apply(mapping, o -> "PO:" + ((Invoice) o).getPoNumber(), (c, i, o) -> {
 			Invoice invoice = (Invoice) o;
 			journal.addKeys(c, tenantId, message, Map.of("INVOICE", invoice.getInvoiceNumber(), "PO", invoice.getPoNumber()));
 			return purchaseOrders.invoice(c, tenantId, message, invoice).name();
 		});
-		default -> run.fail("NO_ROUTE", run.sourceName, "no route for " + documentType + " from partner '" + partner
-				+ "' (routes: erp items and purchase orders (.xmi), boltco/cascade catalogs, acme 832 846 855 856 810, "
-				+ "shop orders, bigbox 850, wms snapshot, events and shipments)");
+		default -> run.fail("NO_ROUTE", run.sourceName, "workflow " + route.workflow() + " of " + partner + "/"
+				+ documentType + " does not take documents in");
 		}
 	}
-
 
 	/** Events of one item at one warehouse apply in order. */
 	private static String positionKey(EObject record) {
@@ -334,8 +350,8 @@ public final class Ingestion {
 	}
 
 	/** A snapshot replaces a whole site, so it applies all at once, and an incomplete one not at all. */
-	private void snapshot(MessageRun run) throws IOException, SQLException, MappingCompileException {
-		MappingSource.Resolved mapping = mappings.resolve("wms-snapshot", run.requestedVersion);
+	private void snapshot(MessageRun run, String mappingName) throws IOException, SQLException, MappingCompileException {
+		MappingSource.Resolved mapping = mappings.resolve(mappingName, run.requestedVersion);
 		run.usedVersion = mapping.version();
 		List<InventoryPosition> positions = new ArrayList<>();
 		List<MapOutcome> failed = new ArrayList<>();
@@ -370,9 +386,5 @@ public final class Ingestion {
 				positions));
 		run.outcomes.put(outcome.name(), (long) positions.size());
 		run.applied += positions.size();
-	}
-
-	private static String catalogMapping(String partner, String documentType) {
-		return documentType.equals("832") ? "acme-832-catalog" : partner + "-catalog";
 	}
 }

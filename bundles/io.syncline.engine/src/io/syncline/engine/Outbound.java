@@ -50,8 +50,10 @@ final class Outbound {
 	private final MappingSource mappings;
 	private final MessageJournal journal;
 	private final Path outbox;
+	private final PartnerDirectory partners;
 
-	Outbound(Store store, String tenantId, MappingSource mappings, Path outbox) {
+	Outbound(Store store, String tenantId, MappingSource mappings, PartnerDirectory partners, Path outbox) {
+		this.partners = partners;
 		this.store = store;
 		this.tenantId = tenantId;
 		this.mappings = mappings;
@@ -59,10 +61,17 @@ final class Outbound {
 		this.outbox = outbox;
 	}
 
-	/** The 855 for an EDI order, mapped from the order as allocated, made and journaled in the order's transaction. */
-	void acknowledgeOrder(Connection connection, SalesOrder order) throws SQLException {
-		byte[] x12 = write("so-855-outbound", "PR", "bigbox", order, "855 for " + order.getCustomerPo(), connection);
-		journal.append(connection, new JournalEntry(tenantId, "bigbox", "sales-orders", "OUT", "855",
+	/**
+	 * The 855 for an EDI order, mapped from the order as allocated, made and journaled in the order's transaction;
+	 * nothing for a customer without an outbound 855 route.
+	 */
+	void acknowledgeOrder(Connection connection, String partner, SalesOrder order) throws SQLException {
+		RouteCatalog.Route route = partners.outbound(partner, "855").orElse(null);
+		if (route == null) {
+			return;
+		}
+		byte[] x12 = write(route.mapping(), "PR", partner, order, "855 for " + order.getCustomerPo(), connection);
+		journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", "855",
 				"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
 				Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), x12, null);
 	}
@@ -76,14 +85,14 @@ final class Outbound {
 			throws SQLException {
 		List<String> sent = new java.util.ArrayList<>();
 		for (String type : List.of("856", "810")) {
-			RouteCatalog.Route route = RouteCatalog.outbound(partner, type).orElse(null);
+			RouteCatalog.Route route = partners.outbound(partner, type).orElse(null);
 			if (route == null) {
 				continue;
 			}
 			String customerPo = shipped.customerPo() != null ? shipped.customerPo() : shipped.orderNumber();
 			byte[] x12 = write(route.mapping(), type.equals("856") ? "SH" : "IN", partner, shipped.document(),
 					type + " for " + shipped.orderNumber(), connection);
-			journal.append(connection, new JournalEntry(tenantId, partner, "sales-orders", "OUT", type,
+			journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", type,
 					type + "-" + customerPo + "-" + shipped.shipmentNumber() + ".edi", customerPo,
 					OffsetDateTime.now(ZoneOffset.UTC), Map.of("PO", customerPo, "SO", shipped.orderNumber(),
 							type.equals("856") ? "ASN" : "INVOICE", (type.equals("856") ? "ASN-" : "INV-")
@@ -103,7 +112,7 @@ final class Outbound {
 				throw new IllegalStateException(what + ": " + mapped.problems());
 			}
 			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
-			new X12Writer(RouteCatalog.envelopeTo(partner), new DbControlNumbers(store, tenantId, connection))
+			new X12Writer(partners.envelopeTo(partner), new DbControlNumbers(store, tenantId, connection))
 					.write(functionalId, List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
 			return x12.toByteArray();
 		} catch (IOException | MappingCompileException e) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.syncline.formats.FormatException;
@@ -14,75 +13,56 @@ import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
-import io.syncline.formats.x12.PartnerProfile;
 
 /**
- * The partners of the Harbor Supply tenant and the flows the engine routes for them: which document comes in or
- * goes out, in which flow, through which mapping. The ids are those of the samples README.
+ * The shipped defaults: the partners of the Harbor Supply tenant and the flows the engine routes for them, which
+ * document comes in or goes out, in which flow, through which workflow and mapping (the ids are those of the samples
+ * README); and how a document's type is told from its name and content.
  */
 public final class RouteCatalog {
 
-	/** One document type of a partner, in or out. {@code mapping} is null for canonical data sets (ERP POs). */
-	public record Route(String partnerId, String documentType, String flow, String direction, String mapping) {
+	/**
+	 * One document type of a partner, in or out, the flow it is journaled under, the workflow it runs and the
+	 * mapping that translates it ({@code null} for canonical data sets and 997s).
+	 */
+	public record Route(String partnerId, String documentType, String flow, String direction, String mapping,
+			Workflow workflow) {
 	}
 
-	/** A partner and its display name. */
-	public record Partner(String id, String name) {
+	/** A partner, its display name, and how interchanges to it are enveloped ({@code ZZ:US>ZZ:THEM}) if X12. */
+	public record Partner(String id, String name, String x12Envelope) {
 	}
 
-	public static final List<Partner> PARTNERS = List.of(new Partner("erp", "Harbor's ERP"),
-			new Partner("boltco", "Bolt & Co"), new Partner("cascade", "Cascade Tools"),
-			new Partner("acme", "Acme Fasteners (ISA ACMEFAST)"), new Partner("wms", "Harbor's WMS"),
-			new Partner("shop", "Harbor's web shop"), new Partner("bigbox", "BigBox retail (ISA BIGBOXRETAIL)"));
+	/** The Harbor Supply tenant's partners, until a tenant stores its own ({@link PartnerDirectory}). */
+	public static final List<Partner> PARTNERS = List.of(new Partner("erp", "Harbor's ERP", null),
+			new Partner("boltco", "Bolt & Co", null), new Partner("cascade", "Cascade Tools", null),
+			new Partner("acme", "Acme Fasteners (ISA ACMEFAST)", "ZZ:HARBORSUPPLY>ZZ:ACMEFAST"),
+			new Partner("wms", "Harbor's WMS", null), new Partner("shop", "Harbor's web shop", null),
+			new Partner("bigbox", "BigBox retail (ISA BIGBOXRETAIL)", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"));
 
 	public static final List<Route> ROUTES = List.of(
-			new Route("erp", "items", "item-master", "IN", "erp-items"),
-			new Route("erp", "purchase-orders", "purchase-orders", "IN", null),
-			new Route("boltco", "catalog", "supplier-catalog", "IN", "boltco-catalog"),
-			new Route("cascade", "catalog", "supplier-catalog", "IN", "cascade-catalog"),
-			new Route("acme", "832", "supplier-catalog", "IN", "acme-832-catalog"),
-			new Route("acme", "846", "inventory", "IN", "acme-846-availability"),
-			new Route("acme", "850", "purchase-orders", "OUT", "po-850-outbound"),
-			new Route("acme", "855", "purchase-orders", "IN", "acme-855-po-ack"),
-			new Route("acme", "856", "purchase-orders", "IN", "acme-856-asn"),
-			new Route("acme", "810", "purchase-orders", "IN", "acme-810-invoice"),
-			new Route("acme", "997", "acknowledgments", "OUT", null),
-			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot"),
-			new Route("wms", "events", "inventory", "IN", "wms-events"),
-			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments"),
-			new Route("shop", "orders", "sales-orders", "IN", "shop-orders"),
-			new Route("bigbox", "850", "sales-orders", "IN", "bigbox-850-order"),
-			new Route("bigbox", "855", "sales-orders", "OUT", "so-855-outbound"),
-			new Route("bigbox", "856", "sales-orders", "OUT", "so-856-outbound"),
-			new Route("bigbox", "810", "sales-orders", "OUT", "so-810-outbound"),
-			new Route("bigbox", "997", "acknowledgments", "OUT", null));
-
-	/** How Harbor Supply and each EDI partner are named in interchanges (ISA qualifier:id, sender>receiver). */
-	private static final Map<String, String> X12_ENVELOPES = Map.of("bigbox", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL",
-			"acme", "ZZ:HARBORSUPPLY>ZZ:ACMEFAST");
+			new Route("erp", "items", "item-master", "IN", "erp-items", Workflow.ITEM_MASTER),
+			new Route("erp", "purchase-orders", "purchase-orders", "IN", null, Workflow.PURCHASE_ORDERS_SENT),
+			new Route("boltco", "catalog", "supplier-catalog", "IN", "boltco-catalog", Workflow.SUPPLIER_CATALOG),
+			new Route("cascade", "catalog", "supplier-catalog", "IN", "cascade-catalog", Workflow.SUPPLIER_CATALOG),
+			new Route("acme", "832", "supplier-catalog", "IN", "acme-832-catalog", Workflow.SUPPLIER_CATALOG),
+			new Route("acme", "846", "inventory", "IN", "acme-846-availability", Workflow.SUPPLIER_AVAILABILITY),
+			new Route("acme", "850", "purchase-orders", "OUT", "po-850-outbound", Workflow.OUTBOUND_DOCUMENT),
+			new Route("acme", "855", "purchase-orders", "IN", "acme-855-po-ack", Workflow.PO_ACKNOWLEDGMENT),
+			new Route("acme", "856", "purchase-orders", "IN", "acme-856-asn", Workflow.SHIP_NOTICE),
+			new Route("acme", "810", "purchase-orders", "IN", "acme-810-invoice", Workflow.SUPPLIER_INVOICE),
+			new Route("acme", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT),
+			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot", Workflow.STOCK_SNAPSHOT),
+			new Route("wms", "events", "inventory", "IN", "wms-events", Workflow.STOCK_EVENTS),
+			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments", Workflow.SHIPMENT_CONFIRMATIONS),
+			new Route("shop", "orders", "sales-orders", "IN", "shop-orders", Workflow.WEB_ORDERS),
+			new Route("bigbox", "850", "sales-orders", "IN", "bigbox-850-order", Workflow.EDI_ORDERS),
+			new Route("bigbox", "855", "sales-orders", "OUT", "so-855-outbound", Workflow.OUTBOUND_DOCUMENT),
+			new Route("bigbox", "856", "sales-orders", "OUT", "so-856-outbound", Workflow.OUTBOUND_DOCUMENT),
+			new Route("bigbox", "810", "sales-orders", "OUT", "so-810-outbound", Workflow.OUTBOUND_DOCUMENT),
+			new Route("bigbox", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT));
 
 	private RouteCatalog() {
-	}
-
-	/** The outbound route of a partner's document type, if the partner receives it. */
-	public static Optional<Route> outbound(String partnerId, String documentType) {
-		return ROUTES.stream().filter(r -> r.direction().equals("OUT") && r.partnerId().equals(partnerId)
-				&& r.documentType().equals(documentType)).findFirst();
-	}
-
-	/** The envelope of interchanges Harbor Supply sends a partner. */
-	public static PartnerProfile envelopeTo(String partnerId) {
-		String envelope = X12_ENVELOPES.get(partnerId);
-		if (envelope == null) {
-			throw new IllegalArgumentException("partner '" + partnerId + "' has no X12 envelope configured");
-		}
-		return PartnerProfile.parse(partnerId, envelope);
-	}
-
-	/** The inbound route of a partner's document type, if there is one. */
-	public static Optional<Route> inbound(String partnerId, String documentType) {
-		return ROUTES.stream().filter(r -> r.direction().equals("IN") && r.partnerId().equals(partnerId)
-				&& r.documentType().equals(documentType)).findFirst();
 	}
 
 	/** What a document is: by its name, and for X12 by its first transaction set. */

@@ -19,7 +19,6 @@ import io.syncline.engine.OrderFulfilment;
 import io.syncline.engine.InventorySync;
 import io.syncline.engine.PublishedMappings;
 import io.syncline.engine.Resolutions;
-import io.syncline.engine.RouteCatalog;
 import io.syncline.engine.ShipmentConfirmations;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.runtime.api.AtpExplanation;
@@ -51,6 +50,7 @@ import io.syncline.runtime.local.internal.Dtos;
 import io.syncline.runtime.local.internal.EventBus;
 import io.syncline.runtime.local.internal.ExceptionWork;
 import io.syncline.runtime.local.internal.Metrics;
+import io.syncline.runtime.local.internal.PartnerConfigs;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
@@ -80,6 +80,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final EventBus events = new EventBus();
 	private final Announcements announcements;
 	private final Recovery recovery;
+	private final PartnerConfigs partnerConfigs;
 
 	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
 		this.tenantId = settings.tenantId();
@@ -98,6 +99,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		this.documents = new Documents(store, tenantId);
 		this.announcements = new Announcements(tenantId, events, queue, search, documents);
 		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce);
+		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -146,33 +148,12 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	/** Submits a file an inbox claimed, carrying the claim id as its INBOX business key. */
 	SubmitResult submitClaimed(String partnerId, String sourceName, byte[] payload, Map<String, String> keys) {
-		Ingestion.Result result = call("submit " + sourceName,
-				() -> ingestion.submit(partnerId, null, sourceName, payload, null, null, keys));
-		announce(result);
-		return Dtos.submitted(result);
+		return recovery.submitClaimed(partnerId, sourceName, payload, keys);
 	}
 
-	/**
-	 * Submits files an inbox claimed in one transaction (see {@link Ingestion#submitBatch}); if the batch cannot
-	 * commit, each is submitted alone, so one file that breaks a batch does not hold up the others.
-	 */
+	/** See {@link Recovery#submitClaimed(List)}. */
 	List<SubmitResult> submitClaimed(List<Ingestion.Document> documents) {
-		List<Ingestion.Result> results;
-		try {
-			results = ingestion.submitBatch(documents);
-		} catch (IOException | SQLException | RuntimeException e) {
-			results = new ArrayList<>();
-			for (Ingestion.Document document : documents) {
-				results.add(call("submit " + document.sourceName(), () -> ingestion.submit(document.partner(),
-						document.documentType(), document.sourceName(), document.payload(), null, null, document.keys())));
-			}
-		}
-		List<SubmitResult> submitted = new ArrayList<>();
-		for (Ingestion.Result result : results) {
-			announce(result);
-			submitted.add(Dtos.submitted(result));
-		}
-		return submitted;
+		return recovery.submitClaimed(documents);
 	}
 
 	/** See {@link Recovery#finishClaim(String)}. */
@@ -206,12 +187,17 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public List<PartnerConfig> partners() {
-		return RouteCatalog.PARTNERS.stream().map(partner -> new PartnerConfig(partner.id(), partner.name(),
-				RouteCatalog.ROUTES.stream().filter(route -> route.partnerId().equals(partner.id()))
-						.map(route -> new PartnerConfig.Flow(route.flow(), route.documentType(), route.direction(),
-								route.mapping()))
-						.toList()))
-				.toList();
+		return call("read the partners of " + tenantId, partnerConfigs::all);
+	}
+
+	@Override
+	public PartnerConfig savePartner(PartnerConfig partner, String actor, String reason) {
+		return call("save partner " + partner.partnerId(), () -> partnerConfigs.save(partner, actor, reason));
+	}
+
+	@Override
+	public Map<String, String> workflows() {
+		return PartnerConfigs.workflows();
 	}
 
 	@Override

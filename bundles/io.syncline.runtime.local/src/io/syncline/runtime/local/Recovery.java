@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.io.IOException;
+import java.sql.SQLException;
 
 import io.syncline.engine.Ingestion;
 import io.syncline.runtime.api.SubmitResult;
@@ -21,8 +23,9 @@ import io.syncline.store.RetryQueue;
 import io.syncline.store.Store;
 
 /**
- * Finishing what a stop or a transient failure left: inbox claims found on start, messages journaled but never
- * finished, records whose retry is due, and the messages parked behind their business keys.
+ * Inbox claims (submitted alone or in batches) and finishing what a stop or a transient failure left: claims found
+ * on start, messages journaled but never finished, records whose retry is due, and the messages parked behind their
+ * business keys.
  */
 final class Recovery {
 
@@ -40,6 +43,37 @@ final class Recovery {
 		this.ingestion = ingestion;
 		this.search = search;
 		this.announcer = announcer;
+	}
+
+	/** Submits a file an inbox claimed, carrying the claim id as its INBOX business key. */
+	SubmitResult submitClaimed(String partnerId, String sourceName, byte[] payload, Map<String, String> keys) {
+		Ingestion.Result result = call("submit " + sourceName,
+				() -> ingestion.submit(partnerId, null, sourceName, payload, null, null, keys));
+		announcer.accept(result);
+		return Dtos.submitted(result);
+	}
+
+	/**
+	 * Submits files an inbox claimed in one transaction (see {@link Ingestion#submitBatch}); if the batch cannot
+	 * commit, each is submitted alone, so one file that breaks a batch does not hold up the others.
+	 */
+	List<SubmitResult> submitClaimed(List<Ingestion.Document> documents) {
+		List<Ingestion.Result> results;
+		try {
+			results = ingestion.submitBatch(documents);
+		} catch (IOException | SQLException | RuntimeException e) {
+			results = new ArrayList<>();
+			for (Ingestion.Document document : documents) {
+				results.add(call("submit " + document.sourceName(), () -> ingestion.submit(document.partner(),
+						document.documentType(), document.sourceName(), document.payload(), null, null, document.keys())));
+			}
+		}
+		List<SubmitResult> submitted = new ArrayList<>();
+		for (Ingestion.Result result : results) {
+			announcer.accept(result);
+			submitted.add(Dtos.submitted(result));
+		}
+		return submitted;
 	}
 
 	/**

@@ -24,6 +24,16 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** The partners and their flows: which document types come in or go out, through which mapping. */
 	List<PartnerConfig> partners();
 
+	/**
+	 * Adds a partner or changes one, with all its flows, audited with the reason; it applies to documents from now
+	 * on. A flow's flow name may be null (the workflow's own). Refused with the reason: an unknown workflow, one in
+	 * the wrong direction, a mapping that is not published, a malformed envelope, documents to send without one.
+	 */
+	PartnerConfig savePartner(PartnerConfig partner, String actor, String reason);
+
+	/** The workflows a flow can run, by name, with what each does. */
+	Map<String, String> workflows();
+
 	/** Journal rows matching the query, oldest first, keyset-paged: pass {@link Page#nextAfter()} on. */
 	Page<MessageSummary> journal(JournalQuery query);
 

@@ -29,6 +29,7 @@ import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.MessageSummary;
+import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.ShipmentConfirmation;
 import io.syncline.runtime.api.ShipmentResult;
@@ -38,9 +39,11 @@ import io.syncline.runtime.local.LocalSettings;
 import io.syncline.store.Store;
 
 /**
- * A BigBox order shipping in two parts: stock and allocation fall together (ATP does not move, and says why), the
- * order becomes partially shipped, and BigBox gets an 856 and an 810 per shipment, valid X12 in its outbox, on the
- * order's trace. Over-shipping and shipping twice are refused. Run on H2 and on PostgreSQL.
+ * Sales orders after they are taken. A BigBox order shipping in two parts: stock and allocation fall together (ATP
+ * does not move, and says why), the order becomes partially shipped, and BigBox gets an 856 and an 810 per
+ * shipment, valid X12 in its outbox, on the order's trace; over-shipping and shipping twice are refused. The same
+ * through the WMS's confirmations. And a new EDI customer configured with a mapping of its own, its orders taken
+ * and answered. Run on H2 and on PostgreSQL.
  */
 abstract class ShipmentContract {
 
@@ -171,6 +174,57 @@ abstract class ShipmentContract {
 		assertTrue(reason.detail().contains("has no line for item HS-100102"), reason.detail());
 		assertEquals("PARTIALLY_SHIPPED", runtime.document(BusinessDocument.Type.SO, "BB-7730021").orElseThrow()
 				.status(), "a refused confirmation changes nothing");
+	}
+
+	@Test
+	void aNewEdiCustomerIsConfiguredWithItsOwnMappingAndItsOrdersAreAnswered() throws Exception {
+		Harbor.masterDataAndPo(runtime);
+		String bigBoxMapping = Files.readString(Harbor.demo("mappings/bigbox-850-order.synmap"));
+		runtime.publishMapping("zenith-850-order", bigBoxMapping.replace("bigbox-850-order", "zenith-850-order")
+				.replace("partnerId=\"bigbox\"", "partnerId=\"zenith\"").replace("'SO-BB-'", "'SO-ZH-'")
+				.replace("defaultValue=\"bigbox\"", "defaultValue=\"zenith\"").getBytes(StandardCharsets.UTF_8),
+				"ana", "Zenith sends 850s like BigBox's");
+		String envelope = "ZZ:HARBORSUPPLY>ZZ:ZENITHHOME";
+		PartnerConfig.Flow orders = new PartnerConfig.Flow(null, "850", "IN", "EDI_ORDERS", "zenith-850-order");
+		PartnerConfig.Flow acks = new PartnerConfig.Flow(null, "855", "OUT", "OUTBOUND_DOCUMENT", "so-855-outbound");
+
+		assertRefused("no workflow 'TELEPATHY'", new PartnerConfig("zenith", "Zenith Home", envelope,
+				List.of(new PartnerConfig.Flow(null, "850", "IN", "TELEPATHY", "zenith-850-order"))), "new customer");
+		assertRefused("mapping 'zenith-9999' is not published", new PartnerConfig("zenith", "Zenith Home", envelope,
+				List.of(new PartnerConfig.Flow(null, "850", "IN", "EDI_ORDERS", "zenith-9999"))), "new customer");
+		assertRefused("ZZ:HARBORSUPPLY>ZZ:ACMEFAST", new PartnerConfig("zenith", "Zenith Home", "ZENITHHOME",
+				List.of(orders)), "new customer");
+		assertRefused("need the partner's X12 envelope", new PartnerConfig("zenith", "Zenith Home", null,
+				List.of(orders, acks)), "new customer");
+		assertRefused("needs a reason", new PartnerConfig("zenith", "Zenith Home", envelope, List.of(orders)), " ");
+
+		PartnerConfig zenith = runtime.savePartner(new PartnerConfig("zenith", "Zenith Home (ISA ZENITHHOME)", envelope,
+				List.of(orders, acks)), "ana", "new retail customer, orders by EDI");
+		assertEquals("sales-orders", zenith.flows().get(0).flow(), "the workflow's flow when none is given");
+		assertTrue(runtime.partners().stream().anyMatch(p -> p.partnerId().equals("bigbox")
+				&& p.flows().size() == 5), "the shipped partners stay as they were: " + runtime.partners());
+
+		String order = Files.readString(Harbor.demo("samples/edi/bigbox-850-customer-order.edi"))
+				.replace("BIGBOXRETAIL   *", "ZENITHHOME     *").replace("*BIGBOXRETAIL*", "*ZENITHHOME*")
+				.replace("BB-7730021", "ZH-5500017");
+		SubmitResult result = runtime.submit("zenith", null, "zenith-po.edi", order.getBytes(StandardCharsets.US_ASCII));
+
+		assertEquals("APPLIED", result.status(), result.problems().toString());
+		assertEquals("BACKORDERED", runtime.document(BusinessDocument.Type.SO, "SO-ZH-ZH-5500017").orElseThrow().status());
+		List<Path> answered;
+		try (Stream<Path> files = Files.list(data.resolve("outbox").resolve("zenith"))) {
+			answered = files.filter(f -> f.getFileName().toString().startsWith("855-ZH-5500017")).toList();
+		}
+		assertEquals(1, answered.size(), "the 855 goes to Zenith's outbox");
+		Node ack = onlyTransaction(answered.get(0));
+		assertEquals("ZENITHHOME     ", NodePath.compile("../../ISA/ISA08").value(ack), "enveloped to Zenith");
+		assertEquals("ZH-5500017", NodePath.compile("BAK/BAK03").value(ack));
+	}
+
+	private void assertRefused(String reason, PartnerConfig config, String why) {
+		IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+				() -> runtime.savePartner(config, "ana", why));
+		assertTrue(refused.getMessage().contains(reason), refused.getMessage());
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.syncline.engine.Ingestion;
 import io.syncline.engine.MappingSource;
-import io.syncline.engine.RouteCatalog;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.mapping.MappingRunner;
 import io.syncline.runtime.api.BulkResult;
@@ -65,7 +64,7 @@ public final class ExceptionWork {
 			throws SQLException, IOException, MappingCompileException {
 		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
 		MessageJournal.Message message = message(item);
-		var route = RouteCatalog.inbound(message.partnerId(), message.documentType());
+		var route = ingestion.partners().inbound(message.partnerId(), message.documentType());
 		if (route.isEmpty() || route.get().mapping() == null) {
 			return new ValidationReport(message.documentType(), null, 0, List.of("no inbound route with a mapping for "
 					+ message.documentType() + " from " + message.partnerId()));

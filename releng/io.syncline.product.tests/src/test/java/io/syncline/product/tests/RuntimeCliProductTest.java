@@ -164,6 +164,9 @@ class RuntimeCliProductTest {
 		assertTrue(so.contains("\"customerPo\" : \"BB-7730021\"") && so.contains("\"itemNumber\" : \"HS-100238\""), so);
 		String sent = runOk("so-journal", "journal", "--partner", "bigbox", "--direction", "OUT", "--type", "855");
 		assertTrue(sent.contains("\"documentType\" : \"855\"") && sent.contains("\"BB-7730021\""), sent);
+		String partners = runOk("so-partners", "partners");
+		assertTrue(partners.contains("\"partnerId\" : \"bigbox\"") && partners.contains("\"workflow\" : \"EDI_ORDERS\"")
+				&& partners.contains("\"x12Envelope\" : \"ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL\""), partners);
 		try (ProductProcess ship = run("so-ship", "ship", "BB-7730021", "--carrier", "UPSN")) {
 			assertTrue(ship.awaitExit(Duration.ofSeconds(120)) != 0, ship.output());
 			assertTrue(ship.output().contains("nothing left to ship") && !ship.output().contains("\tat "),
