@@ -191,8 +191,6 @@ public final class Ingestion {
 	private String detect(String partner, String sourceName, byte[] payload) {
 		try {
 			return partners.documentType(partner, sourceName, payload);
-		} catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot read the partner configuration: " + e.getMessage(), e);
 		}

@@ -1,6 +1,5 @@
 package io.syncline.engine;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class PartnerDirectory {
 	 * What a document is. X12 tells it by its first transaction set; other formats by the shipped rules of name, and
 	 * for a partner with one inbound route that is not X12, by that route.
 	 */
-	public String documentType(String partnerId, String sourceName, byte[] payload) throws IOException, SQLException {
+	public String documentType(String partnerId, String sourceName, byte[] payload) throws SQLException {
 		String type = RouteCatalog.documentType(partnerId, sourceName, payload);
 		if (inbound(partnerId, type).isPresent() || Character.isDigit(type.charAt(0)) || type.equals("x12")) {
 			return type;

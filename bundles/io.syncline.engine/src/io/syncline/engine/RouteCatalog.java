@@ -1,18 +1,10 @@
 package io.syncline.engine;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-import io.syncline.formats.FormatException;
-import io.syncline.formats.Formats;
-import io.syncline.formats.Node;
-import io.syncline.formats.ProblemSink;
-import io.syncline.formats.RecordReader;
-import io.syncline.formats.SourceFormat;
-import io.syncline.formats.SourceOptions;
+import io.syncline.formats.x12.X12RecordReader;
 
 /**
  * The shipped defaults: the partners of the Harbor Supply tenant and the flows the engine routes for them, which
@@ -66,16 +58,11 @@ public final class RouteCatalog {
 	}
 
 	/** What a document is: by its name, and for X12 by its first transaction set. */
-	public static String documentType(String partner, String sourceName, byte[] payload) throws IOException {
+	public static String documentType(String partner, String sourceName, byte[] payload) {
 		String name = sourceName.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".edi") || name.endsWith(".x12")) {
-			try (RecordReader reader = Formats.open(new ByteArrayInputStream(payload), sourceName,
-					SourceOptions.of(SourceFormat.X12), ProblemSink.collecting())) {
-				Node first = reader.next();
-				return first == null ? "x12" : first.name();
-			} catch (FormatException e) {
-				return "x12";
-			}
+			String transactionSet = X12RecordReader.firstTransactionSet(new ByteArrayInputStream(payload));
+			return transactionSet == null ? "x12" : transactionSet;
 		}
 		if (partner.equals("erp")) {
 			return name.endsWith(".xmi") ? "purchase-orders" : "items";

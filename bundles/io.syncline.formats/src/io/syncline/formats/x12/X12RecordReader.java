@@ -67,6 +67,28 @@ public final class X12RecordReader implements RecordReader {
 		this.edi = factory.createEDIStreamReader(in);
 	}
 
+	/**
+	 * The id of the first transaction set (ST01) of an interchange, read without validating it, so that a document
+	 * with errors still reaches the workflow of its type, where its errors are reported; null if there is none.
+	 */
+	public static String firstTransactionSet(InputStream in) {
+		try (EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in)) {
+			boolean inTransaction = false;
+			while (reader.hasNext()) {
+				EDIStreamEvent event = reader.next();
+				if (event == EDIStreamEvent.START_TRANSACTION) {
+					inTransaction = true;
+				} else if (inTransaction && event == EDIStreamEvent.ELEMENT_DATA
+						&& reader.getLocation().getElementPosition() == 1) {
+					return reader.getText();
+				}
+			}
+			return null;
+		} catch (EDIStreamException | IOException | RuntimeException e) {
+			return null; // too broken to tell: the workflow's reading will say where
+		}
+	}
+
 	/** One entry per functional group read so far: what its 997 must say. */
 	public List<GroupAck> acknowledgments() {
 		return findings.acknowledgments();

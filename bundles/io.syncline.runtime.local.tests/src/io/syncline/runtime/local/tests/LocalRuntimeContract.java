@@ -204,6 +204,20 @@ abstract class LocalRuntimeContract {
 	}
 
 	@Test
+	void anInvalidEdiDocumentReachesItsWorkflowAndItsErrorsAreQueuedWhereTheyAre() throws Exception {
+		harborMasterDataAndPo();
+		String bad = Files.readString(demo("samples/edi/acme-855-po-ack.edi")).replace("ACK*IA*5000", "ACK*XX*5000");
+		SubmitResult result = runtime.submit("acme", null, "855-bad.edi", bad.getBytes(StandardCharsets.US_ASCII));
+		assertEquals("855", result.documentType(), "told by its ST01, invalid as it is");
+		assertEquals("FAILED", result.status());
+		assertEquals(Long.valueOf(1), result.outcomes().get("997_SENT"), "Acme is told in a 997");
+		ExceptionSummary error = runtime.exceptions(ExceptionQuery.open().ofKind("MAPPING_ERROR")).items().get(0);
+		assertTrue(error.location().contains("855-bad.edi") && error.location().contains("element ACK01"),
+				error.location());
+		assertTrue(error.detail().contains("not a valid code ('XX')"), error.detail());
+	}
+
+	@Test
 	void aDocumentWithoutARouteIsKeptAndQueued() throws Exception {
 		SubmitResult result = runtime.submit("bigbox", "catalog", "bigbox-catalog.csv",
 				"sku,cost\nX,1\n".getBytes(StandardCharsets.UTF_8));
