@@ -97,8 +97,12 @@ public final class Inbox {
 	/** At most this many files of one partner go into one transaction. */
 	private static final int BATCH = 100;
 
-	/** Claims, submits and keeps every settled file of every partner's inbox, oldest first per partner. */
+	/**
+	 * Claims, submits and keeps every settled file of every partner's inbox, oldest first per partner. A partner
+	 * configured since the last poll gets its folder here.
+	 */
 	public List<Pickup> poll() throws IOException {
+		createFolders();
 		List<Pickup> picked = new ArrayList<>();
 		Path inbox = root.resolve("inbox");
 		if (!Files.isDirectory(inbox)) {
