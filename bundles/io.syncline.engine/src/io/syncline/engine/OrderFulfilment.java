@@ -107,8 +107,10 @@ public final class OrderFulfilment {
 		audit.append(connection, tenantId, actor, "SHIP", "SO " + number, header.status(),
 				status + ", shipment " + shipment + ": " + describe(now),
 				join("carrier " + request.carrier(), "tracking " + request.trackingNumber()));
-		return new Shipped(number, header.customerPo(), header.channel(), shipment, status, now,
-				document(connection, tenantId, header, lines, now, status));
+		SalesOrder document = document(connection, tenantId, header, lines, now, status);
+		document.setCarrierCode(request.carrier());
+		document.setTrackingNumber(request.trackingNumber());
+		return new Shipped(number, header.customerPo(), header.channel(), shipment, status, now, document);
 	}
 
 	/** Per line: what is allocated and not yet shipped. */

@@ -1303,13 +1303,31 @@ public interface CanonicalPackage extends EPackage {
 	int SALES_ORDER__LINES = 9;
 
 	/**
+	 * The feature id for the '<em><b>Carrier Code</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SALES_ORDER__CARRIER_CODE = 10;
+
+	/**
+	 * The feature id for the '<em><b>Tracking Number</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SALES_ORDER__TRACKING_NUMBER = 11;
+
+	/**
 	 * The number of structural features of the '<em>Sales Order</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int SALES_ORDER_FEATURE_COUNT = 10;
+	int SALES_ORDER_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Sales Order</em>' class.
@@ -3591,6 +3609,28 @@ public interface CanonicalPackage extends EPackage {
 	EReference getSalesOrder_Lines();
 
 	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.SalesOrder#getCarrierCode <em>Carrier Code</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Carrier Code</em>'.
+	 * @see io.syncline.model.canonical.SalesOrder#getCarrierCode()
+	 * @see #getSalesOrder()
+	 * @generated
+	 */
+	EAttribute getSalesOrder_CarrierCode();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.syncline.model.canonical.SalesOrder#getTrackingNumber <em>Tracking Number</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Tracking Number</em>'.
+	 * @see io.syncline.model.canonical.SalesOrder#getTrackingNumber()
+	 * @see #getSalesOrder()
+	 * @generated
+	 */
+	EAttribute getSalesOrder_TrackingNumber();
+
+	/**
 	 * Returns the meta object for class '{@link io.syncline.model.canonical.SalesOrderLine <em>Sales Order Line</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5605,6 +5645,22 @@ public interface CanonicalPackage extends EPackage {
 		 * @generated
 		 */
 		EReference SALES_ORDER__LINES = eINSTANCE.getSalesOrder_Lines();
+
+		/**
+		 * The meta object literal for the '<em><b>Carrier Code</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SALES_ORDER__CARRIER_CODE = eINSTANCE.getSalesOrder_CarrierCode();
+
+		/**
+		 * The meta object literal for the '<em><b>Tracking Number</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SALES_ORDER__TRACKING_NUMBER = eINSTANCE.getSalesOrder_TrackingNumber();
 
 		/**
 		 * The meta object literal for the '{@link io.syncline.model.canonical.impl.SalesOrderLineImpl <em>Sales Order Line</em>}' class.

@@ -28,6 +28,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link io.syncline.model.canonical.SalesOrder#getCurrency <em>Currency</em>}</li>
  *   <li>{@link io.syncline.model.canonical.SalesOrder#getShipTo <em>Ship To</em>}</li>
  *   <li>{@link io.syncline.model.canonical.SalesOrder#getLines <em>Lines</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.SalesOrder#getCarrierCode <em>Carrier Code</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.SalesOrder#getTrackingNumber <em>Tracking Number</em>}</li>
  * </ul>
  *
  * @see io.syncline.model.canonical.CanonicalPackage#getSalesOrder()
@@ -251,5 +253,55 @@ public interface SalesOrder extends EObject {
 	 * @generated
 	 */
 	EList<SalesOrderLine> getLines();
+
+	/**
+	 * Returns the value of the '<em><b>Carrier Code</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The carrier (SCAC) of the shipment a ship notice for this order is made for.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Carrier Code</em>' attribute.
+	 * @see #setCarrierCode(String)
+	 * @see io.syncline.model.canonical.CanonicalPackage#getSalesOrder_CarrierCode()
+	 * @model
+	 * @generated
+	 */
+	String getCarrierCode();
+
+	/**
+	 * Sets the value of the '{@link io.syncline.model.canonical.SalesOrder#getCarrierCode <em>Carrier Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Carrier Code</em>' attribute.
+	 * @see #getCarrierCode()
+	 * @generated
+	 */
+	void setCarrierCode(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Tracking Number</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The carrier's tracking number of that shipment.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Tracking Number</em>' attribute.
+	 * @see #setTrackingNumber(String)
+	 * @see io.syncline.model.canonical.CanonicalPackage#getSalesOrder_TrackingNumber()
+	 * @model
+	 * @generated
+	 */
+	String getTrackingNumber();
+
+	/**
+	 * Sets the value of the '{@link io.syncline.model.canonical.SalesOrder#getTrackingNumber <em>Tracking Number</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Tracking Number</em>' attribute.
+	 * @see #getTrackingNumber()
+	 * @generated
+	 */
+	void setTrackingNumber(String value);
 
 } // SalesOrder

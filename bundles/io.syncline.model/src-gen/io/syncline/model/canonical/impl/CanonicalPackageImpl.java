@@ -1362,6 +1362,26 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 	 * @generated
 	 */
 	@Override
+	public EAttribute getSalesOrder_CarrierCode() {
+		return (EAttribute)salesOrderEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSalesOrder_TrackingNumber() {
+		return (EAttribute)salesOrderEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getSalesOrderLine() {
 		return salesOrderLineEClass;
 	}
@@ -2578,6 +2598,8 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		createEAttribute(salesOrderEClass, SALES_ORDER__CURRENCY);
 		createEReference(salesOrderEClass, SALES_ORDER__SHIP_TO);
 		createEReference(salesOrderEClass, SALES_ORDER__LINES);
+		createEAttribute(salesOrderEClass, SALES_ORDER__CARRIER_CODE);
+		createEAttribute(salesOrderEClass, SALES_ORDER__TRACKING_NUMBER);
 
 		salesOrderLineEClass = createEClass(SALES_ORDER_LINE);
 		createEAttribute(salesOrderLineEClass, SALES_ORDER_LINE__LINE_NUMBER);
@@ -2849,6 +2871,8 @@ public class CanonicalPackageImpl extends EPackageImpl implements CanonicalPacka
 		initEAttribute(getSalesOrder_Currency(), ecorePackage.getEString(), "currency", "USD", 0, 1, SalesOrder.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSalesOrder_ShipTo(), this.getAddress(), null, "shipTo", null, 0, 1, SalesOrder.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSalesOrder_Lines(), this.getSalesOrderLine(), null, "lines", null, 0, -1, SalesOrder.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSalesOrder_CarrierCode(), ecorePackage.getEString(), "carrierCode", null, 0, 1, SalesOrder.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSalesOrder_TrackingNumber(), ecorePackage.getEString(), "trackingNumber", null, 0, 1, SalesOrder.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(salesOrderLineEClass, SalesOrderLine.class, "SalesOrderLine", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getSalesOrderLine_LineNumber(), ecorePackage.getEInt(), "lineNumber", null, 1, 1, SalesOrderLine.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

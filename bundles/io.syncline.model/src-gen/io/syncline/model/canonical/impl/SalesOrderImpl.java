@@ -47,6 +47,8 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link io.syncline.model.canonical.impl.SalesOrderImpl#getCurrency <em>Currency</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.SalesOrderImpl#getShipTo <em>Ship To</em>}</li>
  *   <li>{@link io.syncline.model.canonical.impl.SalesOrderImpl#getLines <em>Lines</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.impl.SalesOrderImpl#getCarrierCode <em>Carrier Code</em>}</li>
+ *   <li>{@link io.syncline.model.canonical.impl.SalesOrderImpl#getTrackingNumber <em>Tracking Number</em>}</li>
  * </ul>
  *
  * @generated
@@ -221,6 +223,46 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 	 * @ordered
 	 */
 	protected EList<SalesOrderLine> lines;
+
+	/**
+	 * The default value of the '{@link #getCarrierCode() <em>Carrier Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCarrierCode()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String CARRIER_CODE_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getCarrierCode() <em>Carrier Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCarrierCode()
+	 * @generated
+	 * @ordered
+	 */
+	protected String carrierCode = CARRIER_CODE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getTrackingNumber() <em>Tracking Number</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTrackingNumber()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String TRACKING_NUMBER_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getTrackingNumber() <em>Tracking Number</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTrackingNumber()
+	 * @generated
+	 * @ordered
+	 */
+	protected String trackingNumber = TRACKING_NUMBER_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -506,6 +548,52 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 	 * @generated
 	 */
 	@Override
+	public String getCarrierCode() {
+		return carrierCode;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setCarrierCode(String newCarrierCode) {
+		String oldCarrierCode = carrierCode;
+		carrierCode = newCarrierCode;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, CanonicalPackage.SALES_ORDER__CARRIER_CODE, oldCarrierCode, carrierCode));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public String getTrackingNumber() {
+		return trackingNumber;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setTrackingNumber(String newTrackingNumber) {
+		String oldTrackingNumber = trackingNumber;
+		trackingNumber = newTrackingNumber;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, CanonicalPackage.SALES_ORDER__TRACKING_NUMBER, oldTrackingNumber, trackingNumber));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case CanonicalPackage.SALES_ORDER__SHIP_TO:
@@ -545,6 +633,10 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 				return getShipTo();
 			case CanonicalPackage.SALES_ORDER__LINES:
 				return getLines();
+			case CanonicalPackage.SALES_ORDER__CARRIER_CODE:
+				return getCarrierCode();
+			case CanonicalPackage.SALES_ORDER__TRACKING_NUMBER:
+				return getTrackingNumber();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -589,6 +681,12 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 				getLines().clear();
 				getLines().addAll((Collection<? extends SalesOrderLine>)newValue);
 				return;
+			case CanonicalPackage.SALES_ORDER__CARRIER_CODE:
+				setCarrierCode((String)newValue);
+				return;
+			case CanonicalPackage.SALES_ORDER__TRACKING_NUMBER:
+				setTrackingNumber((String)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -631,6 +729,12 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 			case CanonicalPackage.SALES_ORDER__LINES:
 				getLines().clear();
 				return;
+			case CanonicalPackage.SALES_ORDER__CARRIER_CODE:
+				setCarrierCode(CARRIER_CODE_EDEFAULT);
+				return;
+			case CanonicalPackage.SALES_ORDER__TRACKING_NUMBER:
+				setTrackingNumber(TRACKING_NUMBER_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -663,6 +767,10 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 				return shipTo != null;
 			case CanonicalPackage.SALES_ORDER__LINES:
 				return lines != null && !lines.isEmpty();
+			case CanonicalPackage.SALES_ORDER__CARRIER_CODE:
+				return CARRIER_CODE_EDEFAULT == null ? carrierCode != null : !CARRIER_CODE_EDEFAULT.equals(carrierCode);
+			case CanonicalPackage.SALES_ORDER__TRACKING_NUMBER:
+				return TRACKING_NUMBER_EDEFAULT == null ? trackingNumber != null : !TRACKING_NUMBER_EDEFAULT.equals(trackingNumber);
 		}
 		return super.eIsSet(featureID);
 	}
@@ -691,6 +799,10 @@ public class SalesOrderImpl extends MinimalEObjectImpl.Container implements Sale
 		result.append(status);
 		result.append(", currency: ");
 		result.append(currency);
+		result.append(", carrierCode: ");
+		result.append(carrierCode);
+		result.append(", trackingNumber: ");
+		result.append(trackingNumber);
 		result.append(')');
 		return result.toString();
 	}

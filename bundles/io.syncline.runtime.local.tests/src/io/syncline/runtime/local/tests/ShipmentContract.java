@@ -101,6 +101,8 @@ abstract class ShipmentContract {
 				.map(Node::value).toList());
 		assertEquals("BB-7730021", NodePath.compile("HL_LOOP/HL_LOOP/PRF/PRF01").value(asn));
 		assertEquals("0412", NodePath.compile("HL_LOOP/N1_LOOP/N1/N104").value(asn), "ship-to kept from the 850");
+		assertEquals("UPSN", NodePath.compile("HL_LOOP/TD5/TD503").value(asn), "the carrier, by its SCAC");
+		assertEquals("1Z999AA10123456784", NodePath.compile("HL_LOOP/REF/REF02").value(asn));
 		Node invoice = onlyTransaction(outbound("810", 1));
 		// 40 × 14.99 + 600 × 0.1290 = 599.60 + 77.40 = 677.00
 		assertEquals("67700", NodePath.compile("TDS/TDS01").value(invoice));
@@ -119,9 +121,10 @@ abstract class ShipmentContract {
 		assertEquals(0, new BigDecimal("400").compareTo(rest.shipped().get(2)));
 		assertEquals(0, new BigDecimal("30").compareTo(rest.shipped().get(3)));
 		assertEquals("PARTIALLY_SHIPPED", rest.status(), "200 EA stay backordered");
-		assertEquals(List.of("400", "30"), NodePath.compile("HL_LOOP/HL_LOOP/HL_LOOP/SN1/SN102")
-				.all(onlyTransaction(outbound("856", 2))).stream().map(Node::value).toList(),
-				"the second ship notice holds the two lines shipped in it");
+		Node second = onlyTransaction(outbound("856", 2));
+		assertEquals(List.of("400", "30"), NodePath.compile("HL_LOOP/HL_LOOP/HL_LOOP/SN1/SN102").all(second).stream()
+				.map(Node::value).toList(), "the second ship notice holds the two lines shipped in it");
+		assertEquals(null, NodePath.compile("HL_LOOP/TD5").first(second), "no carrier named, no TD5");
 
 		IllegalStateException twice = assertThrows(IllegalStateException.class, () -> runtime.confirmShipment(
 				new ShipmentConfirmation("BB-7730021", null, null, null), "wms-bridge"));
