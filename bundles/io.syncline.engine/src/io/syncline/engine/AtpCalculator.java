@@ -32,8 +32,18 @@ final class AtpCalculator {
 	}
 
 	BigDecimal atp(Connection connection, String tenantId, Position position, AtpRules rules) throws SQLException {
+		return atp(connection, tenantId, position, rules, safetyStock(connection, tenantId, position.itemNumber()));
+	}
+
+	BigDecimal safetyStock(Connection connection, String tenantId, String item) throws SQLException {
+		return catalog.safetyStock(connection, tenantId, item);
+	}
+
+	/** With the item's safety stock already read, for a before and an after of the same position. */
+	BigDecimal atp(Connection connection, String tenantId, Position position, AtpRules rules, BigDecimal safetyStock)
+			throws SQLException {
 		BigDecimal atp = position.onHand().subtract(position.allocated()).subtract(position.damaged())
-				.subtract(catalog.safetyStock(connection, tenantId, position.itemNumber()));
+				.subtract(safetyStock);
 		if (rules.countInTransit()) {
 			atp = atp.add(position.inTransit()).add(
 					inventory.expectedInbound(connection, tenantId, position.itemNumber(), position.warehouse()));

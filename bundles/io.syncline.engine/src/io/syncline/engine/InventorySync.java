@@ -91,11 +91,13 @@ public final class InventorySync {
 		Position current = inventory.positionForUpdate(connection, tenantId, item, warehouse)
 				.orElse(new Position(item, warehouse, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
 						null));
-		AtpRules rules = calculator.rules(connection, tenantId); // read once: the rules cannot change in between
-		BigDecimal before = calculator.atp(connection, tenantId, current, rules);
+		// rules and safety stock read once: neither can change between before and after
+		AtpRules rules = calculator.rules(connection, tenantId);
+		BigDecimal safety = calculator.safetyStock(connection, tenantId, item);
+		BigDecimal before = calculator.atp(connection, tenantId, current, rules, safety);
 		Position changed = change(current, event);
 		inventory.put(connection, tenantId, changed);
-		BigDecimal after = calculator.atp(connection, tenantId, changed, rules);
+		BigDecimal after = calculator.atp(connection, tenantId, changed, rules, safety);
 		inventory.recordAtp(connection, tenantId, item, warehouse, "EVENT", event.getEventId(), before, after,
 				event.getType().getName() + " " + signed(event.getQuantity())
 						+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId);

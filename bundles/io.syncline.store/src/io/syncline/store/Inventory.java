@@ -64,13 +64,22 @@ public final class Inventory {
 				row.getBigDecimal(5), row.getBigDecimal(6), row.getObject(7, OffsetDateTime.class));
 	}
 
+	/** Writes a position: an update of the row the caller read under lock, or a new row. */
 	public void put(Connection connection, String tenantId, Position position) throws SQLException {
-		try (PreparedStatement delete = connection.prepareStatement(
-				"DELETE FROM inventory_positions WHERE tenant_id = ? AND item_number = ? AND warehouse = ?")) {
-			delete.setString(1, tenantId);
-			delete.setString(2, position.itemNumber());
-			delete.setString(3, position.warehouse());
-			delete.executeUpdate();
+		try (PreparedStatement update = connection.prepareStatement("UPDATE inventory_positions SET on_hand = ?, "
+				+ "allocated = ?, damaged = ?, in_transit = ?, as_of = ? WHERE tenant_id = ? AND item_number = ? "
+				+ "AND warehouse = ?")) {
+			update.setBigDecimal(1, position.onHand());
+			update.setBigDecimal(2, position.allocated());
+			update.setBigDecimal(3, position.damaged());
+			update.setBigDecimal(4, position.inTransit());
+			update.setObject(5, position.asOf());
+			update.setString(6, tenantId);
+			update.setString(7, position.itemNumber());
+			update.setString(8, position.warehouse());
+			if (update.executeUpdate() == 1) {
+				return;
+			}
 		}
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
 				+ "item_number, warehouse, on_hand, allocated, damaged, in_transit, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
