@@ -173,4 +173,32 @@ class RuntimeCliProductTest {
 					"all of it is backordered, said without a stack trace:\n" + ship.output());
 		}
 	}
+
+	@Test
+	void anEdiOrderInStockShipsFromTheShellAndBigBoxGetsItsShipNoticeAndInvoice() throws Exception {
+		Path samples = demo().resolve("samples");
+		runOk("ship-items", "ingest", "--partner", "erp", samples.resolve("erp-items.csv").toString(),
+				samples.resolve("erp-items-acme.csv").toString());
+		Path receipts = dir.resolve("receipts.jsonl");
+		Files.writeString(receipts, "{\"eventId\": \"r-1\", \"type\": \"RECEIPT\", \"item\": \"HS-100238\", "
+				+ "\"warehouse\": \"ATL\", \"qty\": 100, \"uom\": \"BX\", \"at\": \"2026-11-21T08:00:00Z\"}\n");
+		runOk("ship-stock", "ingest", "--partner", "wms", receipts.toString());
+		runOk("ship-850", "ingest", "--partner", "bigbox", samples.resolve("edi/bigbox-850-customer-order.edi").toString());
+
+		String shipped = runOk("ship", "ship", "BB-7730021", "--lines", "1=40", "--carrier", "UPSN", "--tracking",
+				"1Z999AA10123456784");
+
+		assertTrue(shipped.contains("\"status\" : \"PARTIALLY_SHIPPED\"") && shipped.contains("\"1\" : \"40\"")
+				&& shipped.contains("\"856\", \"810\""), shipped);
+		Path asnFile;
+		try (var files = Files.list(dir.resolve("data/outbox/bigbox"))) {
+			asnFile = files.filter(p -> p.getFileName().toString().startsWith("856-BB-7730021-1-")).findFirst()
+					.orElseThrow();
+		}
+		String asn = Files.readString(asnFile);
+		assertTrue(asn.contains("TD5*B*2*UPSN~") && asn.contains("REF*CN*1Z999AA10123456784~")
+				&& asn.contains("SN1**40*BX~"), asn);
+		String valid = runOk("ship-validate", "validate", asnFile.toString());
+		assertTrue(valid.contains("1 valid records, 0 errors"), valid);
+	}
 }
