@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.emf.ecore.EObject;
@@ -71,7 +70,6 @@ public final class Ingestion {
 	/** Where orders ship from until tenants configure their sourcing rules. */
 	private static final String FULFILLING_WAREHOUSE = "ATL";
 
-	private static final Set<String> X12_DOCUMENTS = Set.of("810", "832", "846", "850", "855", "856");
 
 	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent) {
 		this(store, new DirectoryMappings(mappings), tenantId, priceTolerancePercent, null);
@@ -219,7 +217,7 @@ public final class Ingestion {
 			// the message is journaled; what stopped it is a person's to fix, so it goes to the exception queue
 			run.fail("PROCESSING_ERROR", sourceName, e.getMessage() == null ? e.toString() : e.getMessage());
 		}
-		if (outbound != null && X12_DOCUMENTS.contains(type)) {
+		if (outbound != null && RouteCatalog.isX12(sourceName)) {
 			run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(partner, sourceName, payload));
 		}
 		if (outbound != null && shared == null) {

@@ -53,7 +53,8 @@ public final class OrderFulfilment {
 	}
 
 	/** One shipment made: what shipped of which line, and the order as shipped (those lines only). */
-	public record Shipped(String orderNumber, String customerPo, String channel, int shipmentNumber, String status,
+	public record Shipped(String orderNumber, String customerPo, String channel, String customerId, int shipmentNumber,
+			String status,
 			Map<Integer, BigDecimal> lines, SalesOrder document) {
 	}
 
@@ -110,7 +111,8 @@ public final class OrderFulfilment {
 		SalesOrder document = document(connection, tenantId, header, lines, now, status);
 		document.setCarrierCode(request.carrier());
 		document.setTrackingNumber(request.trackingNumber());
-		return new Shipped(number, header.customerPo(), header.channel(), shipment, status, now, document);
+		return new Shipped(number, header.customerPo(), header.channel(), header.customerId(), shipment, status, now,
+				document);
 	}
 
 	/** Per line: what is allocated and not yet shipped. */
@@ -186,13 +188,14 @@ public final class OrderFulfilment {
 	private void release(Connection connection, String tenantId, SalesOrders.Header header, SalesOrders.Line line,
 			Position position, BigDecimal quantity, String reference, AtpRules rules) throws SQLException {
 		String warehouse = header.warehouse();
-		BigDecimal before = calculator.atp(connection, tenantId, position, rules);
+		BigDecimal safety = calculator.safetyStock(connection, tenantId, line.itemNumber());
+		BigDecimal before = calculator.atp(connection, tenantId, position, rules, safety);
 		Position after = new Position(position.itemNumber(), warehouse, position.onHand().subtract(quantity),
 				position.allocated().subtract(quantity).max(BigDecimal.ZERO), position.damaged(), position.inTransit(),
 				position.asOf());
 		inventory.put(connection, tenantId, after);
 		inventory.recordAtp(connection, tenantId, line.itemNumber(), warehouse, "SHIPMENT", reference, before,
-				calculator.atp(connection, tenantId, after, rules), "shipped " + Decimals.plain(quantity) + " "
+				calculator.atp(connection, tenantId, after, rules, safety), "shipped " + Decimals.plain(quantity) + " "
 						+ line.uom() + " of " + header.orderNumber() + " line " + line.lineNumber()
 						+ ": on hand and allocated each fell by it");
 	}

@@ -24,6 +24,7 @@ import io.syncline.formats.x12.FunctionalAcknowledgments;
 import io.syncline.formats.x12.GroupAck;
 import io.syncline.formats.x12.PartnerProfile;
 import io.syncline.formats.x12.X12RecordReader;
+import io.syncline.formats.x12.X12Schemas;
 import io.syncline.formats.x12.X12Writer;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
@@ -136,6 +137,9 @@ final class Outbound {
 			return 0; // an interchange too broken to read has no groups to acknowledge; it is in the exception queue
 		}
 		for (GroupAck group : groups) {
+			if (group.functionalId().equals(X12Schemas.functionalId("997"))) {
+				continue; // an acknowledgment is never acknowledged
+			}
 			PartnerProfile toSender = PartnerProfile.x12v4010(partner, group.interchangeReceiverQualifier(),
 					group.interchangeReceiverId(), group.interchangeSenderQualifier(), group.interchangeSenderId());
 			store.inTransaction(connection -> {

@@ -57,10 +57,16 @@ public final class RouteCatalog {
 	private RouteCatalog() {
 	}
 
+	/** Whether a document is an X12 interchange, by its name. */
+	public static boolean isX12(String sourceName) {
+		String name = sourceName.toLowerCase(Locale.ROOT);
+		return name.endsWith(".edi") || name.endsWith(".x12");
+	}
+
 	/** What a document is: by its name, and for X12 by its first transaction set. */
 	public static String documentType(String partner, String sourceName, byte[] payload) {
 		String name = sourceName.toLowerCase(Locale.ROOT);
-		if (name.endsWith(".edi") || name.endsWith(".x12")) {
+		if (isX12(sourceName)) {
 			String transactionSet = X12RecordReader.firstTransactionSet(new ByteArrayInputStream(payload));
 			return transactionSet == null ? "x12" : transactionSet;
 		}

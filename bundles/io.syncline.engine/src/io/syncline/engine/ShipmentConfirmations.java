@@ -11,7 +11,6 @@ import io.syncline.model.canonical.Shipment;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.IdempotencyKeys;
 import io.syncline.store.MessageJournal;
-import io.syncline.store.SalesOrders;
 import io.syncline.store.Store;
 
 /**
@@ -25,7 +24,6 @@ public final class ShipmentConfirmations {
 	public record ShipmentMade(OrderFulfilment.Shipped shipped, List<String> documentsSent) {
 	}
 
-	private final Store store;
 	private final String tenantId;
 	private final Outbound outbound;
 	private final OrderFulfilment fulfilment;
@@ -34,7 +32,6 @@ public final class ShipmentConfirmations {
 	private final ExceptionQueue exceptions;
 
 	ShipmentConfirmations(Store store, String tenantId, Outbound outbound) {
-		this.store = store;
 		this.tenantId = tenantId;
 		this.outbound = outbound;
 		this.fulfilment = new OrderFulfilment(store);
@@ -82,11 +79,9 @@ public final class ShipmentConfirmations {
 	}
 
 	private List<String> notifyCustomer(Connection connection, OrderFulfilment.Shipped shipped) throws SQLException {
-		if (outbound == null || !"EDI".equals(shipped.channel())) {
+		if (outbound == null || !"EDI".equals(shipped.channel()) || shipped.customerId() == null) {
 			return List.of();
 		}
-		String customer = new SalesOrders(store.dialect()).header(connection, tenantId, shipped.orderNumber())
-				.map(SalesOrders.Header::customerId).orElse(null);
-		return customer == null ? List.of() : outbound.notifyShipment(connection, customer, shipped);
+		return outbound.notifyShipment(connection, shipped.customerId(), shipped);
 	}
 }

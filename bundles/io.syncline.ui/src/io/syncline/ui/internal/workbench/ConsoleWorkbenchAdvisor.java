@@ -61,6 +61,10 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 		}
 	}
 
+	/**
+	 * After the windows are gone: the database must be closed before the process ends, so this waits for it here,
+	 * where nothing is left for the UI thread to paint.
+	 */
 	@Override
 	public void postShutdown() {
 		if (registration != null) {
