@@ -27,6 +27,10 @@ public final class ChildNames {
 		return names.size();
 	}
 
+	public String name(int position) {
+		return names.get(position);
+	}
+
 	/** The position of the child of that name, or -1. */
 	public int positionOf(String name) {
 		Integer position = positions.get(name);

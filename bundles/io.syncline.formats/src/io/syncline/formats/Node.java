@@ -20,6 +20,12 @@ public final class Node {
 	private Node parent;
 	private boolean namedField;
 	private ChildNames childNames;
+	/**
+	 * The values of a record made by {@link #record(String, SourceLocation, ChildNames, String[])}: its leaves are
+	 * made only when a caller walks the children, since a mapping reads most fields by position and a wide file
+	 * would otherwise allocate a node per field. Null once the leaves exist.
+	 */
+	private String[] fieldValues;
 
 	public Node(String name, String value, SourceLocation location) {
 		this.name = name;
@@ -55,17 +61,51 @@ public final class Node {
 		return node;
 	}
 
+	/**
+	 * A record of named fields with these values, one per name of the layout, such as a CSV row; the array is kept,
+	 * not copied. Each field is a leaf located at the record plus its name.
+	 */
+	public static Node record(String name, SourceLocation location, ChildNames childNames, String[] values) {
+		if (values.length != childNames.size()) {
+			throw new IllegalArgumentException(values.length + " values for " + childNames.size() + " fields");
+		}
+		Node node = new Node(name, null, location);
+		node.childNames = childNames;
+		node.fieldValues = values;
+		return node;
+	}
+
+	/** The value of the child at that position, without making the child if it is not made yet. */
+	public String childValue(int position) {
+		return fieldValues != null ? fieldValues[position] : children.get(position).value;
+	}
+
+	private List<Node> madeChildren() {
+		String[] values = fieldValues;
+		if (values != null) {
+			List<Node> made = new ArrayList<>(values.length);
+			for (int i = 0; i < values.length; i++) {
+				Node field = field(childNames.name(i), values[i], location);
+				field.parent = this;
+				made.add(field);
+			}
+			children = made;
+			fieldValues = null;
+		}
+		return children;
+	}
+
 	/** The layout shared by all records of a source, when it has one; null otherwise. */
 	public ChildNames childNames() {
 		return childNames;
 	}
 
 	public int childCount() {
-		return children.size();
+		return fieldValues != null ? fieldValues.length : children.size();
 	}
 
 	public Node childAt(int position) {
-		return children.get(position);
+		return madeChildren().get(position);
 	}
 
 	public String name() {
@@ -90,10 +130,11 @@ public final class Node {
 	}
 
 	public List<Node> children() {
-		return Collections.unmodifiableList(children);
+		return Collections.unmodifiableList(madeChildren());
 	}
 
 	public Node add(Node child) {
+		madeChildren();
 		if (!(children instanceof ArrayList)) {
 			children = new ArrayList<>(8);
 		}
@@ -113,7 +154,7 @@ public final class Node {
 
 	/** The first child of that name, or null. */
 	public Node child(String childName) {
-		for (Node child : children) {
+		for (Node child : madeChildren()) {
 			if (child.name.equals(childName)) {
 				return child;
 			}
@@ -123,7 +164,7 @@ public final class Node {
 
 	public List<Node> children(String childName) {
 		List<Node> found = new ArrayList<>();
-		for (Node child : children) {
+		for (Node child : madeChildren()) {
 			if (child.name.equals(childName)) {
 				found.add(child);
 			}
@@ -132,11 +173,11 @@ public final class Node {
 	}
 
 	public boolean isLeaf() {
-		return children.isEmpty();
+		return childCount() == 0;
 	}
 
 	@Override
 	public String toString() {
-		return value != null ? name + "=" + value : name + children;
+		return value != null ? name + "=" + value : name + madeChildren();
 	}
 }

@@ -12,10 +12,15 @@ public final class NodePath {
 
 	private static final String ANY = "*";
 	private static final String UP = "..";
+	private static final byte NAMED_STEP = 0;
+	private static final byte ANY_STEP = 1;
+	private static final byte UP_STEP = 2;
 
 	private final String text;
 	private final boolean absolute;
 	private final String[] steps;
+	/** Per step: {@link #NAMED_STEP}, {@link #ANY_STEP} or {@link #UP_STEP}, told once. */
+	private final byte[] kinds;
 	/**
 	 * Per step, the child position last found in records of one layout (CSV rows): the next row of that layout
 	 * needs no lookup at all. Racy by design: a hint is immutable, and a stale one only costs a lookup.
@@ -29,6 +34,10 @@ public final class NodePath {
 		this.text = text;
 		this.absolute = absolute;
 		this.steps = steps;
+		this.kinds = new byte[steps.length];
+		for (int i = 0; i < steps.length; i++) {
+			kinds[i] = UP.equals(steps[i]) ? UP_STEP : ANY.equals(steps[i]) ? ANY_STEP : NAMED_STEP;
+		}
 		this.hints = new LayoutHint[steps.length];
 	}
 
@@ -51,29 +60,41 @@ public final class NodePath {
 
 	/** The first node the path reaches, or null. */
 	public Node first(Node start) {
-		return first(origin(start), 0);
+		return (Node) find(origin(start), 0, false);
 	}
 
-	private Node first(Node node, int step) {
-		if (node == null || step == steps.length) {
-			return node;
+	/**
+	 * The first node reached, or with {@code value} its value: a named last step of a record with a layout then
+	 * reads the value by position, without making the field's node.
+	 */
+	private Object find(Node node, int step, boolean value) {
+		if (node == null) {
+			return null;
+		}
+		if (step == steps.length) {
+			return value ? node.value() : node;
+		}
+		byte kind = kinds[step];
+		if (kind == UP_STEP) {
+			return find(node.parent(), step + 1, value);
+		}
+		ChildNames layout = node.childNames();
+		if (layout != null && kind == NAMED_STEP) {
+			int position = positionIn(layout, step, steps[step]);
+			if (position < 0 || position >= node.childCount()) {
+				return null;
+			}
+			return value && step == steps.length - 1 ? node.childValue(position)
+					: find(node.childAt(position), step + 1, value);
 		}
 		String name = steps[step];
-		if (UP.equals(name)) {
-			return first(node.parent(), step + 1);
-		}
-		boolean any = ANY.equals(name);
-		ChildNames layout = node.childNames();
-		if (layout != null && !any) {
-			int position = positionIn(layout, step, name);
-			return position < 0 || position >= node.childCount() ? null : first(node.childAt(position), step + 1);
-		}
 		for (int i = 0, count = node.childCount(); i < count; i++) {
 			Node child = node.childAt(i);
-			if (any || child.name().equals(name)) {
-				Node found = first(child, step + 1);
+			if (kind == ANY_STEP || child.name().equals(name)) {
+				// the first node reached counts, even if it has no value: search nodes, then take the value
+				Node found = (Node) find(child, step + 1, false);
 				if (found != null) {
-					return found;
+					return value ? found.value() : found;
 				}
 			}
 		}
@@ -121,8 +142,7 @@ public final class NodePath {
 
 	/** The value at the first node reached, or null. */
 	public String value(Node start) {
-		Node node = first(start);
-		return node == null ? null : node.value();
+		return (String) find(origin(start), 0, true);
 	}
 
 	private Node origin(Node start) {

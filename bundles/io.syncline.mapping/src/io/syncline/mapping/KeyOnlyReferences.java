@@ -23,7 +23,10 @@ public final class KeyOnlyReferences implements ReferenceResolver {
 		if (type.isAbstract()) {
 			return null;
 		}
-		Map<String, EObject> ofType = made.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+		Map<String, EObject> ofType = made.get(type);
+		if (ofType == null) {
+			ofType = made.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+		}
 		EObject known = ofType.get(key);
 		if (known != null) {
 			return known;

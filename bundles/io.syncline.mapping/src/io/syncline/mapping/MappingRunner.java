@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.syncline.formats.FormatException;
@@ -17,10 +21,12 @@ import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
 import io.syncline.mapping.internal.NodeSourceView;
+import io.syncline.mapping.internal.OrderedMapping;
 
 /**
- * Streams a source file through a compiled inbound mapping: records are read ahead on a second thread and mapped
- * and handed on in source order, so memory stays flat however large the file. Format problems (a bad row, an invalid transaction set) arrive as
+ * Streams a source file through a compiled inbound mapping: a large source is read ahead on a thread of its own and
+ * mapped on every core, and outcomes are handed on in source order on the caller's thread, so memory stays flat
+ * however large the file. Format problems (a bad row, an invalid transaction set) arrive as
  * failed outcomes too, so nothing is silently lost.
  */
 public final class MappingRunner {
@@ -72,29 +78,56 @@ public final class MappingRunner {
 			throw new IllegalArgumentException(mapping + " is outbound: it maps canonical objects, not files");
 		}
 		long[] counts = new long[4];
-		ProblemSink formatProblems = problem -> {
-			counts[2]++;
-			sink.accept(new MapOutcome(problem.location(), null, List.of(problem), false));
+		Consumer<MapOutcome> counting = outcome -> {
+			counts[outcome.filtered() ? 3 : outcome.failed() ? 2 : 1]++;
+			sink.accept(outcome);
 		};
+		// a large source is mapped on every core; its outcomes still reach the sink in order, on this thread
+		OrderedMapping ordered = new OrderedMapping(element -> mapping.map(new NodeSourceView(element)), counting,
+				MAPPERS, ahead ? HELPERS : 0);
+		ProblemSink formatProblems = problem -> ordered
+				.ready(new MapOutcome(problem.location(), null, List.of(problem), false));
 		SourceOptions options = mapping.sourceOptions();
 		try (RecordReader reader = ahead ? new ReadAhead(sourceName, opener, formatProblems)
 				: opener.open(formatProblems)) {
 			NodePath within = withinRecords(options);
 			Node record;
 			while ((record = reader.next()) != null) {
-				for (Node element : within == null ? List.of(record) : within.all(record)) {
+				if (within == null) {
 					counts[0]++;
-					MapOutcome outcome = mapping.map(new NodeSourceView(element));
-					counts[outcome.filtered() ? 3 : outcome.failed() ? 2 : 1]++;
-					sink.accept(outcome);
+					ordered.map(record);
+					continue;
+				}
+				for (Node element : within.all(record)) {
+					counts[0]++;
+					ordered.map(element);
 				}
 			}
 		} catch (FormatException e) {
 			Problem fatal = e.problem();
-			counts[2]++;
-			sink.accept(new MapOutcome(fatal.location(), null, List.of(fatal), false));
+			ordered.ready(new MapOutcome(fatal.location(), null, List.of(fatal), false));
 		}
+		ordered.finish();
 		return new Summary(counts[0], counts[1], counts[2], counts[3]);
+	}
+
+	/**
+	 * Mapping helpers besides the caller: one core is shared by the caller and the reading thread, the others map.
+	 * Threads die when idle, so an idle runtime holds none.
+	 */
+	private static final int HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
+	private static final ExecutorService MAPPERS = mappers();
+
+	private static ExecutorService mappers() {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(HELPERS, HELPERS, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), runnable -> {
+					Thread thread = new Thread(runnable, "syncline-map");
+					thread.setDaemon(true);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.syncline.formats.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Formats;
 import io.syncline.formats.Node;
+import io.syncline.formats.NodePath;
 import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
@@ -39,6 +41,31 @@ class CsvReaderTest {
 		assertEquals("36.9609", first.child("unit_cost").value());
 		assertEquals(2, first.location().line(), "the header is line 1");
 		assertEquals("unit_cost", first.child("unit_cost").location().field());
+	}
+
+	/** A row's field nodes are made only when walked; by path or by walking, it reads the same either way. */
+	@Test
+	void rowReadByPathAndByWalkingAgree() throws Exception {
+		String content = "sku,cost,note\nA-1,1.25,\nA-2,2.50,rush\n";
+		List<Node> rows = Samples.readAll(content, "two.csv", SourceOptions.of(SourceFormat.CSV), problems);
+		NodePath cost = NodePath.compile("cost");
+		NodePath note = NodePath.compile("note");
+		NodePath missing = NodePath.compile("price");
+		Node second = rows.get(1);
+		assertEquals("2.50", cost.value(second), "read by position, before any field node exists");
+		assertEquals("rush", note.value(second));
+		assertNull(missing.value(second));
+		assertEquals("", note.value(rows.get(0)));
+
+		assertEquals(3, second.childCount());
+		assertEquals(List.of("sku", "cost", "note"), second.children().stream().map(Node::name).toList());
+		Node costField = cost.first(second);
+		assertEquals("2.50", costField.value());
+		assertEquals(second, costField.parent());
+		assertEquals(3, costField.location().line());
+		assertEquals("cost", costField.location().field());
+		assertEquals("2.50", cost.value(second), "and the same once the field nodes exist");
+		assertEquals("A-2", second.childValue(0));
 	}
 
 	@Test

@@ -116,7 +116,7 @@ public final class CsvRecordReader implements RecordReader {
 					+ columns.size() + " (" + detail + "); row skipped"));
 			return null;
 		}
-		Node record = Node.record(RECORD, at, layout);
+		String[] values = new String[count];
 		for (int i = 0; i < count; i++) {
 			String value = row.getField(i);
 			if (value.length() > maxFieldChars) {
@@ -124,9 +124,9 @@ public final class CsvRecordReader implements RecordReader {
 						"field is " + value.length() + " characters, over the limit of " + maxFieldChars + "; row skipped"));
 				return null;
 			}
-			record.add(Node.field(columns.get(i), value, at));
+			values[i] = value;
 		}
-		return record;
+		return Node.record(RECORD, at, layout, values);
 	}
 
 	private List<String> header(CsvRecord row) {

@@ -40,6 +40,25 @@ class MappingFunctionsTest {
 		return UomCatalog.empty().add(washer);
 	}
 
+	/** The quick reading of plain decimals must give exactly what BigDecimal's own parser gives, scale included. */
+	@Test
+	void plainDecimalsKeepValueAndScale() {
+		for (String text : List.of("0", "-0", "-0.00", "007", "12.50", ".5", "1.", "-123.456", "999999999999999999",
+				"123456789012345678.9", "1234567890123456789", "-9223372036854775808", "1e3", "1,5", "+4", "0.0825")) {
+			BigDecimal expected;
+			try {
+				expected = new BigDecimal(text);
+			} catch (NumberFormatException e) {
+				IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> fn.number(text));
+				assertTrue(error.getMessage().contains(text), error.getMessage());
+				continue;
+			}
+			BigDecimal parsed = fn.number(text);
+			assertEquals(expected, parsed, text); // equals compares the scale too
+			assertEquals(expected.scale(), parsed.scale(), text);
+		}
+	}
+
 	@Test
 	void decimalCommasParseInTheSourceLocale() {
 		MappingFunctions german = new MappingFunctions(Locale.GERMANY, Map.of(), UomCatalog.empty());

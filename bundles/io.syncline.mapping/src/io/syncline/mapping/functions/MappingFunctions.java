@@ -113,6 +113,40 @@ public final class MappingFunctions {
 	// ---- numbers
 
 	/** A number as the source writes it, in the mapping's number locale (decimal commas included). */
+	/**
+	 * {@code -123.45} and the like, up to 18 digits, read without the character array and checks the general
+	 * constructor needs; the same value and scale as {@code new BigDecimal(text)}. Null for anything else.
+	 */
+	private static BigDecimal plainDecimal(String text) {
+		int length = text.length();
+		int start = text.charAt(0) == '-' ? 1 : 0;
+		if (length - start > 19) {
+			return null;
+		}
+		long unscaled = 0;
+		int digits = 0;
+		int scale = 0;
+		boolean point = false;
+		for (int i = start; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				unscaled = unscaled * 10 + (c - '0');
+				digits++;
+				if (point) {
+					scale++;
+				}
+			} else if (c == '.' && !point) {
+				point = true;
+			} else {
+				return null;
+			}
+		}
+		if (digits == 0 || digits > 18) {
+			return null;
+		}
+		return BigDecimal.valueOf(start == 1 ? -unscaled : unscaled, scale);
+	}
+
 	public BigDecimal number(Object value) {
 		if (value == null) {
 			return null;
@@ -128,6 +162,10 @@ public final class MappingFunctions {
 			return null;
 		}
 		if (numberLocale == Locale.ROOT) {
+			BigDecimal plain = plainDecimal(text);
+			if (plain != null) {
+				return plain;
+			}
 			try {
 				return new BigDecimal(text);
 			} catch (NumberFormatException e) {

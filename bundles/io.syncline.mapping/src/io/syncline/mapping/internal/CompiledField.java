@@ -13,17 +13,26 @@ public record CompiledField(String label, TargetPath target, SourcePath[] source
 
 	@Override
 	public void apply(SourceView source, TargetBuilder builder, RuleContext context, List<Problem> problems) {
-		Object[] values = new Object[sources.length];
-		for (int i = 0; i < sources.length; i++) {
-			values[i] = source.value(sources[i]);
+		Object single = null;
+		Object[] values = null;
+		if (sources.length == 1) {
+			// the common rule: one source, bound without an array
+			single = source.value(sources[0]);
+			context.bindOne(source, single);
+		} else {
+			values = new Object[sources.length];
+			for (int i = 0; i < sources.length; i++) {
+				values[i] = source.value(sources[i]);
+			}
+			context.bind(source, values);
 		}
-		context.bind(source, values);
 		String at = sources.length > 0 ? sources[0].text() : ".";
 		try {
 			if (condition != null && !Truth.of(condition.evaluate(context))) {
 				return;
 			}
-			Object result = expression != null ? expression.evaluate(context) : firstPresent(values);
+			Object result = expression != null ? expression.evaluate(context)
+					: values == null ? single : firstPresent(values);
 			if (Truth.isBlank(result)) {
 				result = defaultValue;
 			}

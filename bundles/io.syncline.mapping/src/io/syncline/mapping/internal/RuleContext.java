@@ -15,13 +15,47 @@ import io.syncline.mapping.SourceView;
  */
 public final class RuleContext implements JexlContext {
 
+	private static final Object[] NONE = new Object[0];
+
 	private final RecordAccess record = new RecordAccess();
-	private final ArrayDeque<Integer> loopIndexes = new ArrayDeque<>();
-	private Object[] values = new Object[0];
+	/** Made on entering the first loop; most records have none. */
+	private ArrayDeque<Integer> loopIndexes;
+	private Object[] values = NONE;
+	/** The single source value of the rule bound by {@link #bindOne}; {@link #values} is then made if asked for. */
+	private Object single;
+	private boolean bindsOne;
 
 	public void bind(SourceView source, Object[] sourceValues) {
 		record.source = source;
 		values = sourceValues;
+		bindsOne = false;
+		single = null;
+	}
+
+	/** Binds a rule with exactly one source, without an array for its value. */
+	public void bindOne(SourceView source, Object value) {
+		record.source = source;
+		single = value;
+		bindsOne = true;
+	}
+
+	/** {@code value}: the first source value, or null. */
+	Object firstValue() {
+		return bindsOne ? single : values.length > 0 ? values[0] : null;
+	}
+
+	/** {@code v1}, {@code v2} …: the source value at that 1-based position, or null. */
+	Object sourceValue(int position) {
+		Object[] all = values();
+		return position > 0 && position <= all.length ? all[position - 1] : null;
+	}
+
+	private Object[] values() {
+		if (bindsOne) {
+			values = new Object[] { single };
+			bindsOne = false;
+		}
+		return values;
 	}
 
 	/** The value at a compiled path of the bound record, for compiled conditions. */
@@ -31,6 +65,9 @@ public final class RuleContext implements JexlContext {
 
 	/** Inside a loop, {@code index} is the 1-based position of the current element, {@code outerIndex} its parent's. */
 	void enterLoop(int index) {
+		if (loopIndexes == null) {
+			loopIndexes = new ArrayDeque<>();
+		}
 		loopIndexes.push(index);
 	}
 
@@ -42,18 +79,17 @@ public final class RuleContext implements JexlContext {
 	public Object get(String name) {
 		switch (name) {
 		case "value":
-			return values.length > 0 ? values[0] : null;
+			return firstValue();
 		case "values":
-			return values;
+			return values();
 		case "record":
 			return record;
 		case "index":
-			return loopIndexes.peek();
+			return loopDepth() > 0 ? loopIndexes.peek() : null;
 		case "outerIndex":
-			return loopIndexes.size() > 1 ? loopIndexes.toArray()[1] : null;
+			return loopDepth() > 1 ? loopIndexes.toArray()[1] : null;
 		default:
-			int position = sourcePosition(name);
-			return position > 0 && position <= values.length ? values[position - 1] : null;
+			return sourceValue(sourcePosition(name));
 		}
 	}
 
@@ -66,17 +102,21 @@ public final class RuleContext implements JexlContext {
 	public boolean has(String name) {
 		return switch (name) {
 		case "value", "values", "record" -> true;
-		case "index" -> !loopIndexes.isEmpty();
-		case "outerIndex" -> loopIndexes.size() > 1;
+		case "index" -> loopDepth() > 0;
+		case "outerIndex" -> loopDepth() > 1;
 		default -> {
 			int position = sourcePosition(name);
-			yield position > 0 && position <= values.length;
+			yield position > 0 && position <= values().length;
 		}
 		};
 	}
 
+	private int loopDepth() {
+		return loopIndexes == null ? 0 : loopIndexes.size();
+	}
+
 	/** 3 for "v3", 0 for anything else. */
-	private static int sourcePosition(String name) {
+	static int sourcePosition(String name) {
 		if (name.length() < 2 || name.charAt(0) != 'v') {
 			return 0;
 		}

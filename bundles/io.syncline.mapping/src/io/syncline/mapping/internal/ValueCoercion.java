@@ -28,10 +28,54 @@ public final class ValueCoercion {
 		this.functions = functions;
 	}
 
-	/** How a value becomes what one feature holds, decided once per feature rather than per value. */
-	@FunctionalInterface
-	public interface Converter {
-		Object convert(Object value);
+	/**
+	 * How a value becomes what one feature holds, decided once per feature rather than per value. One final class
+	 * with a switch, not a lambda per kind: a mapping sets many features from one call site, which stays cheap only
+	 * if it does not dispatch among many implementations.
+	 */
+	public static final class Converter {
+		private static final int TEXT = 0;
+		private static final int DECIMAL = 1;
+		private static final int WHOLE = 2;
+		private static final int ENUM = 3;
+		private static final int OTHER = 4;
+
+		private final ValueCoercion coercion;
+		private final EDataType type;
+		private final int kind;
+		private final Map<String, Object> literals;
+
+		private Converter(ValueCoercion coercion, EDataType type, int kind, Map<String, Object> literals) {
+			this.coercion = coercion;
+			this.type = type;
+			this.kind = kind;
+			this.literals = literals;
+		}
+
+		public Object convert(Object value) {
+			if (value == null) {
+				return null;
+			}
+			switch (kind) {
+			case TEXT:
+				return text(value);
+			case DECIMAL:
+				return coercion.functions.number(value);
+			case WHOLE:
+				if (value instanceof String text) {
+					int parsed = shortWhole(text);
+					if (parsed >= 0) {
+						return parsed; // the common case, without a BigDecimal per field
+					}
+				}
+				return coercion.to(type, value);
+			case ENUM:
+				Object found = literals.get(text(value).strip().toLowerCase(Locale.ROOT));
+				return found != null ? found : literal((EEnum) type, value);
+			default:
+				return coercion.to(type, value);
+			}
+		}
 	}
 
 	public Converter converterFor(EDataType type) {
@@ -41,22 +85,13 @@ public final class ValueCoercion {
 				literals.putIfAbsent(literal.getLiteral().toLowerCase(Locale.ROOT), literal.getInstance());
 				literals.putIfAbsent(literal.getName().toLowerCase(Locale.ROOT), literal.getInstance());
 			}
-			return value -> {
-				if (value == null) {
-					return null;
-				}
-				Object found = literals.get(text(value).strip().toLowerCase(Locale.ROOT));
-				return found != null ? found : literal(enumType, value);
-			};
+			return new Converter(this, type, Converter.ENUM, literals);
 		}
 		Class<?> target = type.getInstanceClass();
-		if (target == String.class) {
-			return value -> value == null ? null : text(value);
-		}
-		if (target == BigDecimal.class) {
-			return functions::number;
-		}
-		return value -> to(type, value);
+		int kind = target == String.class ? Converter.TEXT
+				: target == BigDecimal.class ? Converter.DECIMAL
+						: target == int.class || target == Integer.class ? Converter.WHOLE : Converter.OTHER;
+		return new Converter(this, type, kind, null);
 	}
 
 	public Object to(EDataType type, Object value) {
@@ -74,8 +109,11 @@ public final class ValueCoercion {
 			return functions.number(value);
 		}
 		if (target == int.class || target == Integer.class) {
-			if (value instanceof String text && isShortDigits(text)) {
-				return Integer.parseInt(text); // the common case, without a BigDecimal per field
+			if (value instanceof String text) {
+				int parsed = shortWhole(text);
+				if (parsed >= 0) {
+					return parsed; // the common case, without a BigDecimal per field
+				}
 			}
 			BigDecimal number = functions.number(value);
 			try {
@@ -97,22 +135,27 @@ public final class ValueCoercion {
 		throw new IllegalArgumentException("cannot map a value to " + type.getName());
 	}
 
-	/** Up to 9 ASCII digits: always an int, in every number locale. */
-	private static boolean isShortDigits(String text) {
+	/** Up to 9 ASCII digits, read in one pass: always an int, in every number locale; -1 for anything else. */
+	private static int shortWhole(String text) {
 		int length = text.length();
 		if (length == 0 || length > 9) {
-			return false;
+			return -1;
 		}
+		int whole = 0;
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (c < '0' || c > '9') {
-				return false;
+				return -1;
 			}
+			whole = whole * 10 + (c - '0');
 		}
-		return true;
+		return whole;
 	}
 
 	public static String text(Object value) {
+		if (value instanceof String text) {
+			return text;
+		}
 		if (value instanceof BigDecimal number) {
 			return number.toPlainString();
 		}

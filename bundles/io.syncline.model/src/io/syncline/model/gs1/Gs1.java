@@ -10,10 +10,15 @@ public final class Gs1 {
 
 	/** The check digit for the digits that precede it, or -1 when they are not all digits. */
 	public static int checkDigit(CharSequence body) {
+		return checkDigit(body, body.length());
+	}
+
+	/** The check digit for the first {@code end} characters. */
+	private static int checkDigit(CharSequence code, int end) {
 		int sum = 0;
 		int weight = 3; // the digit next to the check digit weighs 3, then alternates with 1
-		for (int i = body.length() - 1; i >= 0; i--) {
-			char c = body.charAt(i);
+		for (int i = end - 1; i >= 0; i--) {
+			char c = code.charAt(i);
 			if (c < '0' || c > '9') {
 				return -1;
 			}
@@ -27,7 +32,7 @@ public final class Gs1 {
 		if (code == null || code.length() < 2) {
 			return false;
 		}
-		int expected = checkDigit(code.subSequence(0, code.length() - 1));
+		int expected = checkDigit(code, code.length() - 1);
 		return expected >= 0 && code.charAt(code.length() - 1) - '0' == expected;
 	}
 
