@@ -1,8 +1,5 @@
 package io.syncline.mapping.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -78,103 +75,11 @@ final class DirectExpressions {
 			}
 			compiled.add(argument);
 		}
-		Argument[] args = compiled.toArray(Argument[]::new);
-		MethodHandle call = bound(method, args.length);
-		return call == null ? null : invoking(call, args);
-	}
-
-	/** A call of up to three arguments without an argument array per record; more go through a spreader. */
-	private static Evaluable invoking(MethodHandle call, Argument[] args) {
-		return switch (args.length) {
-		case 0 -> context -> {
-			try {
-				return (Object) call.invokeExact();
-			} catch (Throwable e) {
-				throw rethrown(e);
-			}
-		};
-		case 1 -> {
-			Argument first = args[0];
-			yield context -> {
-				Object a = first.value(context);
-				try {
-					return (Object) call.invokeExact(a);
-				} catch (Throwable e) {
-					throw rethrown(e);
-				}
-			};
-		}
-		case 2 -> {
-			Argument first = args[0];
-			Argument second = args[1];
-			yield context -> {
-				Object a = first.value(context);
-				Object b = second.value(context);
-				try {
-					return (Object) call.invokeExact(a, b);
-				} catch (Throwable e) {
-					throw rethrown(e);
-				}
-			};
-		}
-		case 3 -> {
-			Argument first = args[0];
-			Argument second = args[1];
-			Argument third = args[2];
-			yield context -> {
-				Object a = first.value(context);
-				Object b = second.value(context);
-				Object c = third.value(context);
-				try {
-					return (Object) call.invokeExact(a, b, c);
-				} catch (Throwable e) {
-					throw rethrown(e);
-				}
-			};
-		}
-		default -> {
-			MethodHandle spread = call.asSpreader(Object[].class, args.length);
-			yield context -> {
-				Object[] values = new Object[args.length];
-				for (int i = 0; i < args.length; i++) {
-					values[i] = args[i].value(context);
-				}
-				try {
-					return (Object) spread.invokeExact(values);
-				} catch (Throwable e) {
-					throw rethrown(e);
-				}
-			};
-		}
-		};
-	}
-
-	/** What a function threw, to be thrown on: unchecked as it was, checked wrapped. */
-	private static RuntimeException rethrown(Throwable thrown) {
-		if (thrown instanceof RuntimeException runtime) {
-			return runtime;
-		}
-		if (thrown instanceof Error error) {
-			throw error;
-		}
-		return new IllegalStateException(thrown);
-	}
-
-	/**
-	 * The function bound to this library as {@code (Object…) -> Object}: a method handle rather than reflection,
-	 * since reflective calls cost more than most functions themselves; primitive parameters unbox as JEXL's would.
-	 */
-	private MethodHandle bound(Method method, int arity) {
-		try {
-			return MethodHandles.publicLookup().unreflect(method).bindTo(functions)
-					.asType(MethodType.genericMethodType(arity));
-		} catch (IllegalAccessException e) {
-			return null;
-		}
+		return FunctionCalls.of(functions, method, compiled.toArray(Argument[]::new));
 	}
 
 	@FunctionalInterface
-	private interface Argument {
+	interface Argument {
 		Object value(RuleContext context);
 	}
 

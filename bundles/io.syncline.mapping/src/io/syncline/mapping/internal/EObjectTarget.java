@@ -7,6 +7,7 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import io.syncline.mapping.ReferenceResolver;
@@ -35,7 +36,11 @@ public final class EObjectTarget implements TargetBuilder {
 		if (feature instanceof EAttribute attribute) {
 			Object coerced = path.converter() != null ? path.converter().convert(value)
 					: coercion.to(attribute.getEAttributeType(), value);
-			if (attribute.isMany()) {
+			int last = path.features().length - 1;
+			if (!attribute.isMany() && owner.eClass() == path.owners()[last]) {
+				// by feature id: the reflective eSet would look the feature up in the class on every call
+				((InternalEObject) owner).eSet(path.featureIds()[last], coerced);
+			} else if (attribute.isMany()) {
 				@SuppressWarnings("unchecked")
 				List<Object> values = (List<Object>) owner.eGet(attribute);
 				values.add(coerced);
@@ -74,7 +79,9 @@ public final class EObjectTarget implements TargetBuilder {
 		EStructuralFeature[] features = path.features();
 		for (int i = 0; i < features.length - 1; i++) {
 			EReference reference = (EReference) features[i];
-			Object child = current.eGet(reference);
+			Object child = current.eClass() == path.owners()[i]
+					? ((InternalEObject) current).eGet(path.featureIds()[i], true, true)
+					: current.eGet(reference);
 			if (reference.isMany()) {
 				@SuppressWarnings("unchecked")
 				List<EObject> children = (List<EObject>) child;
