@@ -16,7 +16,6 @@ import io.syncline.formats.Node;
 import io.syncline.formats.NodePath;
 import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
-import io.syncline.formats.ReadAhead;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
@@ -24,9 +23,9 @@ import io.syncline.mapping.internal.NodeSourceView;
 import io.syncline.mapping.internal.OrderedMapping;
 
 /**
- * Streams a source file through a compiled inbound mapping: a large source is read ahead on a thread of its own and
- * mapped on every core, and outcomes are handed on in source order on the caller's thread, so memory stays flat
- * however large the file. Format problems (a bad row, an invalid transaction set) arrive as
+ * Streams a source file through a compiled inbound mapping: the caller reads, a large source is mapped on every
+ * core, and outcomes are handed on in source order on the caller's thread, so memory stays flat however large the
+ * file. Format problems (a bad row, an invalid transaction set) arrive as
  * failed outcomes too, so nothing is silently lost.
  */
 public final class MappingRunner {
@@ -44,19 +43,23 @@ public final class MappingRunner {
 				sink);
 	}
 
+	/** Opens the source, reporting its problems to the given sink. */
+	@FunctionalInterface
+	private interface Opener {
+		RecordReader open(ProblemSink problems) throws IOException;
+	}
+
 	/** As {@link #run(CompiledMapping, Path, Consumer)}, for a document held in memory (a submitted payload). */
 	public static Summary run(CompiledMapping mapping, String sourceName, byte[] content, Consumer<MapOutcome> sink)
 			throws IOException {
 		SourceOptions options = withFormat(mapping, sourceName);
-		ReadAhead.Opener opener = problems -> Formats.open(new ByteArrayInputStream(content), sourceName, options,
-				problems);
-		// a small document is read faster than a second thread could be started to read it
-		return content.length < READ_AHEAD_FROM ? run(mapping, sourceName, opener, false, sink)
-				: run(mapping, sourceName, opener, true, sink);
+		Opener opener = problems -> Formats.open(new ByteArrayInputStream(content), sourceName, options, problems);
+		// a small document is mapped before helpers could be woken to share it
+		return run(mapping, sourceName, opener, content.length >= PARALLEL_FROM, sink);
 	}
 
-	/** Documents from this size on are read ahead on a second thread. */
-	private static final int READ_AHEAD_FROM = 256 * 1024;
+	/** Documents from this size on are mapped on every core. */
+	private static final int PARALLEL_FROM = 256 * 1024;
 
 	/** The mapping's source options, with the format told by the source's name when the mapping leaves it open. */
 	private static SourceOptions withFormat(CompiledMapping mapping, String sourceName) {
@@ -72,7 +75,7 @@ public final class MappingRunner {
 		return options.withFormat(format);
 	}
 
-	private static Summary run(CompiledMapping mapping, String sourceName, ReadAhead.Opener opener, boolean ahead,
+	private static Summary run(CompiledMapping mapping, String sourceName, Opener opener, boolean parallel,
 			Consumer<MapOutcome> sink) throws IOException {
 		if (!mapping.isInbound()) {
 			throw new IllegalArgumentException(mapping + " is outbound: it maps canonical objects, not files");
@@ -84,12 +87,13 @@ public final class MappingRunner {
 		};
 		// a large source is mapped on every core; its outcomes still reach the sink in order, on this thread
 		OrderedMapping ordered = new OrderedMapping(element -> mapping.map(new NodeSourceView(element)), counting,
-				MAPPERS, ahead ? HELPERS : 0);
+				MAPPERS, parallel ? HELPERS : 0);
 		ProblemSink formatProblems = problem -> ordered
 				.ready(new MapOutcome(problem.location(), null, List.of(problem), false));
 		SourceOptions options = mapping.sourceOptions();
-		try (RecordReader reader = ahead ? new ReadAhead(sourceName, opener, formatProblems)
-				: opener.open(formatProblems)) {
+		// this thread reads and maps what the helpers leave; reading on a thread of its own measured slower, as
+		// every record then crosses cores before it is mapped
+		try (RecordReader reader = opener.open(formatProblems)) {
 			NodePath within = withinRecords(options);
 			Node record;
 			while ((record = reader.next()) != null) {
@@ -112,8 +116,8 @@ public final class MappingRunner {
 	}
 
 	/**
-	 * Mapping helpers besides the caller: one core is shared by the caller and the reading thread, the others map.
-	 * Threads die when idle, so an idle runtime holds none.
+	 * Mapping helpers besides the caller, which reads and maps too: one per other core. Threads die when idle, so an
+	 * idle runtime holds none.
 	 */
 	private static final int HELPERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 

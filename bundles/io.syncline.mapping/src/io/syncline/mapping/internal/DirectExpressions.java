@@ -83,16 +83,27 @@ final class DirectExpressions {
 		Object value(RuleContext context);
 	}
 
+	/** A literal argument, such as a lookup table's name or a date pattern. */
+	record Constant(Object value) implements Argument {
+		@Override
+		public Object value(RuleContext context) {
+			return value;
+		}
+	}
+
+	/** {@code value}, the rule's first source value. */
+	static final Argument FIRST_VALUE = RuleContext::firstValue;
+
 	/** An argument the parameter can take as JEXL would pass it; null when unsure (then JEXL evaluates). */
 	private static Argument argument(String text, Class<?> parameter) {
 		boolean takesObject = parameter == Object.class || parameter == String.class;
 		if (text.startsWith("'") && text.endsWith("'") && text.length() >= 2 && takesObject) {
 			String literal = text.substring(1, text.length() - 1);
-			return context -> literal;
+			return new Constant(literal);
 		}
 		if (text.matches("-?\\d+") && (parameter == int.class || parameter == Object.class)) {
 			Integer number = Integer.valueOf(text);
-			return context -> number;
+			return new Constant(number);
 		}
 		if (parameter == String.class) {
 			// source values of canonical objects may be numbers; JEXL would refuse those for a String parameter
@@ -102,7 +113,7 @@ final class DirectExpressions {
 			return null;
 		}
 		if (text.equals("value")) {
-			return RuleContext::firstValue;
+			return FIRST_VALUE;
 		}
 		Matcher source = SOURCE.matcher(text);
 		if (source.matches()) {

@@ -86,14 +86,10 @@ final class FunctionCalls {
 		case 1 -> {
 			Call1 f = (Call1) call;
 			Argument first = args[0];
-			yield context -> f.call(first.value(context));
+			yield first == DirectExpressions.FIRST_VALUE ? context -> f.call(context.firstValue())
+					: context -> f.call(first.value(context));
 		}
-		case 2 -> {
-			Call2 f = (Call2) call;
-			Argument first = args[0];
-			Argument second = args[1];
-			yield context -> f.call(first.value(context), second.value(context));
-		}
+		case 2 -> twoArguments((Call2) call, args[0], args[1]);
 		default -> {
 			Call3 f = (Call3) call;
 			Argument first = args[0];
@@ -102,6 +98,22 @@ final class FunctionCalls {
 			yield context -> f.call(first.value(context), second.value(context), third.value(context));
 		}
 		};
+	}
+
+	/**
+	 * The usual shapes, {@code fn:f(value, 'x')} and {@code fn:f('x', value)}, read their arguments without calling
+	 * through the argument interface, which a mapping's many argument kinds make a slow, megamorphic call.
+	 */
+	private static Evaluable twoArguments(Call2 f, Argument first, Argument second) {
+		if (first == DirectExpressions.FIRST_VALUE && second instanceof DirectExpressions.Constant constant) {
+			Object literal = constant.value();
+			return context -> f.call(context.firstValue(), literal);
+		}
+		if (first instanceof DirectExpressions.Constant constant && second == DirectExpressions.FIRST_VALUE) {
+			Object literal = constant.value();
+			return context -> f.call(literal, context.firstValue());
+		}
+		return context -> f.call(first.value(context), second.value(context));
 	}
 
 	private static Evaluable spread(MethodHandle spread, Argument[] args) {
