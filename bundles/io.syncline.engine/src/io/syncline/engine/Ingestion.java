@@ -64,6 +64,7 @@ public final class Ingestion {
 	private final MessageJournal journal;
 	private final OrderSync orderSync;
 	private final Outbound outbound;
+	private final ReceivedAcknowledgments receivedAcknowledgments;
 	private final ShipmentConfirmations shipments;
 	private final PartnerDirectory partners;
 
@@ -84,6 +85,7 @@ public final class Ingestion {
 			Path outbox) {
 		this.partners = new PartnerDirectory(store, tenantId);
 		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, partners, outbox);
+		this.receivedAcknowledgments = new ReceivedAcknowledgments(store, tenantId);
 		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
 		this.shipments = new ShipmentConfirmations(store, tenantId, outbound);
 		this.store = store;
@@ -309,6 +311,7 @@ public final class Ingestion {
 			journal.addKeys(c, tenantId, message, Map.of("INVOICE", invoice.getInvoiceNumber(), "PO", invoice.getPoNumber()));
 			return purchaseOrders.invoice(c, tenantId, message, invoice).name();
 		});
+		case RECEIVED_ACKNOWLEDGMENT -> receivedAcknowledgments.apply(run, partner);
 		default -> run.fail("NO_ROUTE", run.sourceName, "workflow " + route.workflow() + " of " + partner + "/"
 				+ documentType + " does not take documents in");
 		}

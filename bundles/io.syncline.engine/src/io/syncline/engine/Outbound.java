@@ -71,10 +71,11 @@ final class Outbound {
 		if (route == null) {
 			return;
 		}
-		byte[] x12 = write(route.mapping(), "PR", partner, order, "855 for " + order.getCustomerPo(), connection);
+		Written written = write(route.mapping(), "PR", partner, order, "855 for " + order.getCustomerPo(), connection);
 		journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", "855",
 				"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
-				Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber())), x12, null);
+				Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber(), ReceivedAcknowledgments.SENT_GROUP,
+						written.groupKey(partner))), written.x12(), null);
 	}
 
 	/**
@@ -91,20 +92,28 @@ final class Outbound {
 				continue;
 			}
 			String customerPo = shipped.customerPo() != null ? shipped.customerPo() : shipped.orderNumber();
-			byte[] x12 = write(route.mapping(), type.equals("856") ? "SH" : "IN", partner, shipped.document(),
+			Written written = write(route.mapping(), type.equals("856") ? "SH" : "IN", partner, shipped.document(),
 					type + " for " + shipped.orderNumber(), connection);
 			journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", type,
 					type + "-" + customerPo + "-" + shipped.shipmentNumber() + ".edi", customerPo,
 					OffsetDateTime.now(ZoneOffset.UTC), Map.of("PO", customerPo, "SO", shipped.orderNumber(),
 							type.equals("856") ? "ASN" : "INVOICE", (type.equals("856") ? "ASN-" : "INV-")
-									+ shipped.orderNumber())), x12, null);
+									+ shipped.orderNumber(), ReceivedAcknowledgments.SENT_GROUP,
+							written.groupKey(partner))), written.x12(), null);
 			sent.add(type);
 		}
 		return sent;
 	}
 
+	/** An enveloped document and the control number of its group, which the partner's 997 will quote. */
+	private record Written(byte[] x12, long group) {
+		String groupKey(String partner) {
+			return ReceivedAcknowledgments.sentGroupKey(partner, group);
+		}
+	}
+
 	/** Maps a canonical order through an outbound mapping and envelopes it for the partner, numbers taken here. */
-	private byte[] write(String mapping, String functionalId, String partner, SalesOrder order, String what,
+	private Written write(String mapping, String functionalId, String partner, SalesOrder order, String what,
 			Connection connection) throws SQLException {
 		try {
 			MapOutcome mapped = MappingRunner.mapOutbound(mappings.resolve(mapping, null).mapping(), order,
@@ -113,9 +122,10 @@ final class Outbound {
 				throw new IllegalStateException(what + ": " + mapped.problems());
 			}
 			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
-			new X12Writer(partners.envelopeTo(partner), new DbControlNumbers(store, tenantId, connection))
+			X12Writer.Envelope envelope = new X12Writer(partners.envelopeTo(partner),
+					new DbControlNumbers(store, tenantId, connection))
 					.write(functionalId, List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
-			return x12.toByteArray();
+			return new Written(x12.toByteArray(), envelope.group());
 		} catch (IOException | MappingCompileException e) {
 			throw new IllegalStateException("cannot write the " + what + ": " + e.getMessage(), e);
 		}
@@ -136,10 +146,12 @@ final class Outbound {
 		} catch (FormatException e) {
 			return 0; // an interchange too broken to read has no groups to acknowledge; it is in the exception queue
 		}
+		int made = 0;
 		for (GroupAck group : groups) {
 			if (group.functionalId().equals(X12Schemas.functionalId("997"))) {
 				continue; // an acknowledgment is never acknowledged
 			}
+			made++;
 			PartnerProfile toSender = PartnerProfile.x12v4010(partner, group.interchangeReceiverQualifier(),
 					group.interchangeReceiverId(), group.interchangeSenderQualifier(), group.interchangeSenderId());
 			store.inTransaction(connection -> {
@@ -156,7 +168,7 @@ final class Outbound {
 						null);
 			});
 		}
-		return groups.size();
+		return made;
 	}
 
 	/** Writes every committed, undelivered outbound document to its partner's outbox; returns how many. */

@@ -44,6 +44,7 @@ public final class RouteCatalog {
 			new Route("acme", "856", "purchase-orders", "IN", "acme-856-asn", Workflow.SHIP_NOTICE),
 			new Route("acme", "810", "purchase-orders", "IN", "acme-810-invoice", Workflow.SUPPLIER_INVOICE),
 			new Route("acme", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT),
+			new Route("acme", "997", "acknowledgments", "IN", null, Workflow.RECEIVED_ACKNOWLEDGMENT),
 			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot", Workflow.STOCK_SNAPSHOT),
 			new Route("wms", "events", "inventory", "IN", "wms-events", Workflow.STOCK_EVENTS),
 			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments", Workflow.SHIPMENT_CONFIRMATIONS),
@@ -52,7 +53,8 @@ public final class RouteCatalog {
 			new Route("bigbox", "855", "sales-orders", "OUT", "so-855-outbound", Workflow.OUTBOUND_DOCUMENT),
 			new Route("bigbox", "856", "sales-orders", "OUT", "so-856-outbound", Workflow.OUTBOUND_DOCUMENT),
 			new Route("bigbox", "810", "sales-orders", "OUT", "so-810-outbound", Workflow.OUTBOUND_DOCUMENT),
-			new Route("bigbox", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT));
+			new Route("bigbox", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT),
+			new Route("bigbox", "997", "acknowledgments", "IN", null, Workflow.RECEIVED_ACKNOWLEDGMENT));
 
 	private RouteCatalog() {
 	}

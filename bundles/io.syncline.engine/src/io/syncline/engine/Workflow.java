@@ -19,7 +19,9 @@ public enum Workflow {
 	WEB_ORDERS("IN", "sales-orders", true, "sales orders from a web shop"),
 	EDI_ORDERS("IN", "sales-orders", true, "a customer's EDI orders (850), answered with its 855 route if it has one"),
 	OUTBOUND_DOCUMENT("OUT", null, true, "a document sent through its mapping (850, 855, 856, 810)"),
-	FUNCTIONAL_ACKNOWLEDGMENT("OUT", "acknowledgments", false, "the 997 for every EDI group received");
+	FUNCTIONAL_ACKNOWLEDGMENT("OUT", "acknowledgments", false, "the 997 for every EDI group received"),
+	RECEIVED_ACKNOWLEDGMENT("IN", "acknowledgments", false,
+			"a partner's 997 for a group we sent: linked to what it answers, queued if not accepted");
 
 	private final String direction;
 	private final String flow;
