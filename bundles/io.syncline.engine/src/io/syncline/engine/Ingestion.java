@@ -65,6 +65,7 @@ public final class Ingestion {
 	private final OrderSync orderSync;
 	private final Outbound outbound;
 	private final ReceivedAcknowledgments receivedAcknowledgments;
+	private final StockEventBatch stockEvents;
 	private final ShipmentConfirmations shipments;
 	private final PartnerDirectory partners;
 
@@ -86,6 +87,7 @@ public final class Ingestion {
 		this.partners = new PartnerDirectory(store, tenantId);
 		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, partners, outbox);
 		this.receivedAcknowledgments = new ReceivedAcknowledgments(store, tenantId);
+		this.stockEvents = new StockEventBatch(store, tenantId, mappings);
 		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
 		this.shipments = new ShipmentConfirmations(store, tenantId, outbound);
 		this.store = store;
@@ -170,22 +172,80 @@ public final class Ingestion {
 
 	private List<Result> journalAndProcess(List<Document> documents) throws SQLException {
 		return store.inTransaction(connection -> {
-			List<Result> results = new ArrayList<>();
+			List<JournalEntry> entries = new ArrayList<>();
+			List<byte[]> payloads = new ArrayList<>();
 			for (Document document : documents) {
 				String type = document.documentType() != null ? document.documentType()
 						: detect(document.partner(), document.sourceName(), document.payload());
-				long message = journal.append(connection, new JournalEntry(tenantId, document.partner(),
-						partners.flowOf(document.partner(), type), "IN", type, document.sourceName(), null,
-						OffsetDateTime.now(ZoneOffset.UTC), document.keys()), document.payload(), null);
-				try {
-					results.add(process(connection, message, document.partner(), type, document.sourceName(),
-							document.payload(), null));
-				} catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
+				entries.add(new JournalEntry(tenantId, document.partner(), partners.flowOf(document.partner(), type),
+						"IN", type, document.sourceName(), null, OffsetDateTime.now(ZoneOffset.UTC), document.keys()));
+				payloads.add(document.payload());
 			}
-			return results;
+			long[] ids = appendAll(connection, entries, payloads);
+			List<StockEventBatch.Journaled> journaled = new ArrayList<>();
+			for (int i = 0; i < ids.length; i++) {
+				JournalEntry entry = entries.get(i);
+				journaled.add(new StockEventBatch.Journaled(ids[i], entry.partnerId(), entry.documentType(),
+						entry.sourceName(), payloads.get(i)));
+			}
+			try {
+				List<Result> setWise = stockEventsSetWise(connection, journaled);
+				if (setWise != null) {
+					return setWise;
+				}
+				List<Result> results = new ArrayList<>();
+				for (StockEventBatch.Journaled message : journaled) {
+					results.add(process(connection, message.messageId(), message.partner(), message.documentType(),
+							message.sourceName(), message.payload(), null));
+				}
+				return results;
+			} catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
 		});
+	}
+
+	/** The batch's journal rows in one batched statement, or one by one where the driver cannot return their ids. */
+	private long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
+			throws SQLException {
+		Savepoint before = connection.setSavepoint();
+		try {
+			long[] ids = journal.appendAll(connection, entries, payloads);
+			connection.releaseSavepoint(before);
+			return ids;
+		} catch (SQLException e) {
+			connection.rollback(before);
+		}
+		long[] ids = new long[entries.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = journal.append(connection, entries.get(i), payloads.get(i), null);
+		}
+		return ids;
+	}
+
+	/**
+	 * A batch that is all WMS stock events through one mapping is applied set-wise; null for any other batch, or
+	 * when the set-wise path declines it (then the records apply one at a time).
+	 */
+	private List<Result> stockEventsSetWise(Connection connection, List<StockEventBatch.Journaled> journaled)
+			throws IOException, SQLException {
+		String mapping = null;
+		for (StockEventBatch.Journaled message : journaled) {
+			RouteCatalog.Route route = partners.inbound(message.partner(), message.documentType()).orElse(null);
+			if (route == null || route.workflow() != Workflow.STOCK_EVENTS
+					|| mapping != null && !mapping.equals(route.mapping())) {
+				return null;
+			}
+			mapping = route.mapping();
+		}
+		if (mapping == null) {
+			return null;
+		}
+		try {
+			return stockEvents.apply(connection, journaled, mapping);
+		} catch (MappingCompileException e) {
+			return null; // the one-at-a-time path reports it per message
+		}
 	}
 
 	private String detect(String partner, String sourceName, byte[] payload) {

@@ -83,7 +83,7 @@ public final class InventorySync {
 
 	public Outcome applyEvent(Connection connection, String tenantId, long messageId, InventoryEvent event)
 			throws SQLException {
-		if (!idempotency.claim(connection, tenantId, "wms-event/" + event.getEventId())) {
+		if (!idempotency.claim(connection, tenantId, eventKey(event))) {
 			return Outcome.DUPLICATE;
 		}
 		String item = event.getItem().getItemNumber();
@@ -99,12 +99,22 @@ public final class InventorySync {
 		inventory.put(connection, tenantId, changed);
 		BigDecimal after = calculator.atp(connection, tenantId, changed, rules, safety);
 		inventory.recordAtp(connection, tenantId, item, warehouse, "EVENT", event.getEventId(), before, after,
-				event.getType().getName() + " " + signed(event.getQuantity())
-						+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId);
+				eventDetail(event, messageId));
 		return Outcome.APPLIED;
 	}
 
-	private static Position change(Position position, InventoryEvent event) {
+	/** How an event's ATP change reads in {@code explainAtp}. */
+	static String eventDetail(InventoryEvent event, long messageId) {
+		return event.getType().getName() + " " + signed(event.getQuantity())
+				+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId;
+	}
+
+	/** The idempotency key of a WMS event. */
+	static String eventKey(InventoryEvent event) {
+		return "wms-event/" + event.getEventId();
+	}
+
+	static Position change(Position position, InventoryEvent event) {
 		BigDecimal quantity = event.getQuantity();
 		return switch (event.getType()) {
 		case RECEIPT, TRANSFER_IN, TRANSFER_OUT, PICK -> position.withOnHand(position.onHand().add(quantity));
@@ -173,7 +183,7 @@ public final class InventorySync {
 		}
 	}
 
-	private static String signed(BigDecimal value) {
+	static String signed(BigDecimal value) {
 		return (value.signum() > 0 ? "+" : "") + Decimals.plain(value);
 	}
 }

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -51,6 +54,35 @@ public final class Catalog {
 				return value == null ? BigDecimal.ZERO : value;
 			}
 		}
+	}
+
+	/** The safety stock of each of these items in one query; 0 for an item or figure unknown. */
+	public Map<String, BigDecimal> safetyStocks(Connection connection, String tenantId, Collection<String> items)
+			throws SQLException {
+		Map<String, BigDecimal> stocks = new HashMap<>();
+		for (String item : items) {
+			stocks.put(item, BigDecimal.ZERO);
+		}
+		if (items.isEmpty()) {
+			return stocks;
+		}
+		String marks = String.join(", ", java.util.Collections.nCopies(items.size(), "?"));
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT item_number, safety_stock FROM items WHERE tenant_id = ? AND item_number IN (" + marks + ")")) {
+			query.setString(1, tenantId);
+			int index = 2;
+			for (String item : items) {
+				query.setString(index++, item);
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					if (rows.getBigDecimal(2) != null) {
+						stocks.put(rows.getString(1), rows.getBigDecimal(2));
+					}
+				}
+			}
+		}
+		return stocks;
 	}
 
 	/** What a supplier reports it has of one SKU. */

@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Stock positions, site snapshots and ATP history, in the caller's transaction. */
@@ -42,6 +46,116 @@ public final class Inventory {
 			}
 		}
 	}
+
+	/**
+	 * The stored positions among these (item, warehouse) pairs, locked, keyed by {@link #key}; pairs without a
+	 * position are absent. Locked in item and warehouse order, as every batch locks, so two batches cannot deadlock.
+	 */
+	public Map<String, Position> positionsForUpdate(Connection connection, String tenantId,
+			Collection<String[]> itemsAndWarehouses) throws SQLException {
+		Map<String, Position> found = new HashMap<>();
+		if (itemsAndWarehouses.isEmpty()) {
+			return found;
+		}
+		String pairs = String.join(", ", java.util.Collections.nCopies(itemsAndWarehouses.size(), "(?, ?)"));
+		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
+				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND (item_number, warehouse) "
+				+ "IN (" + pairs + ") ORDER BY item_number, warehouse FOR UPDATE")) {
+			query.setString(1, tenantId);
+			int index = 2;
+			for (String[] pair : itemsAndWarehouses) {
+				query.setString(index++, pair[0]);
+				query.setString(index++, pair[1]);
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					Position position = position(rows);
+					found.put(key(position.itemNumber(), position.warehouse()), position);
+				}
+			}
+		}
+		return found;
+	}
+
+	/** The key of a position in {@link #positionsForUpdate}'s answer. */
+	public static String key(String item, String warehouse) {
+		return item + "@" + warehouse;
+	}
+
+	/** Writes many positions: updates of rows read under lock ({@code stored}), inserts of the others. */
+	public void putAll(Connection connection, String tenantId, Collection<Position> positions, Set<String> stored)
+			throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement("UPDATE inventory_positions SET on_hand = ?, "
+				+ "allocated = ?, damaged = ?, in_transit = ?, as_of = ? WHERE tenant_id = ? AND item_number = ? "
+				+ "AND warehouse = ?");
+				PreparedStatement insert = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
+						+ "item_number, warehouse, on_hand, allocated, damaged, in_transit, as_of) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+			boolean updates = false;
+			boolean inserts = false;
+			for (Position position : positions) {
+				if (stored.contains(key(position.itemNumber(), position.warehouse()))) {
+					update.setBigDecimal(1, position.onHand());
+					update.setBigDecimal(2, position.allocated());
+					update.setBigDecimal(3, position.damaged());
+					update.setBigDecimal(4, position.inTransit());
+					update.setObject(5, position.asOf());
+					update.setString(6, tenantId);
+					update.setString(7, position.itemNumber());
+					update.setString(8, position.warehouse());
+					update.addBatch();
+					updates = true;
+				} else {
+					insert.setString(1, tenantId);
+					insert.setString(2, position.itemNumber());
+					insert.setString(3, position.warehouse());
+					insert.setBigDecimal(4, position.onHand());
+					insert.setBigDecimal(5, position.allocated());
+					insert.setBigDecimal(6, position.damaged());
+					insert.setBigDecimal(7, position.inTransit());
+					insert.setObject(8, position.asOf());
+					insert.addBatch();
+					inserts = true;
+				}
+			}
+			if (updates) {
+				update.executeBatch();
+			}
+			if (inserts) {
+				insert.executeBatch();
+			}
+		}
+	}
+
+	/** One ATP change to record with {@link #recordAtpAll}. */
+	public record AtpRecord(String item, String warehouse, String cause, String reference, BigDecimal before,
+			BigDecimal after, String detail) {
+	}
+
+	public void recordAtpAll(Connection connection, String tenantId, List<AtpRecord> changes) throws SQLException {
+		if (changes.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement insert = connection.prepareStatement(RECORD_ATP)) {
+			OffsetDateTime now = OffsetDateTime.now();
+			for (AtpRecord change : changes) {
+				insert.setString(1, tenantId);
+				insert.setString(2, change.item());
+				insert.setString(3, change.warehouse());
+				insert.setObject(4, now);
+				insert.setString(5, change.cause());
+				insert.setString(6, change.reference());
+				insert.setBigDecimal(7, change.before());
+				insert.setBigDecimal(8, change.after());
+				insert.setString(9, change.detail());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
+	private static final String RECORD_ATP = "INSERT INTO atp_history (tenant_id, item_number, warehouse, at, cause, "
+			+ "reference, atp_before, atp_after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	public List<Position> positionsOfSite(Connection connection, String tenantId, String warehouse) throws SQLException {
 		List<Position> positions = new ArrayList<>();
@@ -131,8 +245,7 @@ public final class Inventory {
 
 	public void recordAtp(Connection connection, String tenantId, String item, String warehouse, String cause,
 			String reference, BigDecimal before, BigDecimal after, String detail) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO atp_history (tenant_id, item_number, "
-				+ "warehouse, at, cause, reference, atp_before, atp_after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+		try (PreparedStatement insert = connection.prepareStatement(RECORD_ATP)) {
 			insert.setString(1, tenantId);
 			insert.setString(2, item);
 			insert.setString(3, warehouse);

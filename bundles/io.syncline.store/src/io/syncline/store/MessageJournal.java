@@ -47,6 +47,105 @@ public final class MessageJournal {
 		return insert(connection, entry, payload, resubmitOf);
 	}
 
+	/**
+	 * Journals many messages in the caller's transaction with one batched statement for the rows and one for their
+	 * keys; their ids in order.
+	 */
+	public long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
+			throws SQLException {
+		long[] ids = new long[entries.size()];
+		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+			for (int i = 0; i < entries.size(); i++) {
+				bindInsert(insert, entries.get(i), payloads.get(i), null);
+				insert.addBatch();
+			}
+			insert.executeBatch();
+			int count = 0;
+			try (ResultSet keys = insert.getGeneratedKeys()) {
+				while (keys.next() && count < ids.length) {
+					ids[count++] = keys.getLong(1);
+				}
+			}
+			if (count != ids.length) {
+				throw new SQLException("the database returned " + count + " ids for " + ids.length + " messages");
+			}
+		}
+		try (PreparedStatement key = connection.prepareStatement(INSERT_KEY)) {
+			boolean any = false;
+			for (int i = 0; i < entries.size(); i++) {
+				for (Map.Entry<String, String> businessKey : entries.get(i).businessKeys().entrySet()) {
+					bindKey(key, entries.get(i).tenantId(), businessKey, ids[i]);
+					key.addBatch();
+					any = true;
+				}
+			}
+			if (any) {
+				key.executeBatch();
+			}
+		}
+		return ids;
+	}
+
+	private static final String INSERT = "INSERT INTO messages (tenant_id, partner_id, flow, direction, document_type, "
+			+ "source_name, chain_id, status, received_at, payload_size, payload_sha256, payload_gzip, resubmit_of) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_KEY = "INSERT INTO message_keys (tenant_id, key_type, key_value, message_id) "
+			+ "VALUES (?, ?, ?, ?)";
+
+	private static void bindInsert(PreparedStatement insert, JournalEntry entry, byte[] payload, Long resubmitOf)
+			throws SQLException {
+		insert.setString(1, entry.tenantId());
+		insert.setString(2, entry.partnerId());
+		insert.setString(3, entry.flow());
+		insert.setString(4, entry.direction());
+		insert.setString(5, entry.documentType());
+		insert.setString(6, entry.sourceName());
+		insert.setString(7, entry.chainId());
+		insert.setObject(8, entry.receivedAt());
+		insert.setLong(9, payload.length);
+		insert.setString(10, Payloads.sha256(payload));
+		insert.setBytes(11, Payloads.gzip(payload));
+		insert.setObject(12, resubmitOf);
+	}
+
+	private static void bindKey(PreparedStatement key, String tenantId, Map.Entry<String, String> businessKey,
+			long messageId) throws SQLException {
+		key.setString(1, tenantId);
+		key.setString(2, businessKey.getKey());
+		key.setString(3, businessKey.getValue());
+		key.setLong(4, messageId);
+	}
+
+	/** {@link #finish} for many messages ending alike, in one batched statement. */
+	public void finishAll(Connection connection, String tenantId, List<Long> ids, Status status, Integer mappingVersion)
+			throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(FINISH)) {
+			for (long id : ids) {
+				bindFinish(update, tenantId, id, status, mappingVersion);
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+	}
+
+	private static final String FINISH = "UPDATE messages SET status = ?, mapping_version = ?, "
+			+ "parsed_at = COALESCE(parsed_at, ?), mapped_at = COALESCE(mapped_at, ?), applied_at = ? "
+			+ "WHERE tenant_id = ? AND id = ?";
+
+	private static void bindFinish(PreparedStatement update, String tenantId, long id, Status status,
+			Integer mappingVersion) throws SQLException {
+		boolean applied = status == Status.APPLIED || status == Status.PARTIAL || status == Status.SENT;
+		OffsetDateTime now = OffsetDateTime.now();
+		update.setString(1, status.name());
+		update.setObject(2, mappingVersion);
+		update.setObject(3, status == Status.PARKED ? null : now);
+		update.setObject(4, status == Status.PARKED || status == Status.FAILED ? null : now);
+		update.setObject(5, applied ? now : null);
+		update.setString(6, tenantId);
+		update.setLong(7, id);
+	}
+
 	/** An outbound document made but not yet delivered to its partner's outbox. */
 	public record Pending(long id, String partnerId, String sourceName) {
 	}
@@ -85,18 +184,8 @@ public final class MessageJournal {
 	/** Records where processing ended, with the mapping version used, and stamps the stages passed. */
 	public void finish(Connection connection, String tenantId, long id, Status status, Integer mappingVersion)
 			throws SQLException {
-		boolean applied = status == Status.APPLIED || status == Status.PARTIAL || status == Status.SENT;
-		try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET status = ?, mapping_version = ?, "
-				+ "parsed_at = COALESCE(parsed_at, ?), mapped_at = COALESCE(mapped_at, ?), applied_at = ? "
-				+ "WHERE tenant_id = ? AND id = ?")) {
-			OffsetDateTime now = OffsetDateTime.now();
-			update.setString(1, status.name());
-			update.setObject(2, mappingVersion);
-			update.setObject(3, status == Status.PARKED ? null : now);
-			update.setObject(4, status == Status.PARKED || status == Status.FAILED ? null : now);
-			update.setObject(5, applied ? now : null);
-			update.setString(6, tenantId);
-			update.setLong(7, id);
+		try (PreparedStatement update = connection.prepareStatement(FINISH)) {
+			bindFinish(update, tenantId, id, status, mappingVersion);
 			update.executeUpdate();
 		}
 	}
@@ -104,38 +193,22 @@ public final class MessageJournal {
 	private static long insert(Connection connection, JournalEntry entry, byte[] payload, Long resubmitOf)
 			throws SQLException {
 		long id;
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (tenant_id, partner_id, flow, "
-				+ "direction, document_type, source_name, chain_id, status, received_at, payload_size, payload_sha256, "
-				+ "payload_gzip, resubmit_of) VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)",
-				Statement.RETURN_GENERATED_KEYS)) {
-			insert.setString(1, entry.tenantId());
-			insert.setString(2, entry.partnerId());
-			insert.setString(3, entry.flow());
-			insert.setString(4, entry.direction());
-			insert.setString(5, entry.documentType());
-			insert.setString(6, entry.sourceName());
-			insert.setString(7, entry.chainId());
-			insert.setObject(8, entry.receivedAt());
-			insert.setLong(9, payload.length);
-			insert.setString(10, Payloads.sha256(payload));
-			insert.setBytes(11, Payloads.gzip(payload));
-			insert.setObject(12, resubmitOf);
+		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+			bindInsert(insert, entry, payload, resubmitOf);
 			insert.executeUpdate();
 			try (ResultSet keys = insert.getGeneratedKeys()) {
 				keys.next();
 				id = keys.getLong(1);
 			}
 		}
-		try (PreparedStatement key = connection.prepareStatement(
-				"INSERT INTO message_keys (tenant_id, key_type, key_value, message_id) VALUES (?, ?, ?, ?)")) {
-			for (Map.Entry<String, String> businessKey : entry.businessKeys().entrySet()) {
-				key.setString(1, entry.tenantId());
-				key.setString(2, businessKey.getKey());
-				key.setString(3, businessKey.getValue());
-				key.setLong(4, id);
-				key.addBatch();
+		if (!entry.businessKeys().isEmpty()) {
+			try (PreparedStatement key = connection.prepareStatement(INSERT_KEY)) {
+				for (Map.Entry<String, String> businessKey : entry.businessKeys().entrySet()) {
+					bindKey(key, entry.tenantId(), businessKey, id);
+					key.addBatch();
+				}
+				key.executeBatch();
 			}
-			key.executeBatch();
 		}
 		return id;
 	}
