@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.store.Inventory.AtpChange;
 import io.syncline.store.JournalEntry;
-import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
 
 /**
@@ -139,30 +138,18 @@ abstract class StockEventBatchContract {
 	/** Journals the documents and applies them set-wise, which must take them, in one transaction. */
 	private List<Ingestion.Result> setWise(String tenant, List<Ingestion.Document> documents) throws Exception {
 		try (Connection connection = store.connection()) {
-			List<StockEventBatch.Journaled> journaled = journal(connection, tenant, documents);
 			List<Ingestion.Result> results = new StockEventBatch(store, tenant, new PublishedMappings(store, tenant))
-					.apply(connection, journaled, "wms-events");
+					.apply(connection, incoming(tenant, documents), "wms-events");
 			assertNotNull(results, "the set-wise path takes a batch of plain events");
 			connection.commit();
 			return results;
 		}
 	}
 
-	private List<StockEventBatch.Journaled> journal(Connection connection, String tenant,
-			List<Ingestion.Document> documents) throws Exception {
-		List<JournalEntry> entries = new ArrayList<>();
-		for (Ingestion.Document document : documents) {
-			entries.add(new JournalEntry(tenant, "wms", "inventory", "IN", "events", document.sourceName(), null,
-					java.time.OffsetDateTime.now(), Map.of()));
-		}
-		long[] ids = new MessageJournal(store).appendAll(connection, entries,
-				documents.stream().map(Ingestion.Document::payload).toList());
-		List<StockEventBatch.Journaled> journaled = new ArrayList<>();
-		for (int i = 0; i < ids.length; i++) {
-			journaled.add(new StockEventBatch.Journaled(ids[i], "wms", "events", documents.get(i).sourceName(),
-					documents.get(i).payload()));
-		}
-		return journaled;
+	private static List<StockEventBatch.Incoming> incoming(String tenant, List<Ingestion.Document> documents) {
+		return documents.stream().map(document -> new StockEventBatch.Incoming(new JournalEntry(tenant, "wms",
+				"inventory", "IN", "events", document.sourceName(), null, java.time.OffsetDateTime.now(), Map.of()),
+				document.payload())).toList();
 	}
 
 	/** Each cause as cause, reference, before, after and detail, its message named by its place in the batch. */
@@ -179,6 +166,18 @@ abstract class StockEventBatchContract {
 					+ plain(change.after()) + " " + detail);
 		}
 		return causes;
+	}
+
+	private long journaled(String tenant) throws Exception {
+		try (Connection connection = store.connection();
+				java.sql.PreparedStatement count = connection.prepareStatement(
+						"SELECT COUNT(*) FROM messages WHERE tenant_id = ?")) {
+			count.setString(1, tenant);
+			try (java.sql.ResultSet row = count.executeQuery()) {
+				row.next();
+				return row.getLong(1);
+			}
+		}
 	}
 
 	private static String plain(BigDecimal value) {
@@ -198,13 +197,35 @@ abstract class StockEventBatchContract {
 						+ "\"qty\": \"ten\", \"uom\": \"EA\", \"at\": \"2026-11-27T10:00:00Z\"}"));
 		List<Ingestion.Document> documents = documents(messages);
 		StockEventBatch setWise = new StockEventBatch(store, "declined", new PublishedMappings(store, "declined"));
+		long journaledBefore = journaled("declined");
 		try (Connection connection = store.connection()) {
-			List<StockEventBatch.Journaled> journaled = journal(connection, "declined", documents);
-			assertNull(setWise.apply(connection, journaled, "wms-events"), "a record that does not map is declined");
-			assertNotNull(setWise.apply(connection, journaled.subList(0, 1), "wms-events"),
+			List<StockEventBatch.Incoming> incoming = incoming("declined", documents);
+			assertNull(setWise.apply(connection, incoming, "wms-events"), "a record that does not map is declined");
+			connection.commit();
+		}
+		assertEquals(journaledBefore, journaled("declined"), "declined, nothing was journaled");
+		try (Connection connection = store.connection()) {
+			assertNotNull(setWise.apply(connection, incoming("declined", documents).subList(0, 1), "wms-events"),
 					"the plain message alone is taken");
 			connection.rollback();
 		}
+
+		// a position waiting behind an earlier message's retry: the batch must wait too, record by record
+		long earlier = ingestion.submit("wms", "events", "earlier.jsonl",
+				(event("d-0", "RECEIPT", "HS-001003", "ATL", 1, null) + "\n").getBytes(StandardCharsets.UTF_8), null,
+				null).messageId();
+		try (Connection connection = store.connection()) {
+			new io.syncline.store.RetryQueue().failed(connection, "declined", earlier, "POS:HS-001003@ATL", "earlier.jsonl",
+					"a lock timed out", attempts -> java.time.OffsetDateTime.now().plusHours(1));
+			connection.commit();
+		}
+		List<Ingestion.Document> behindRetry = documents(List.of(event("d-3", "RECEIPT", "HS-001003", "ATL", 5, null)));
+		try (Connection connection = store.connection()) {
+			assertNull(setWise.apply(connection, incoming("declined", behindRetry), "wms-events"),
+					"a position waiting behind a retry is declined");
+			connection.rollback();
+		}
+		assertEquals("PARKED", ingestion.submitBatch(behindRetry).get(0).status());
 
 		BigDecimal before = new InventorySync(store).atp("declined", "HS-001001", "ATL");
 		List<Ingestion.Result> results = ingestion.submitBatch(documents);

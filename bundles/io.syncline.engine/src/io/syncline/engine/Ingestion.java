@@ -181,22 +181,17 @@ public final class Ingestion {
 						"IN", type, document.sourceName(), null, OffsetDateTime.now(ZoneOffset.UTC), document.keys()));
 				payloads.add(document.payload());
 			}
-			long[] ids = appendAll(connection, entries, payloads);
-			List<StockEventBatch.Journaled> journaled = new ArrayList<>();
-			for (int i = 0; i < ids.length; i++) {
-				JournalEntry entry = entries.get(i);
-				journaled.add(new StockEventBatch.Journaled(ids[i], entry.partnerId(), entry.documentType(),
-						entry.sourceName(), payloads.get(i)));
-			}
 			try {
-				List<Result> setWise = stockEventsSetWise(connection, journaled);
+				List<Result> setWise = stockEventsSetWise(connection, entries, payloads);
 				if (setWise != null) {
 					return setWise;
 				}
+				long[] ids = appendAll(connection, entries, payloads);
 				List<Result> results = new ArrayList<>();
-				for (StockEventBatch.Journaled message : journaled) {
-					results.add(process(connection, message.messageId(), message.partner(), message.documentType(),
-							message.sourceName(), message.payload(), null));
+				for (int i = 0; i < ids.length; i++) {
+					JournalEntry entry = entries.get(i);
+					results.add(process(connection, ids[i], entry.partnerId(), entry.documentType(),
+							entry.sourceName(), payloads.get(i), null));
 				}
 				return results;
 			} catch (IOException e) {
@@ -227,11 +222,14 @@ public final class Ingestion {
 	 * A batch that is all WMS stock events through one mapping is applied set-wise; null for any other batch, or
 	 * when the set-wise path declines it (then the records apply one at a time).
 	 */
-	private List<Result> stockEventsSetWise(Connection connection, List<StockEventBatch.Journaled> journaled)
+	private List<Result> stockEventsSetWise(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
 			throws IOException, SQLException {
 		String mapping = null;
-		for (StockEventBatch.Journaled message : journaled) {
-			RouteCatalog.Route route = partners.inbound(message.partner(), message.documentType()).orElse(null);
+		List<StockEventBatch.Incoming> incoming = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			JournalEntry entry = entries.get(i);
+			incoming.add(new StockEventBatch.Incoming(entry, payloads.get(i)));
+			RouteCatalog.Route route = partners.inbound(entry.partnerId(), entry.documentType()).orElse(null);
 			if (route == null || route.workflow() != Workflow.STOCK_EVENTS
 					|| mapping != null && !mapping.equals(route.mapping())) {
 				return null;
@@ -242,7 +240,7 @@ public final class Ingestion {
 			return null;
 		}
 		try {
-			return stockEvents.apply(connection, journaled, mapping);
+			return stockEvents.apply(connection, incoming, mapping);
 		} catch (MappingCompileException e) {
 			return null; // the one-at-a-time path reports it per message
 		}

@@ -22,14 +22,15 @@ import io.syncline.store.IdempotencyKeys;
 import io.syncline.store.Inventory;
 import io.syncline.store.Inventory.AtpRecord;
 import io.syncline.store.Inventory.Position;
+import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.RetryQueue;
 import io.syncline.store.Store;
 
 /**
- * A batch of WMS event messages applied set-wise: every event claimed in one batched statement, the positions they
- * touch read under lock in one query, the changes worked out in order in memory, then positions, ATP causes and
- * message statuses written with one batched statement each. The same effects, causes and outcomes as applying the
+ * A batch of WMS event messages journaled and applied set-wise: every event claimed in one batched statement, the
+ * positions they touch read under lock in one query, the changes worked out in order in memory, then journal rows
+ * (once, with their final status), positions and ATP causes written with one batched statement each. The same effects, causes and outcomes as applying the
  * events one by one ({@link InventorySync#applyEvent}); a dozen statements a batch instead of about ten a message.
  * <p>
  * Only the plain case is taken: every record maps to an event, and no position the batch touches waits behind a
@@ -38,8 +39,8 @@ import io.syncline.store.Store;
  */
 final class StockEventBatch {
 
-	/** A message journaled in the batch's transaction, not yet processed. */
-	record Journaled(long messageId, String partner, String documentType, String sourceName, byte[] payload) {
+	/** A message of the batch, to be journaled. */
+	record Incoming(JournalEntry entry, byte[] payload) {
 	}
 
 	private final String tenantId;
@@ -60,12 +61,15 @@ final class StockEventBatch {
 		this.journal = new MessageJournal(store);
 	}
 
-	/** The results, one per message in order; null if the batch is not the plain case, and then nothing is written. */
-	List<Ingestion.Result> apply(Connection connection, List<Journaled> messages, String mappingName)
+	/**
+	 * Journals and applies the messages; the results, one per message in order. Null if the batch is not the plain
+	 * case, and then nothing of it is written, not even its journal rows.
+	 */
+	List<Ingestion.Result> apply(Connection connection, List<Incoming> messages, String mappingName)
 			throws IOException, SQLException, MappingCompileException {
 		MappingSource.Resolved mapping = mappings.resolve(mappingName, null);
 		List<List<InventoryEvent>> eventsByMessage = new ArrayList<>();
-		for (Journaled message : messages) {
+		for (Incoming message : messages) {
 			List<InventoryEvent> events = mapEvents(mapping, message);
 			if (events == null) {
 				return null;
@@ -88,10 +92,10 @@ final class StockEventBatch {
 	}
 
 	/** The message's events, or null if any record failed, was filtered or lacks its item or warehouse. */
-	private static List<InventoryEvent> mapEvents(MappingSource.Resolved mapping, Journaled message) throws IOException {
+	private static List<InventoryEvent> mapEvents(MappingSource.Resolved mapping, Incoming message) throws IOException {
 		List<InventoryEvent> events = new ArrayList<>();
 		boolean[] plain = { true };
-		MappingRunner.run(mapping.mapping(), message.sourceName(), message.payload(), (MapOutcome outcome) -> {
+		MappingRunner.run(mapping.mapping(), message.entry().sourceName(), message.payload(), (MapOutcome outcome) -> {
 			if (outcome.output() instanceof InventoryEvent event && !outcome.failed() && event.getItem() != null
 					&& event.getWarehouse() != null && event.getEventId() != null) {
 				events.add(event);
@@ -102,12 +106,12 @@ final class StockEventBatch {
 		return plain[0] ? events : null;
 	}
 
-	private List<Ingestion.Result> applyAll(Connection connection, List<Journaled> messages,
+	private List<Ingestion.Result> applyAll(Connection connection, List<Incoming> messages,
 			List<List<InventoryEvent>> eventsByMessage, int mappingVersion) throws SQLException {
 		List<InventoryEvent> all = new ArrayList<>();
 		eventsByMessage.forEach(all::addAll);
-		long lastMessage = messages.get(messages.size() - 1).messageId();
-		Set<String> blocked = retries.waiting(connection, tenantId, lastMessage).blocked();
+		// every key waiting on a retry is an earlier message's: this batch's messages are not journaled yet
+		Set<String> blocked = retries.waiting(connection, tenantId, Long.MAX_VALUE).blocked();
 		Map<String, String[]> touched = new TreeMap<>(); // sorted: batches lock positions in one order
 		for (InventoryEvent event : all) {
 			String key = positionKey(event);
@@ -116,6 +120,9 @@ final class StockEventBatch {
 			}
 			touched.putIfAbsent(key, new String[] { event.getItem().getItemNumber(), event.getWarehouse().getCode() });
 		}
+		// written once, already APPLIED: if anything below fails, the savepoint takes these rows back too
+		long[] ids = journal.appendAll(connection, messages.stream().map(Incoming::entry).toList(),
+				messages.stream().map(Incoming::payload).toList(), MessageJournal.Status.APPLIED, mappingVersion);
 		boolean[] claimed = idempotency.claimAll(connection, tenantId,
 				all.stream().map(InventorySync::eventKey).toList());
 		if (claimed == null) {
@@ -131,7 +138,7 @@ final class StockEventBatch {
 		List<Ingestion.Result> results = new ArrayList<>();
 		int index = 0;
 		for (int m = 0; m < messages.size(); m++) {
-			Journaled message = messages.get(m);
+			JournalEntry message = messages.get(m).entry();
 			Map<String, Long> outcomes = new TreeMap<>();
 			for (InventoryEvent event : eventsByMessage.get(m)) {
 				if (!claimed[index++]) {
@@ -148,19 +155,17 @@ final class StockEventBatch {
 				causes.add(new AtpRecord(item, warehouse, "EVENT", event.getEventId(),
 						calculator.atp(connection, tenantId, before, rules, itemSafety),
 						calculator.atp(connection, tenantId, after, rules, itemSafety),
-						InventorySync.eventDetail(event, message.messageId())));
+						InventorySync.eventDetail(event, ids[m])));
 				current.put(key, after);
 				changed.put(key, after);
 				outcomes.merge(InventorySync.Outcome.APPLIED.name(), 1L, Long::sum);
 			}
-			results.add(new Ingestion.Result(message.sourceName(), message.partner(), message.documentType(),
-					message.messageId(), eventsByMessage.get(m).size(), outcomes, List.of(),
+			results.add(new Ingestion.Result(message.sourceName(), message.partnerId(), message.documentType(),
+					ids[m], eventsByMessage.get(m).size(), outcomes, List.of(),
 					MessageJournal.Status.APPLIED.name(), mappingVersion));
 		}
 		inventory.putAll(connection, tenantId, changed.values(), stored.keySet());
 		inventory.recordAtpAll(connection, tenantId, causes);
-		journal.finishAll(connection, tenantId, messages.stream().map(Journaled::messageId).toList(),
-				MessageJournal.Status.APPLIED, mappingVersion);
 		return results;
 	}
 

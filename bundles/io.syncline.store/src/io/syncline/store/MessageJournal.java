@@ -53,10 +53,27 @@ public final class MessageJournal {
 	 */
 	public long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
 			throws SQLException {
+		return appendAll(connection, entries, payloads, null, null);
+	}
+
+	/**
+	 * As {@link #appendAll(Connection, List, List)}, for messages whose end is already known in the transaction
+	 * that journals them (a batch applied as a whole): each row is written once, with its final status, mapping
+	 * version and stage times, instead of written and then updated.
+	 */
+	public long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads, Status ended,
+			Integer mappingVersion) throws SQLException {
 		long[] ids = new long[entries.size()];
-		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT_ENDED, Statement.RETURN_GENERATED_KEYS)) {
+			OffsetDateTime now = OffsetDateTime.now();
+			boolean applied = ended == Status.APPLIED || ended == Status.PARTIAL || ended == Status.SENT;
 			for (int i = 0; i < entries.size(); i++) {
 				bindInsert(insert, entries.get(i), payloads.get(i), null);
+				insert.setString(13, ended == null ? Status.RECEIVED.name() : ended.name());
+				insert.setObject(14, mappingVersion);
+				insert.setObject(15, ended == null || ended == Status.PARKED ? null : now);
+				insert.setObject(16, ended == null || ended == Status.PARKED || ended == Status.FAILED ? null : now);
+				insert.setObject(17, applied ? now : null);
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -90,6 +107,11 @@ public final class MessageJournal {
 			+ "source_name, chain_id, status, received_at, payload_size, payload_sha256, payload_gzip, resubmit_of) "
 			+ "VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)";
 
+	private static final String INSERT_ENDED = "INSERT INTO messages (tenant_id, partner_id, flow, direction, "
+			+ "document_type, source_name, chain_id, received_at, payload_size, payload_sha256, payload_gzip, resubmit_of, "
+			+ "status, mapping_version, parsed_at, mapped_at, applied_at) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private static final String INSERT_KEY = "INSERT INTO message_keys (tenant_id, key_type, key_value, message_id) "
 			+ "VALUES (?, ?, ?, ?)";
 
@@ -115,18 +137,6 @@ public final class MessageJournal {
 		key.setString(2, businessKey.getKey());
 		key.setString(3, businessKey.getValue());
 		key.setLong(4, messageId);
-	}
-
-	/** {@link #finish} for many messages ending alike, in one batched statement. */
-	public void finishAll(Connection connection, String tenantId, List<Long> ids, Status status, Integer mappingVersion)
-			throws SQLException {
-		try (PreparedStatement update = connection.prepareStatement(FINISH)) {
-			for (long id : ids) {
-				bindFinish(update, tenantId, id, status, mappingVersion);
-				update.addBatch();
-			}
-			update.executeBatch();
-		}
 	}
 
 	private static final String FINISH = "UPDATE messages SET status = ?, mapping_version = ?, "
