@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -182,11 +181,11 @@ public final class Ingestion {
 				payloads.add(document.payload());
 			}
 			try {
-				List<Result> setWise = stockEventsSetWise(connection, entries, payloads);
+				List<Result> setWise = stockEvents.applyIfAllEvents(connection, entries, payloads, partners);
 				if (setWise != null) {
 					return setWise;
 				}
-				long[] ids = appendAll(connection, entries, payloads);
+				long[] ids = journal.appendAll(connection, entries, payloads);
 				List<Result> results = new ArrayList<>();
 				for (int i = 0; i < ids.length; i++) {
 					JournalEntry entry = entries.get(i);
@@ -198,52 +197,6 @@ public final class Ingestion {
 				throw new java.io.UncheckedIOException(e);
 			}
 		});
-	}
-
-	/** The batch's journal rows in one batched statement, or one by one where the driver cannot return their ids. */
-	private long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
-			throws SQLException {
-		Savepoint before = connection.setSavepoint();
-		try {
-			long[] ids = journal.appendAll(connection, entries, payloads);
-			connection.releaseSavepoint(before);
-			return ids;
-		} catch (SQLException e) {
-			connection.rollback(before);
-		}
-		long[] ids = new long[entries.size()];
-		for (int i = 0; i < ids.length; i++) {
-			ids[i] = journal.append(connection, entries.get(i), payloads.get(i), null);
-		}
-		return ids;
-	}
-
-	/**
-	 * A batch that is all WMS stock events through one mapping is applied set-wise; null for any other batch, or
-	 * when the set-wise path declines it (then the records apply one at a time).
-	 */
-	private List<Result> stockEventsSetWise(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
-			throws IOException, SQLException {
-		String mapping = null;
-		List<StockEventBatch.Incoming> incoming = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			JournalEntry entry = entries.get(i);
-			incoming.add(new StockEventBatch.Incoming(entry, payloads.get(i)));
-			RouteCatalog.Route route = partners.inbound(entry.partnerId(), entry.documentType()).orElse(null);
-			if (route == null || route.workflow() != Workflow.STOCK_EVENTS
-					|| mapping != null && !mapping.equals(route.mapping())) {
-				return null;
-			}
-			mapping = route.mapping();
-		}
-		if (mapping == null) {
-			return null;
-		}
-		try {
-			return stockEvents.apply(connection, incoming, mapping);
-		} catch (MappingCompileException e) {
-			return null; // the one-at-a-time path reports it per message
-		}
 	}
 
 	private String detect(String partner, String sourceName, byte[] payload) {

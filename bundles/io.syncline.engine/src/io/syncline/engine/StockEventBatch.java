@@ -62,6 +62,34 @@ final class StockEventBatch {
 	}
 
 	/**
+	 * A batch that is all WMS stock events through one mapping is journaled and applied set-wise; null for any other
+	 * batch, or when the set-wise path declines it (then nothing of it is written).
+	 */
+	List<Ingestion.Result> applyIfAllEvents(Connection connection, List<JournalEntry> entries, List<byte[]> payloads,
+			PartnerDirectory partners) throws IOException, SQLException {
+		String mappingName = null;
+		List<Incoming> incoming = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			JournalEntry entry = entries.get(i);
+			incoming.add(new Incoming(entry, payloads.get(i)));
+			RouteCatalog.Route route = partners.inbound(entry.partnerId(), entry.documentType()).orElse(null);
+			if (route == null || route.workflow() != Workflow.STOCK_EVENTS
+					|| mappingName != null && !mappingName.equals(route.mapping())) {
+				return null;
+			}
+			mappingName = route.mapping();
+		}
+		if (mappingName == null) {
+			return null;
+		}
+		try {
+			return apply(connection, incoming, mappingName);
+		} catch (MappingCompileException e) {
+			return null; // the one-at-a-time path reports it per message
+		}
+	}
+
+	/**
 	 * Journals and applies the messages; the results, one per message in order. Null if the batch is not the plain
 	 * case, and then nothing of it is written, not even its journal rows.
 	 */

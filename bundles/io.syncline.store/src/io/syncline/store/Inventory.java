@@ -7,12 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.Map;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stock positions, site snapshots and ATP history, in the caller's transaction. */
 public final class Inventory {
@@ -85,35 +85,17 @@ public final class Inventory {
 	/** Writes many positions: updates of rows read under lock ({@code stored}), inserts of the others. */
 	public void putAll(Connection connection, String tenantId, Collection<Position> positions, Set<String> stored)
 			throws SQLException {
-		try (PreparedStatement update = connection.prepareStatement("UPDATE inventory_positions SET on_hand = ?, "
-				+ "allocated = ?, damaged = ?, in_transit = ?, as_of = ? WHERE tenant_id = ? AND item_number = ? "
-				+ "AND warehouse = ?");
-				PreparedStatement insert = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
-						+ "item_number, warehouse, on_hand, allocated, damaged, in_transit, as_of) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+		try (PreparedStatement update = connection.prepareStatement(UPDATE_POSITION);
+				PreparedStatement insert = connection.prepareStatement(INSERT_POSITION)) {
 			boolean updates = false;
 			boolean inserts = false;
 			for (Position position : positions) {
 				if (stored.contains(key(position.itemNumber(), position.warehouse()))) {
-					update.setBigDecimal(1, position.onHand());
-					update.setBigDecimal(2, position.allocated());
-					update.setBigDecimal(3, position.damaged());
-					update.setBigDecimal(4, position.inTransit());
-					update.setObject(5, position.asOf());
-					update.setString(6, tenantId);
-					update.setString(7, position.itemNumber());
-					update.setString(8, position.warehouse());
+					bindUpdate(update, tenantId, position);
 					update.addBatch();
 					updates = true;
 				} else {
-					insert.setString(1, tenantId);
-					insert.setString(2, position.itemNumber());
-					insert.setString(3, position.warehouse());
-					insert.setBigDecimal(4, position.onHand());
-					insert.setBigDecimal(5, position.allocated());
-					insert.setBigDecimal(6, position.damaged());
-					insert.setBigDecimal(7, position.inTransit());
-					insert.setObject(8, position.asOf());
+					bindInsert(insert, tenantId, position);
 					insert.addBatch();
 					inserts = true;
 				}
@@ -180,33 +162,44 @@ public final class Inventory {
 
 	/** Writes a position: an update of the row the caller read under lock, or a new row. */
 	public void put(Connection connection, String tenantId, Position position) throws SQLException {
-		try (PreparedStatement update = connection.prepareStatement("UPDATE inventory_positions SET on_hand = ?, "
-				+ "allocated = ?, damaged = ?, in_transit = ?, as_of = ? WHERE tenant_id = ? AND item_number = ? "
-				+ "AND warehouse = ?")) {
-			update.setBigDecimal(1, position.onHand());
-			update.setBigDecimal(2, position.allocated());
-			update.setBigDecimal(3, position.damaged());
-			update.setBigDecimal(4, position.inTransit());
-			update.setObject(5, position.asOf());
-			update.setString(6, tenantId);
-			update.setString(7, position.itemNumber());
-			update.setString(8, position.warehouse());
+		try (PreparedStatement update = connection.prepareStatement(UPDATE_POSITION)) {
+			bindUpdate(update, tenantId, position);
 			if (update.executeUpdate() == 1) {
 				return;
 			}
 		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
-				+ "item_number, warehouse, on_hand, allocated, damaged, in_transit, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-			insert.setString(1, tenantId);
-			insert.setString(2, position.itemNumber());
-			insert.setString(3, position.warehouse());
-			insert.setBigDecimal(4, position.onHand());
-			insert.setBigDecimal(5, position.allocated());
-			insert.setBigDecimal(6, position.damaged());
-			insert.setBigDecimal(7, position.inTransit());
-			insert.setObject(8, position.asOf());
+		try (PreparedStatement insert = connection.prepareStatement(INSERT_POSITION)) {
+			bindInsert(insert, tenantId, position);
 			insert.executeUpdate();
 		}
+	}
+
+	private static final String UPDATE_POSITION = "UPDATE inventory_positions SET on_hand = ?, allocated = ?, "
+			+ "damaged = ?, in_transit = ?, as_of = ? WHERE tenant_id = ? AND item_number = ? AND warehouse = ?";
+
+	private static final String INSERT_POSITION = "INSERT INTO inventory_positions (tenant_id, item_number, warehouse, "
+			+ "on_hand, allocated, damaged, in_transit, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static void bindUpdate(PreparedStatement update, String tenantId, Position position) throws SQLException {
+		update.setBigDecimal(1, position.onHand());
+		update.setBigDecimal(2, position.allocated());
+		update.setBigDecimal(3, position.damaged());
+		update.setBigDecimal(4, position.inTransit());
+		update.setObject(5, position.asOf());
+		update.setString(6, tenantId);
+		update.setString(7, position.itemNumber());
+		update.setString(8, position.warehouse());
+	}
+
+	private static void bindInsert(PreparedStatement insert, String tenantId, Position position) throws SQLException {
+		insert.setString(1, tenantId);
+		insert.setString(2, position.itemNumber());
+		insert.setString(3, position.warehouse());
+		insert.setBigDecimal(4, position.onHand());
+		insert.setBigDecimal(5, position.allocated());
+		insert.setBigDecimal(6, position.damaged());
+		insert.setBigDecimal(7, position.inTransit());
+		insert.setObject(8, position.asOf());
 	}
 
 	public void removeSite(Connection connection, String tenantId, String warehouse) throws SQLException {
@@ -245,18 +238,8 @@ public final class Inventory {
 
 	public void recordAtp(Connection connection, String tenantId, String item, String warehouse, String cause,
 			String reference, BigDecimal before, BigDecimal after, String detail) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(RECORD_ATP)) {
-			insert.setString(1, tenantId);
-			insert.setString(2, item);
-			insert.setString(3, warehouse);
-			insert.setObject(4, OffsetDateTime.now());
-			insert.setString(5, cause);
-			insert.setString(6, reference);
-			insert.setBigDecimal(7, before);
-			insert.setBigDecimal(8, after);
-			insert.setString(9, detail);
-			insert.executeUpdate();
-		}
+		recordAtpAll(connection, tenantId, List.of(new AtpRecord(item, warehouse, cause, reference, before, after,
+				detail)));
 	}
 
 	/** Every ATP change of an item at a warehouse, oldest first, with its cause. */
