@@ -58,7 +58,7 @@ public final class PartnerDirectory {
 					.map(p -> new RouteCatalog.Partner(p.id(), p.name(), p.x12Envelope())).toList();
 			List<RouteCatalog.Route> routes = settings.routes(connection, tenantId).stream()
 					.map(r -> new RouteCatalog.Route(r.partnerId(), r.documentType(), r.flow(), r.direction(),
-							r.mapping(), Workflow.valueOf(r.workflow())))
+							r.mapping(), Workflow.valueOf(r.workflow()), r.filePattern()))
 					.toList();
 			return new Snapshot(partners, routes);
 		});
@@ -89,10 +89,18 @@ public final class PartnerDirectory {
 	}
 
 	/**
-	 * What a document is. X12 tells it by its first transaction set; other formats by the shipped rules of name, and
-	 * for a partner with one inbound route that is not X12, by that route.
+	 * What a document is. X12 tells it by its first transaction set; other files by the file patterns of the
+	 * partner's inbound routes, then by the shipped rules of name, and for a partner with one inbound route that is
+	 * not X12, by that route.
 	 */
 	public String documentType(String partnerId, String sourceName, byte[] payload) throws SQLException {
+		if (!RouteCatalog.isX12(sourceName)) {
+			RouteCatalog.Route byName = FilePatterns.match(current().routes().stream()
+					.filter(r -> r.direction().equals("IN") && r.partnerId().equals(partnerId)).toList(), sourceName);
+			if (byName != null) {
+				return byName.documentType();
+			}
+		}
 		String type = RouteCatalog.documentType(partnerId, sourceName, payload);
 		if (inbound(partnerId, type).isPresent() || Character.isDigit(type.charAt(0)) || type.equals("x12")) {
 			return type;
@@ -166,6 +174,12 @@ public final class PartnerDirectory {
 			if (route.workflow() == Workflow.OUTBOUND_DOCUMENT && partner.x12Envelope() == null) {
 				throw new IllegalArgumentException(at + ": documents sent need the partner's X12 envelope");
 			}
+			if (route.filePattern() != null) {
+				if (!route.direction().equals("IN")) {
+					throw new IllegalArgumentException(at + ": a file pattern names files coming in, not going out");
+				}
+				FilePatterns.check(route.filePattern(), at);
+			}
 			if (seen.contains(route.direction() + route.documentType())) {
 				throw new IllegalArgumentException(at + ": given twice");
 			}
@@ -179,7 +193,7 @@ public final class PartnerDirectory {
 
 	private static PartnerSettings.Route row(RouteCatalog.Route route) {
 		return new PartnerSettings.Route(route.partnerId(), route.documentType(), route.direction(), route.flow(),
-				route.workflow().name(), route.mapping());
+				route.workflow().name(), route.mapping(), route.filePattern());
 	}
 
 	private static String describe(RouteCatalog.Partner partner, List<RouteCatalog.Route> routes) {
@@ -192,7 +206,8 @@ public final class PartnerDirectory {
 		}
 		routes.stream().filter(r -> r.partnerId().equals(partner.id()))
 				.forEach(r -> text.append("; ").append(r.direction()).append(' ').append(r.documentType()).append(' ')
-						.append(r.workflow()).append(r.mapping() == null ? "" : " " + r.mapping()));
+						.append(r.workflow()).append(r.mapping() == null ? "" : " " + r.mapping())
+						.append(r.filePattern() == null ? "" : " files " + r.filePattern()));
 		return text.toString();
 	}
 }

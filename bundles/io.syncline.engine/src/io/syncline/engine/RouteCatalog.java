@@ -14,11 +14,17 @@ import io.syncline.formats.x12.X12RecordReader;
 public final class RouteCatalog {
 
 	/**
-	 * One document type of a partner, in or out, the flow it is journaled under, the workflow it runs and the
-	 * mapping that translates it ({@code null} for canonical data sets and 997s).
+	 * One document type of a partner, in or out, the flow it is journaled under, the workflow it runs, the mapping
+	 * that translates it ({@code null} for canonical data sets and 997s), and for files in the names it takes: a glob
+	 * such as {@code *shipment*.jsonl}, case-insensitive ({@code null}: told by the rules of {@link #documentType}).
 	 */
 	public record Route(String partnerId, String documentType, String flow, String direction, String mapping,
-			Workflow workflow) {
+			Workflow workflow, String filePattern) {
+
+		public Route(String partnerId, String documentType, String flow, String direction, String mapping,
+				Workflow workflow) {
+			this(partnerId, documentType, flow, direction, mapping, workflow, null);
+		}
 	}
 
 	/** A partner, its display name, and how interchanges to it are enveloped ({@code ZZ:US>ZZ:THEM}) if X12. */
@@ -33,8 +39,8 @@ public final class RouteCatalog {
 			new Partner("bigbox", "BigBox retail (ISA BIGBOXRETAIL)", "ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL"));
 
 	public static final List<Route> ROUTES = List.of(
-			new Route("erp", "items", "item-master", "IN", "erp-items", Workflow.ITEM_MASTER),
-			new Route("erp", "purchase-orders", "purchase-orders", "IN", null, Workflow.PURCHASE_ORDERS_SENT),
+			new Route("erp", "items", "item-master", "IN", "erp-items", Workflow.ITEM_MASTER, "*.csv"),
+			new Route("erp", "purchase-orders", "purchase-orders", "IN", null, Workflow.PURCHASE_ORDERS_SENT, "*.xmi"),
 			new Route("boltco", "catalog", "supplier-catalog", "IN", "boltco-catalog", Workflow.SUPPLIER_CATALOG),
 			new Route("cascade", "catalog", "supplier-catalog", "IN", "cascade-catalog", Workflow.SUPPLIER_CATALOG),
 			new Route("acme", "832", "supplier-catalog", "IN", "acme-832-catalog", Workflow.SUPPLIER_CATALOG),
@@ -45,9 +51,10 @@ public final class RouteCatalog {
 			new Route("acme", "810", "purchase-orders", "IN", "acme-810-invoice", Workflow.SUPPLIER_INVOICE),
 			new Route("acme", "997", "acknowledgments", "OUT", null, Workflow.FUNCTIONAL_ACKNOWLEDGMENT),
 			new Route("acme", "997", "acknowledgments", "IN", null, Workflow.RECEIVED_ACKNOWLEDGMENT),
-			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot", Workflow.STOCK_SNAPSHOT),
-			new Route("wms", "events", "inventory", "IN", "wms-events", Workflow.STOCK_EVENTS),
-			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments", Workflow.SHIPMENT_CONFIRMATIONS),
+			new Route("wms", "snapshot", "inventory", "IN", "wms-snapshot", Workflow.STOCK_SNAPSHOT, "*.xml"),
+			new Route("wms", "events", "inventory", "IN", "wms-events", Workflow.STOCK_EVENTS, "*.jsonl"),
+			new Route("wms", "shipments", "sales-orders", "IN", "wms-shipments", Workflow.SHIPMENT_CONFIRMATIONS,
+					"*shipment*.jsonl"),
 			new Route("shop", "orders", "sales-orders", "IN", "shop-orders", Workflow.WEB_ORDERS),
 			new Route("bigbox", "850", "sales-orders", "IN", "bigbox-850-order", Workflow.EDI_ORDERS),
 			new Route("bigbox", "855", "sales-orders", "OUT", "so-855-outbound", Workflow.OUTBOUND_DOCUMENT),

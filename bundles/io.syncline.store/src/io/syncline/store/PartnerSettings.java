@@ -15,9 +15,12 @@ public final class PartnerSettings {
 	public record Partner(String id, String name, String x12Envelope) {
 	}
 
-	/** One document type a partner sends or receives, the workflow it runs, and the mapping that translates it. */
+	/**
+	 * One document type a partner sends or receives, the workflow it runs, the mapping that translates it, and for
+	 * inbound files the names it takes (a glob; null when told otherwise).
+	 */
 	public record Route(String partnerId, String documentType, String direction, String flow, String workflow,
-			String mapping) {
+			String mapping, String filePattern) {
 	}
 
 	public boolean isEmpty(Connection connection, String tenantId) throws SQLException {
@@ -48,13 +51,13 @@ public final class PartnerSettings {
 	public List<Route> routes(Connection connection, String tenantId) throws SQLException {
 		List<Route> routes = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement("SELECT partner_id, document_type, direction, flow, "
-				+ "workflow, mapping FROM partner_routes WHERE tenant_id = ? ORDER BY partner_id, direction, "
+				+ "workflow, mapping, file_pattern FROM partner_routes WHERE tenant_id = ? ORDER BY partner_id, direction, "
 				+ "document_type")) {
 			query.setString(1, tenantId);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					routes.add(new Route(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-							rows.getString(5), rows.getString(6)));
+							rows.getString(5), rows.getString(6), rows.getString(7)));
 				}
 			}
 		}
@@ -87,7 +90,7 @@ public final class PartnerSettings {
 			delete.executeUpdate();
 		}
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO partner_routes (tenant_id, partner_id, "
-				+ "document_type, direction, flow, workflow, mapping) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+				+ "document_type, direction, flow, workflow, mapping, file_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
 			for (Route route : routes) {
 				insert.setString(1, tenantId);
 				insert.setString(2, partner.id());
@@ -96,6 +99,7 @@ public final class PartnerSettings {
 				insert.setString(5, route.flow());
 				insert.setString(6, route.workflow());
 				insert.setString(7, route.mapping());
+				insert.setString(8, route.filePattern());
 				insert.addBatch();
 			}
 			insert.executeBatch();

@@ -14,7 +14,7 @@ import io.syncline.runtime.local.LocalRuntime;
 
 /**
  * {@code partners} lists the partners and their flows; {@code partners workflows} what a flow can run;
- * {@code partners save ID --name N [--envelope ZZ:US>ZZ:THEM] --flows TYPE:IN|OUT:WORKFLOW[:MAPPING],… --reason R}
+ * {@code partners save ID --name N [--envelope ZZ:US>ZZ:THEM] --flows TYPE:IN|OUT:WORKFLOW[:MAPPING[:FILES]],… --reason R}
  * adds or changes a partner (audited), effective for the next document.
  */
 @Component(service = RuntimeCommand.class)
@@ -27,7 +27,7 @@ public final class PartnersCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "partners [workflows | save ID --name N [--envelope E] --flows TYPE:DIR:WORKFLOW[:MAPPING],… --reason R]";
+		return "partners [workflows | save ID --name N [--envelope E] --flows TYPE:DIR:WORKFLOW[:MAPPING[:FILES]],… --reason R]";
 	}
 
 	@Override
@@ -56,10 +56,13 @@ public final class PartnersCommand implements RuntimeCommand {
 		List<PartnerConfig.Flow> flows = new ArrayList<>();
 		for (String part : text.split(",")) {
 			String[] fields = part.trim().split(":");
-			if (fields.length < 3 || fields.length > 4) {
-				throw new IllegalArgumentException("--flows takes TYPE:IN|OUT:WORKFLOW[:MAPPING], not '" + part + "'");
+			if (fields.length < 3 || fields.length > 5) {
+				throw new IllegalArgumentException("--flows takes TYPE:IN|OUT:WORKFLOW[:MAPPING[:FILES]], not '" + part
+						+ "'");
 			}
-			flows.add(new PartnerConfig.Flow(null, fields[0], fields[1], fields[2], fields.length == 4 ? fields[3] : null));
+			String mapping = fields.length >= 4 && !fields[3].isEmpty() ? fields[3] : null;
+			flows.add(new PartnerConfig.Flow(null, fields[0], fields[1], fields[2], mapping,
+					fields.length == 5 ? fields[4] : null));
 		}
 		return flows;
 	}

@@ -231,6 +231,40 @@ abstract class ShipmentContract {
 		assertTrue(refused.getMessage().contains(reason), refused.getMessage());
 	}
 
+	/** A 3PL sending stock snapshots, stock moves and shipments as flat files: told apart by their names. */
+	@Test
+	void aPartnerSendingSeveralFlatFilesIsToldApartByFileName() throws Exception {
+		Harbor.masterDataAndPo(runtime);
+		List<PartnerConfig.Flow> flows = List.of(
+				new PartnerConfig.Flow(null, "snapshot", "IN", "STOCK_SNAPSHOT", "wms-snapshot", "*stock*.xml"),
+				new PartnerConfig.Flow(null, "events", "IN", "STOCK_EVENTS", "wms-events", "*.jsonl"),
+				new PartnerConfig.Flow(null, "shipments", "IN", "SHIPMENT_CONFIRMATIONS", "wms-shipments",
+						"*shipment*.jsonl"));
+		assertRefused("not going out", new PartnerConfig("northwind", "Northwind 3PL", null, List.of(
+				new PartnerConfig.Flow(null, "997", "OUT", "FUNCTIONAL_ACKNOWLEDGMENT", null, "*.edi"))), "3PL");
+		assertRefused("without folders", new PartnerConfig("northwind", "Northwind 3PL", null, List.of(
+				new PartnerConfig.Flow(null, "events", "IN", "STOCK_EVENTS", "wms-events", "in/*.jsonl"))), "3PL");
+		PartnerConfig saved = runtime.savePartner(new PartnerConfig("northwind", "Northwind 3PL", null, flows), "ana",
+				"3PL for the Dallas site");
+		assertEquals("*shipment*.jsonl", saved.flows().stream().filter(f -> f.documentType().equals("shipments"))
+				.findFirst().orElseThrow().filePattern(), "the pattern is kept");
+
+		SubmitResult snapshot = runtime.submit("northwind", null, "northwind-stock-0600.xml",
+				Files.readAllBytes(Harbor.demo("samples/wms-atl-snapshot.xml")));
+		assertEquals("snapshot", snapshot.documentType());
+		assertEquals("APPLIED", snapshot.status());
+		SubmitResult moves = runtime.submit("northwind", null, "NORTHWIND-MOVES.JSONL", ("{\"eventId\": \"nw-1\", "
+				+ "\"type\": \"RECEIPT\", \"item\": \"HS-100238\", \"warehouse\": \"ATL\", \"qty\": 5, "
+				+ "\"uom\": \"BX\", \"at\": \"2026-11-27T10:00:00Z\"}\n").getBytes(StandardCharsets.UTF_8));
+		assertEquals("events", moves.documentType(), "case does not matter");
+		assertEquals("APPLIED", moves.status());
+		SubmitResult shipments = runtime.submit("northwind", null, "daily-shipments.jsonl", ("{\"shipmentId\": "
+				+ "\"nw-s1\", \"orderNumber\": \"SO-NOPE\", \"lines\": []}\n").getBytes(StandardCharsets.UTF_8));
+		assertEquals("shipments", shipments.documentType(), "the more specific pattern wins over *.jsonl");
+		SubmitResult unknown = runtime.submit("northwind", null, "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+		assertEquals(Long.valueOf(1), unknown.outcomes().get("NO_ROUTE"), "a name no flow takes is kept and queued");
+	}
+
 	@Test
 	void anUnknownOrderIsNamed() {
 		IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> runtime.confirmShipment(

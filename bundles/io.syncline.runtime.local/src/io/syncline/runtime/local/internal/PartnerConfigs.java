@@ -40,7 +40,7 @@ public final class PartnerConfigs {
 						+ flow.documentType() + ": mapping '" + flow.mapping() + "' is not published");
 			}
 			routes.add(new RouteCatalog.Route(config.partnerId(), flow.documentType(), flowName, direction,
-					flow.mapping(), workflow));
+					flow.mapping(), workflow, flow.filePattern()));
 		}
 		directory.save(new RouteCatalog.Partner(config.partnerId(), config.name(), config.x12Envelope()), routes, actor,
 				reason);
@@ -68,7 +68,7 @@ public final class PartnerConfigs {
 		return new PartnerConfig(partner.id(), partner.name(), partner.x12Envelope(), routes.stream()
 				.filter(route -> route.partnerId().equals(partner.id()))
 				.map(route -> new PartnerConfig.Flow(route.flow(), route.documentType(), route.direction(),
-						route.workflow().name(), route.mapping()))
+						route.workflow().name(), route.mapping(), route.filePattern()))
 				.toList());
 	}
 }
