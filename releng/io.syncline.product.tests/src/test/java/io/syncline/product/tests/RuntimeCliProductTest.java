@@ -167,6 +167,16 @@ class RuntimeCliProductTest {
 		String partners = runOk("so-partners", "partners");
 		assertTrue(partners.contains("\"partnerId\" : \"bigbox\"") && partners.contains("\"workflow\" : \"EDI_ORDERS\"")
 				&& partners.contains("\"x12Envelope\" : \"ZZ:HARBORSUPPLY>ZZ:BIGBOXRETAIL\""), partners);
+		// a 3PL whose flat files are told apart by the file patterns of its flows
+		String saved = runOk("so-3pl", "partners", "save", "northwind", "--name", "Northwind 3PL", "--reason",
+				"Dallas site", "--flows", "snapshot:IN:STOCK_SNAPSHOT:wms-snapshot:*stock*.xml,"
+						+ "events:IN:STOCK_EVENTS:wms-events:*.jsonl");
+		assertTrue(saved.contains("\"filePattern\" : \"*stock*.xml\""), saved);
+		Path moves = dir.resolve("northwind-moves.jsonl");
+		Files.writeString(moves, "{\"eventId\": \"nw-1\", \"type\": \"RECEIPT\", \"item\": \"HS-100238\", "
+				+ "\"warehouse\": \"ATL\", \"qty\": 5, \"uom\": \"BX\", \"at\": \"2026-11-21T08:00:00Z\"}\n");
+		String moved = runOk("so-3pl-moves", "ingest", "--partner", "northwind", moves.toString());
+		assertTrue(moved.contains("\"documentType\" : \"events\"") && moved.contains("\"APPLIED\""), moved);
 		try (ProductProcess ship = run("so-ship", "ship", "BB-7730021", "--carrier", "UPSN")) {
 			assertTrue(ship.awaitExit(Duration.ofSeconds(120)) != 0, ship.output());
 			assertTrue(ship.output().contains("nothing left to ship") && !ship.output().contains("\tat "),
