@@ -1,6 +1,8 @@
 package io.syncline.engine;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +22,13 @@ final class FilePatterns {
 		RouteCatalog.Route best = null;
 		int bestWeight = -1;
 		for (RouteCatalog.Route route : inbound) {
-			String pattern = route.filePattern();
-			if (pattern != null && compile(pattern).matcher(fileName).matches() && weight(pattern) > bestWeight) {
+			if (route.filePattern() == null) {
+				continue;
+			}
+			Glob glob = COMPILED.computeIfAbsent(route.filePattern(), Glob::of);
+			if (glob.weight() > bestWeight && glob.regex().matcher(fileName).matches()) {
 				best = route;
-				bestWeight = weight(pattern);
+				bestWeight = glob.weight();
 			}
 		}
 		return best;
@@ -37,22 +42,26 @@ final class FilePatterns {
 		}
 	}
 
-	private static int weight(String pattern) {
-		return pattern.replace("*", "").replace("?", "").length();
-	}
+	/** Every document of a batch is matched, so a pattern is compiled once; a tenant configures few of them. */
+	private static final Map<String, Glob> COMPILED = new ConcurrentHashMap<>();
 
-	static Pattern compile(String glob) {
-		StringBuilder regex = new StringBuilder();
-		StringBuilder literal = new StringBuilder();
-		for (char c : glob.toCharArray()) {
-			if (c == '*' || c == '?') {
-				regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-				literal.setLength(0);
-			} else {
-				literal.append(c);
+	/** A glob as a regular expression, and how specific it is: its characters that are not wildcards. */
+	private record Glob(Pattern regex, int weight) {
+
+		static Glob of(String glob) {
+			StringBuilder regex = new StringBuilder();
+			StringBuilder literal = new StringBuilder();
+			for (char c : glob.toCharArray()) {
+				if (c == '*' || c == '?') {
+					regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
+					literal.setLength(0);
+				} else {
+					literal.append(c);
+				}
 			}
+			regex.append(Pattern.quote(literal.toString()));
+			return new Glob(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+					glob.replace("*", "").replace("?", "").length());
 		}
-		regex.append(Pattern.quote(literal.toString()));
-		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 }

@@ -330,9 +330,7 @@ public final class Ingestion {
 
 	/** Events of one item at one warehouse apply in order. */
 	private static String positionKey(EObject record) {
-		InventoryEvent event = (InventoryEvent) record;
-		return event.getItem() == null || event.getWarehouse() == null ? null
-				: "POS:" + event.getItem().getItemNumber() + "@" + event.getWarehouse().getCode();
+		return InventorySync.positionKey((InventoryEvent) record);
 	}
 
 	/** A ship notice follows its purchase order's acknowledgment and comes before its invoice. */

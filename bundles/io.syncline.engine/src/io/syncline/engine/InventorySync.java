@@ -109,6 +109,12 @@ public final class InventorySync {
 				+ (event.getReason() == null ? "" : " (" + event.getReason() + ")") + ", message " + messageId;
 	}
 
+	/** The business key of the position an event moves, under which its records apply in order; null without one. */
+	static String positionKey(InventoryEvent event) {
+		return event.getItem() == null || event.getWarehouse() == null ? null
+				: "POS:" + Inventory.key(event.getItem().getItemNumber(), event.getWarehouse().getCode());
+	}
+
 	/** The idempotency key of a WMS event. */
 	static String eventKey(InventoryEvent event) {
 		return "wms-event/" + event.getEventId();

@@ -88,26 +88,25 @@ public final class PartnerDirectory {
 		return PartnerProfile.parse(partnerId, envelope);
 	}
 
+	/** What a file no inbound route of its partner takes is journaled as; its NO_ROUTE exception names the file. */
+	public static final String UNKNOWN = "unknown";
+
 	/**
-	 * What a document is. X12 tells it by its first transaction set; other files by the file patterns of the
-	 * partner's inbound routes, then by the shipped rules of name, and for a partner with one inbound route that is
-	 * not X12, by that route.
+	 * What a document is. X12 tells it by its first transaction set; any other file by the file patterns of the
+	 * partner's routes in, or else by the partner's one route in without a pattern, if it has exactly one.
 	 */
 	public String documentType(String partnerId, String sourceName, byte[] payload) throws SQLException {
-		if (!RouteCatalog.isX12(sourceName)) {
-			RouteCatalog.Route byName = FilePatterns.match(current().routes().stream()
-					.filter(r -> r.direction().equals("IN") && r.partnerId().equals(partnerId)).toList(), sourceName);
-			if (byName != null) {
-				return byName.documentType();
-			}
-		}
-		String type = RouteCatalog.documentType(partnerId, sourceName, payload);
-		if (inbound(partnerId, type).isPresent() || Character.isDigit(type.charAt(0)) || type.equals("x12")) {
-			return type;
+		if (RouteCatalog.isX12(sourceName)) {
+			return RouteCatalog.x12DocumentType(payload);
 		}
 		List<RouteCatalog.Route> flat = current().routes().stream().filter(r -> r.direction().equals("IN")
 				&& r.partnerId().equals(partnerId) && !Character.isDigit(r.documentType().charAt(0))).toList();
-		return flat.size() == 1 ? flat.get(0).documentType() : type;
+		RouteCatalog.Route byName = FilePatterns.match(flat, sourceName);
+		if (byName != null) {
+			return byName.documentType();
+		}
+		List<RouteCatalog.Route> unpatterned = flat.stream().filter(r -> r.filePattern() == null).toList();
+		return unpatterned.size() == 1 ? unpatterned.get(0).documentType() : UNKNOWN;
 	}
 
 	/** The flow a partner's inbound document is journaled under. */

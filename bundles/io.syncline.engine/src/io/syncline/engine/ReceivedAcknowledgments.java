@@ -10,12 +10,14 @@ import java.util.Map;
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Formats;
 import io.syncline.formats.Node;
-import io.syncline.formats.NodePath;
 import io.syncline.formats.Problem;
 import io.syncline.formats.ProblemSink;
 import io.syncline.formats.RecordReader;
 import io.syncline.formats.SourceFormat;
 import io.syncline.formats.SourceOptions;
+import io.syncline.formats.x12.FunctionalAcknowledgments;
+import io.syncline.formats.x12.ReceivedAck;
+import io.syncline.formats.x12.TransactionAck;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
@@ -30,19 +32,6 @@ final class ReceivedAcknowledgments {
 
 	/** The journal key shared by the documents sent in one group and the 997 that answers it. */
 	static final String SENT_GROUP = "SENT_GROUP";
-
-	private static final NodePath FUNCTIONAL_ID = NodePath.compile("AK1/AK101");
-	private static final NodePath GROUP = NodePath.compile("AK1/AK102");
-	private static final NodePath GROUP_CODE = NodePath.compile("AK9/AK901");
-	private static final NodePath SETS = NodePath.compile("AK2_LOOP");
-	private static final NodePath SET_TYPE = NodePath.compile("AK2/AK201");
-	private static final NodePath SET_NUMBER = NodePath.compile("AK2/AK202");
-	private static final NodePath SET_CODE = NodePath.compile("AK5/AK501");
-	private static final NodePath SEGMENT_ERRORS = NodePath.compile("AK3_LOOP");
-	private static final NodePath SEGMENT_TAG = NodePath.compile("AK3/AK301");
-	private static final NodePath SEGMENT_POSITION = NodePath.compile("AK3/AK302");
-	private static final NodePath SEGMENT_ERROR = NodePath.compile("AK3/AK304");
-	private static final NodePath ELEMENT_ERRORS = NodePath.compile("AK4");
 
 	private final String tenantId;
 	private final MessageJournal journal;
@@ -80,11 +69,12 @@ final class ReceivedAcknowledgments {
 		}
 	}
 
-	private void acknowledge(MessageRun run, String partner, Node ack) throws SQLException {
-		String functionalId = FUNCTIONAL_ID.value(ack);
-		String group = GROUP.value(ack);
-		String code = GROUP_CODE.value(ack);
-		String where = ack.location().describe();
+	private void acknowledge(MessageRun run, String partner, Node transaction) throws SQLException {
+		ReceivedAck ack = FunctionalAcknowledgments.read(transaction);
+		String functionalId = ack.functionalId();
+		String group = ack.groupControlNumber();
+		String code = ack.groupCode();
+		String where = transaction.location().describe();
 		long number;
 		try {
 			number = Long.parseLong(group.strip());
@@ -104,7 +94,7 @@ final class ReceivedAcknowledgments {
 					+ partner + "'");
 			return;
 		}
-		if ("A".equals(code)) {
+		if (ack.accepted()) {
 			run.outcomes.merge("GROUP_ACCEPTED", 1L, Long::sum);
 			run.applied++;
 			return;
@@ -123,40 +113,30 @@ final class ReceivedAcknowledgments {
 	}
 
 	/** Each transaction set the partner did not accept, with the segments and elements it named. */
-	private static String setErrors(Node ack) {
+	private static String setErrors(ReceivedAck ack) {
 		StringBuilder detail = new StringBuilder();
-		for (Node set : SETS.all(ack)) {
-			String setCode = SET_CODE.value(set);
-			if ("A".equals(setCode)) {
+		for (ReceivedAck.SetAck set : ack.sets()) {
+			if ("A".equals(set.code())) {
 				continue;
 			}
-			detail.append("; ").append(SET_TYPE.value(set)).append(" ST02 ").append(SET_NUMBER.value(set))
-					.append(": AK501 ").append(setCode);
-			for (Node segment : SEGMENT_ERRORS.all(set)) {
-				detail.append(", segment ").append(SEGMENT_TAG.value(segment)).append(" at position ")
-						.append(SEGMENT_POSITION.value(segment));
-				if (SEGMENT_ERROR.value(segment) != null) {
-					detail.append(" error ").append(SEGMENT_ERROR.value(segment));
+			detail.append("; ").append(set.transactionSet()).append(" ST02 ").append(set.controlNumber())
+					.append(": AK501 ").append(set.code());
+			for (TransactionAck.SegmentNote note : set.notes()) {
+				detail.append(", segment ").append(note.segmentTag()).append(" at position ")
+						.append(note.segmentPosition());
+				if (note.segmentErrorCode() != null) {
+					detail.append(" error ").append(note.segmentErrorCode());
 				}
-				for (Node element : ELEMENT_ERRORS.all(segment)) {
-					detail.append(", element ").append(value(element, "AK401")).append(" error ")
-							.append(value(element, "AK403"));
-					if (value(element, "AK404") != null) {
-						detail.append(" value '").append(value(element, "AK404")).append("'");
+				if (note.elementPosition() > 0) {
+					detail.append(", element ").append(note.elementPosition()).append(" error ")
+							.append(note.elementErrorCode());
+					if (note.badData() != null) {
+						detail.append(" value '").append(note.badData()).append("'");
 					}
 				}
 			}
 		}
 		return detail.toString();
-	}
-
-	/** An element's value; for a composite (AK401, the position in the segment), its first component's. */
-	private static String value(Node segment, String element) {
-		Node child = segment.child(element);
-		if (child == null) {
-			return null;
-		}
-		return child.value() != null || child.childCount() == 0 ? child.value() : child.childAt(0).value();
 	}
 
 	private static String groupCodeMeaning(String code) {

@@ -72,23 +72,10 @@ public final class RouteCatalog {
 		return name.endsWith(".edi") || name.endsWith(".x12");
 	}
 
-	/** What a document is: by its name, and for X12 by its first transaction set. */
-	public static String documentType(String partner, String sourceName, byte[] payload) {
-		String name = sourceName.toLowerCase(Locale.ROOT);
-		if (isX12(sourceName)) {
-			String transactionSet = X12RecordReader.firstTransactionSet(new ByteArrayInputStream(payload));
-			return transactionSet == null ? "x12" : transactionSet;
-		}
-		if (partner.equals("erp")) {
-			return name.endsWith(".xmi") ? "purchase-orders" : "items";
-		}
-		if (partner.equals("shop")) {
-			return "orders";
-		}
-		if (partner.equals("wms")) {
-			return name.endsWith(".xml") ? "snapshot" : name.contains("shipment") ? "shipments" : "events";
-		}
-		return "catalog";
+	/** What an X12 interchange holds: its first transaction set ({@code 850}), or {@code x12} if none can be read. */
+	public static String x12DocumentType(byte[] payload) {
+		String transactionSet = X12RecordReader.firstTransactionSet(new ByteArrayInputStream(payload));
+		return transactionSet == null ? "x12" : transactionSet;
 	}
 
 	public static String flowOf(String documentType) {

@@ -142,11 +142,10 @@ final class StockEventBatch {
 		Set<String> blocked = retries.waiting(connection, tenantId, Long.MAX_VALUE).blocked();
 		Map<String, String[]> touched = new TreeMap<>(); // sorted: batches lock positions in one order
 		for (InventoryEvent event : all) {
-			String key = positionKey(event);
-			if (blocked.contains("POS:" + key)) {
+			if (blocked.contains(InventorySync.positionKey(event))) {
 				return null;
 			}
-			touched.putIfAbsent(key, new String[] { event.getItem().getItemNumber(), event.getWarehouse().getCode() });
+			touched.putIfAbsent(positionKey(event), new String[] { event.getItem().getItemNumber(), event.getWarehouse().getCode() });
 		}
 		// written once, already APPLIED: if anything below fails, the savepoint takes these rows back too
 		long[] ids = journal.appendAll(connection, messages.stream().map(Incoming::entry).toList(),
@@ -197,6 +196,7 @@ final class StockEventBatch {
 		return results;
 	}
 
+	/** The key of an event's position in {@link Inventory#positionsForUpdate}'s answer. */
 	private static String positionKey(InventoryEvent event) {
 		return Inventory.key(event.getItem().getItemNumber(), event.getWarehouse().getCode());
 	}

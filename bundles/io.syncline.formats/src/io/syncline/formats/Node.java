@@ -47,20 +47,6 @@ public final class Node {
 		return new Node(name, null, location);
 	}
 
-	/** A branch that will hold about {@code expectedChildren} children, such as a CSV row. */
-	public static Node branch(String name, SourceLocation location, int expectedChildren) {
-		Node node = new Node(name, null, location);
-		node.children = new ArrayList<>(expectedChildren);
-		return node;
-	}
-
-	/** A record whose children are exactly the given names, in order, such as a CSV row under its header. */
-	public static Node record(String name, SourceLocation location, ChildNames childNames) {
-		Node node = branch(name, location, childNames.size());
-		node.childNames = childNames;
-		return node;
-	}
-
 	/**
 	 * A record of named fields with these values, one per name of the layout, such as a CSV row; the array is kept,
 	 * not copied. Each field is a leaf located at the record plus its name.

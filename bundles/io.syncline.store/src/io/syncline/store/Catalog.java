@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,15 +46,7 @@ public final class Catalog {
 
 	/** The item's safety stock, 0 when the item or its figure is unknown. */
 	public BigDecimal safetyStock(Connection connection, String tenantId, String itemNumber) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT safety_stock FROM items WHERE tenant_id = ? AND item_number = ?")) {
-			query.setString(1, tenantId);
-			query.setString(2, itemNumber);
-			try (ResultSet row = query.executeQuery()) {
-				BigDecimal value = row.next() ? row.getBigDecimal(1) : null;
-				return value == null ? BigDecimal.ZERO : value;
-			}
-		}
+		return safetyStocks(connection, tenantId, List.of(itemNumber)).get(itemNumber);
 	}
 
 	/** The safety stock of each of these items in one query; 0 for an item or figure unknown. */

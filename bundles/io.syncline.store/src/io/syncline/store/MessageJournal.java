@@ -53,20 +53,7 @@ public final class MessageJournal {
 	 */
 	public long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads)
 			throws SQLException {
-		java.sql.Savepoint before = connection.setSavepoint();
-		try {
-			long[] ids = appendAll(connection, entries, payloads, null, null);
-			connection.releaseSavepoint(before);
-			return ids;
-		} catch (SQLException e) {
-			// a driver that cannot return the ids of a batch: one row at a time
-			connection.rollback(before);
-		}
-		long[] ids = new long[entries.size()];
-		for (int i = 0; i < ids.length; i++) {
-			ids[i] = insert(connection, entries.get(i), payloads.get(i), null);
-		}
-		return ids;
+		return appendAll(connection, entries, payloads, null, null);
 	}
 
 	/**
