@@ -87,6 +87,19 @@ class OrderedMappingTest {
 	}
 
 	@Test
+	void withoutHelpersEachRecordIsHandedOnAsItIsMapped() {
+		List<MapOutcome> seen = new ArrayList<>();
+		OrderedMapping ordered = new OrderedMapping(byLine(), seen::add, pool, 0);
+		ordered.map(record(1));
+		assertEquals(1, seen.size(), "a small document's record reaches the sink at once, no chunk held");
+		ordered.ready(problemAt(2));
+		ordered.map(record(3));
+		ordered.finish();
+		assertEquals(List.of(1L, 2L, 3L), seen.stream().map(outcome -> outcome.record().line()).toList());
+		assertEquals(Set.of(Thread.currentThread().getName()), mappingThreads);
+	}
+
+	@Test
 	void aPoolThatNeverRunsLeavesEverythingToTheCaller() {
 		List<MapOutcome> seen = new ArrayList<>();
 		OrderedMapping ordered = new OrderedMapping(byLine(), seen::add, task -> {

@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,7 +137,7 @@ final class DirectExpressions {
 				found = method;
 			}
 		}
-		return Objects.requireNonNullElse(found, null);
+		return found;
 	}
 
 	/** Top-level comma-separated arguments; null if quotes or parentheses make it more than a flat list. */

@@ -26,7 +26,8 @@ public final class OrderedMapping {
 	private final Executor pool;
 	private final int held;
 	private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
-	private Chunk filling = new Chunk();
+	/** Null without helpers: then each record is mapped and handed on at once, with no chunk to fill. */
+	private Chunk filling;
 
 	/** @param helpers how many threads of the pool may map at once; 0 maps everything on the caller's thread */
 	public OrderedMapping(Function<Node, MapOutcome> map, Consumer<MapOutcome> sink, Executor pool, int helpers) {
@@ -34,10 +35,15 @@ public final class OrderedMapping {
 		this.sink = sink;
 		this.pool = helpers > 0 ? pool : null;
 		this.held = 2 * helpers + 1;
+		this.filling = helpers > 0 ? new Chunk() : null;
 	}
 
 	/** A record to map, in source order. */
 	public void map(Node record) {
+		if (filling == null) {
+			sink.accept(map.apply(record));
+			return;
+		}
 		filling.add(record);
 		if (filling.full()) {
 			dispatch();
@@ -46,6 +52,10 @@ public final class OrderedMapping {
 
 	/** An outcome already known, such as a format problem; it keeps its place between the records. */
 	public void ready(MapOutcome outcome) {
+		if (filling == null) {
+			sink.accept(outcome);
+			return;
+		}
 		filling.add(outcome);
 		if (filling.full()) {
 			dispatch();
@@ -54,6 +64,9 @@ public final class OrderedMapping {
 
 	/** Maps and hands on everything still held. */
 	public void finish() {
+		if (filling == null) {
+			return;
+		}
 		dispatch();
 		while (!pending.isEmpty()) {
 			handOnOldest();
@@ -64,9 +77,7 @@ public final class OrderedMapping {
 		Chunk chunk = filling;
 		filling = new Chunk();
 		pending.add(chunk);
-		if (pool != null) {
-			pool.execute(() -> chunk.runIfUnclaimed(map));
-		}
+		pool.execute(() -> chunk.runIfUnclaimed(map));
 		while (pending.size() > held) {
 			handOnOldest();
 		}
