@@ -15,27 +15,17 @@ public enum Dialect {
 	}
 
 	/**
-	 * A single statement that inserts a row unless its key exists: {@code ON CONFLICT DO NOTHING} on PostgreSQL,
-	 * {@code MERGE … WHEN NOT MATCHED} on H2. Never check-then-insert.
+	 * A single statement that inserts a row unless its key exists: {@code INSERT … ON CONFLICT DO NOTHING}, which H2
+	 * understands in its PostgreSQL mode (without a conflict target, so there any unique key counts; the tables it
+	 * is used on have only their primary key). Never check-then-insert. H2's {@code MERGE … USING} would say the
+	 * same, but runs a join per row: it cost two thirds of claiming a batch of event ids.
 	 */
 	public String insertIfAbsent(String table, String[] keyColumns, String[] otherColumns) {
 		String[] all = concat(keyColumns, otherColumns);
-		String columns = String.join(", ", all);
-		String marks = String.join(", ", java.util.Collections.nCopies(all.length, "?"));
-		if (this == POSTGRESQL) {
-			return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON CONFLICT ("
-					+ String.join(", ", keyColumns) + ") DO NOTHING";
-		}
-		StringBuilder on = new StringBuilder();
-		for (String key : keyColumns) {
-			on.append(on.length() == 0 ? "" : " AND ").append("t.").append(key).append(" = s.").append(key);
-		}
-		StringBuilder values = new StringBuilder();
-		for (String column : all) {
-			values.append(values.length() == 0 ? "" : ", ").append("s.").append(column);
-		}
-		return "MERGE INTO " + table + " t USING (VALUES (" + marks + ")) s (" + columns + ") ON " + on
-				+ " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
+		String insert = "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ("
+				+ String.join(", ", java.util.Collections.nCopies(all.length, "?")) + ") ON CONFLICT ";
+		return this == POSTGRESQL ? insert + "(" + String.join(", ", keyColumns) + ") DO NOTHING"
+				: insert + "DO NOTHING";
 	}
 
 	private static String[] concat(String[] a, String[] b) {

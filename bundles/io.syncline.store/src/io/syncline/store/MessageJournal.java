@@ -160,12 +160,16 @@ public final class MessageJournal {
 	public record Pending(long id, String partnerId, String sourceName) {
 	}
 
-	/** Outbound documents committed but not yet published (a stop came between the two), oldest first. */
+	/**
+	 * Outbound documents committed but not yet published (a stop came between the two), oldest first. They are
+	 * journaled RECEIVED and become SENT when published, so the status index finds them among few rows.
+	 */
 	public List<Pending> unpublished(String tenantId) throws SQLException {
 		List<Pending> pending = new java.util.ArrayList<>();
 		try (Connection connection = store.connection();
 				PreparedStatement query = connection.prepareStatement("SELECT id, partner_id, source_name FROM messages "
-						+ "WHERE tenant_id = ? AND direction = 'OUT' AND published_at IS NULL ORDER BY id")) {
+						+ "WHERE tenant_id = ? AND status = 'RECEIVED' AND direction = 'OUT' AND published_at IS NULL "
+						+ "ORDER BY id")) {
 			query.setString(1, tenantId);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {

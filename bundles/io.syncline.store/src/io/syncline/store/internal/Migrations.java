@@ -31,8 +31,9 @@ public final class Migrations {
 	/** The scripts, in order. A new version adds a line here and a file in db/migration. */
 	static final List<String> SCRIPTS = List.of("V1__journal_exceptions_audit.sql", "V2__catalog.sql",
 			"V3__inventory.sql", "V4__purchase_orders.sql", "V5__supplier_availability.sql",
-			"V6__sales_orders.sql", "V7__runtime.sql", "V8__outbox_index.sql", "V9__tenant_rules.sql", "V10__identity_cache.h2.sql",
-			"V11__shipments.sql", "V12__partners.sql", "V13__route_file_patterns.sql");
+			"V6__sales_orders.sql", "V7__runtime.sql", "V8__outbox_index.sql", "V9__tenant_rules.sql",
+			"V10__identity_cache.h2.sql", "V11__shipments.sql", "V12__partners.sql", "V13__route_file_patterns.sql",
+			"V14__journal_indexes.sql", "V15__identity_cache_larger.h2.sql");
 
 	private static final long LOCK_KEY = 0x53594e434c494eL;
 
