@@ -8,7 +8,6 @@ import java.text.ParsePosition;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.syncline.mapping.internal.Timestamps;
 import io.syncline.model.gs1.Gs1;
 
 /**
@@ -277,7 +277,7 @@ public final class MappingFunctions {
 		String text = value.toString().strip();
 		try {
 			return text.length() <= 10 ? LocalDate.parse(text)
-					: OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+					: Timestamps.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
 		} catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("'" + text + "' is not an ISO date or timestamp");
 		}

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -177,7 +176,7 @@ public final class ValueCoercion {
 			if (text.length() == 8 && text.chars().allMatch(Character::isDigit)) {
 				return LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
 			}
-			return text.length() > 10 ? OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()
+			return text.length() > 10 ? Timestamps.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()
 					: LocalDate.parse(text);
 		} catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("'" + text + "' is not a date (CCYYMMDD or ISO)");
@@ -193,7 +192,7 @@ public final class ValueCoercion {
 		}
 		String text = value.toString().strip();
 		try {
-			return OffsetDateTime.parse(text).toInstant();
+			return Timestamps.parse(text).toInstant();
 		} catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("'" + text + "' is not a timestamp such as 2026-11-20T06:00:00Z");
 		}
