@@ -66,9 +66,9 @@ public final class BenchMain {
 				heap(demo, dir, rows / 10);
 			}
 			if (which.equals("pipeline") || which.equals("all")) {
-				PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "h2");
+				PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "h2", rounds);
 				if (System.getenv("SYNCLINE_PG_URL") != null) {
-					PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "postgresql");
+					PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "postgresql", rounds);
 				}
 			}
 		} finally {
