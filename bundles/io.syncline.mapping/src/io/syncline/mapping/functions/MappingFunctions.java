@@ -251,23 +251,12 @@ public final class MappingFunctions {
 		if (!compact && !iso) {
 			return null;
 		}
-		int year = digits(text, 0, 4);
-		int month = digits(text, compact ? 4 : 5, 2);
-		int day = digits(text, compact ? 6 : 8, 2);
+		int year = Timestamps.digits(text, 0, 4);
+		int month = Timestamps.digits(text, compact ? 4 : 5, 2);
+		int day = Timestamps.digits(text, compact ? 6 : 8, 2);
 		return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
 	}
 
-	private static int digits(String text, int start, int count) {
-		int result = 0;
-		for (int i = start; i < start + count; i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			result = result * 10 + c - '0';
-		}
-		return result;
-	}
 
 	/** An ISO timestamp with offset (2026-11-20T06:00:00Z) or a date, as its calendar date in UTC. */
 	public LocalDate isoDate(Object value) {

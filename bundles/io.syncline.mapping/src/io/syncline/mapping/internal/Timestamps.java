@@ -85,8 +85,11 @@ public final class Timestamps {
 		}
 	}
 
-	/** The ASCII digits at [from, from + count) as a number; -1 if any is not one. */
-	private static int digits(String text, int from, int count) {
+	/**
+	 * The ASCII digits at [from, from + count) as a number; -1 if any is not one. {@code fn:date} reads its fixed
+	 * patterns with it too.
+	 */
+	public static int digits(String text, int from, int count) {
 		int value = 0;
 		for (int i = from; i < from + count; i++) {
 			char c = text.charAt(i);
