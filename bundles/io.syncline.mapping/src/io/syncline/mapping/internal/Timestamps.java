@@ -79,7 +79,8 @@ public final class Timestamps {
 			return null;
 		}
 		try {
-			return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+			return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes)
+					: ZoneOffset.ofHoursMinutes(-hours, -minutes);
 		} catch (DateTimeException e) {
 			return null;
 		}

@@ -84,9 +84,10 @@ final class PipelineBench {
 						event("single-" + i, i).getBytes(StandardCharsets.UTF_8), null, null);
 			}
 			double single = singles / ((System.nanoTime() - start) / 1e9);
-			System.out.printf(Locale.ROOT, "  raw batched statements, the same rows (journal, claim, ATP cause, positions), %d per commit: %.0f msg/s%n", BATCH, raw);
-			System.out.printf(Locale.ROOT, "  Syncline parse+map+apply+journal, %d messages per commit: %.0f msg/s, ratio %.2f×%n",
-					BATCH, ours, ours / raw);
+			System.out.printf(Locale.ROOT, "  raw batched statements, the same rows (journal, claim, ATP cause, "
+					+ "positions), %d per commit: %.0f msg/s%n", BATCH, raw);
+			System.out.printf(Locale.ROOT, "  Syncline parse+map+apply+journal, %d messages per commit: %.0f msg/s, "
+					+ "ratio %.2f×%n", BATCH, ours, ours / raw);
 			System.out.printf(Locale.ROOT, "  (CPU of the submitting thread: %.1f µs a message)%n", cpuMicros);
 			System.out.printf(Locale.ROOT, "  (one message per submit, commits of its own: %.0f msg/s)%n", single);
 		}
@@ -98,8 +99,8 @@ final class PipelineBench {
 		for (int from = 0; from < payloads.size(); from += BATCH) {
 			List<Ingestion.Document> batch = new ArrayList<>();
 			for (int i = from; i < Math.min(payloads.size(), from + BATCH); i++) {
-				batch.add(new Ingestion.Document("wms", "events", "bench-r" + round + "-" + i + ".jsonl", payloads.get(i),
-						Map.of()));
+				String name = "bench-r" + round + "-" + i + ".jsonl";
+				batch.add(new Ingestion.Document("wms", "events", name, payloads.get(i), Map.of()));
 			}
 			for (Ingestion.Result result : ingestion.submitBatch(batch)) {
 				applied += result.outcomes().getOrDefault("APPLIED", 0L);
@@ -128,14 +129,16 @@ final class PipelineBench {
 			try (PreparedStatement journal = connection.prepareStatement("INSERT INTO messages (tenant_id, partner_id, "
 					+ "flow, direction, document_type, source_name, status, mapping_version, received_at, parsed_at, "
 					+ "mapped_at, applied_at, payload_size, payload_sha256, payload_gzip) VALUES ('raw', 'wms', "
-					+ "'inventory', 'IN', 'events', ?, 'APPLIED', 1, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+					+ "'inventory', 'IN', 'events', ?, 'APPLIED', 1, ?, ?, ?, ?, ?, ?, ?)",
+					Statement.RETURN_GENERATED_KEYS);
 					PreparedStatement claim = connection.prepareStatement(
 							"INSERT INTO idempotency_keys (tenant_id, key_value, created_at) VALUES ('raw', ?, ?)");
 					PreparedStatement cause = connection.prepareStatement("INSERT INTO atp_history (tenant_id, "
 							+ "item_number, warehouse, at, cause, reference, atp_before, atp_after, detail) "
 							+ "VALUES ('raw', ?, 'ATL', ?, 'EVENT', ?, ?, ?, ?)");
 					PreparedStatement position = connection.prepareStatement("UPDATE inventory_positions SET "
-							+ "on_hand = on_hand + ?, as_of = ? WHERE tenant_id = 'raw' AND item_number = ? AND warehouse = 'ATL'")) {
+							+ "on_hand = on_hand + ?, as_of = ? "
+							+ "WHERE tenant_id = 'raw' AND item_number = ? AND warehouse = 'ATL'")) {
 				int[] moved = new int[ITEMS];
 				for (int i = 0; i < payloads.size(); i++) {
 					byte[] payload = payloads.get(i);
@@ -181,7 +184,8 @@ final class PipelineBench {
 	private static void createRawPositions(Store store) throws Exception {
 		try (Connection connection = store.connection();
 				PreparedStatement position = connection.prepareStatement("INSERT INTO inventory_positions (tenant_id, "
-						+ "item_number, warehouse, on_hand, allocated, damaged, in_transit) VALUES ('raw', ?, 'ATL', 0, 0, 0, 0)")) {
+						+ "item_number, warehouse, on_hand, allocated, damaged, in_transit) "
+						+ "VALUES ('raw', ?, 'ATL', 0, 0, 0, 0)")) {
 			for (int item = 0; item < ITEMS; item++) {
 				position.setString(1, item(item));
 				position.addBatch();
