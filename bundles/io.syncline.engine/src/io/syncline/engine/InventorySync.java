@@ -189,7 +189,7 @@ public final class InventorySync {
 		}
 	}
 
-	static String signed(BigDecimal value) {
+	private static String signed(BigDecimal value) {
 		return (value.signum() > 0 ? "+" : "") + Decimals.plain(value);
 	}
 }

@@ -16,7 +16,8 @@ public final class RouteCatalog {
 	/**
 	 * One document type of a partner, in or out, the flow it is journaled under, the workflow it runs, the mapping
 	 * that translates it ({@code null} for canonical data sets and 997s), and for files in the names it takes: a glob
-	 * such as {@code *shipment*.jsonl}, case-insensitive ({@code null}: told by the rules of {@link #documentType}).
+	 * such as {@code *shipment*.jsonl}, case-insensitive ({@code null}: a partner's only route in without one takes
+	 * its other files; see {@link PartnerDirectory#documentType}).
 	 */
 	public record Route(String partnerId, String documentType, String flow, String direction, String mapping,
 			Workflow workflow, String filePattern) {

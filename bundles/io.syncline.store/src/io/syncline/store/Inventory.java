@@ -33,11 +33,14 @@ public final class Inventory {
 			String detail) {
 	}
 
+	/** Every read of positions: the columns {@link #position} takes, of one tenant; the caller adds the rest. */
+	private static final String SELECT_POSITIONS = "SELECT item_number, warehouse, on_hand, allocated, damaged, "
+			+ "in_transit, as_of FROM inventory_positions WHERE tenant_id = ? ";
+
 	public Optional<Position> positionForUpdate(Connection connection, String tenantId, String item, String warehouse)
 			throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
-				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND item_number = ? "
-				+ "AND warehouse = ? FOR UPDATE")) {
+		try (PreparedStatement query = connection.prepareStatement(SELECT_POSITIONS
+				+ "AND item_number = ? AND warehouse = ? FOR UPDATE")) {
 			query.setString(1, tenantId);
 			query.setString(2, item);
 			query.setString(3, warehouse);
@@ -58,9 +61,8 @@ public final class Inventory {
 			return found;
 		}
 		String pairs = String.join(", ", java.util.Collections.nCopies(itemsAndWarehouses.size(), "(?, ?)"));
-		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
-				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND (item_number, warehouse) "
-				+ "IN (" + pairs + ") ORDER BY item_number, warehouse FOR UPDATE")) {
+		try (PreparedStatement query = connection.prepareStatement(SELECT_POSITIONS
+				+ "AND (item_number, warehouse) IN (" + pairs + ") ORDER BY item_number, warehouse FOR UPDATE")) {
 			query.setString(1, tenantId);
 			int index = 2;
 			for (String[] pair : itemsAndWarehouses) {
@@ -141,9 +143,8 @@ public final class Inventory {
 
 	public List<Position> positionsOfSite(Connection connection, String tenantId, String warehouse) throws SQLException {
 		List<Position> positions = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
-				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? AND warehouse = ? "
-				+ "ORDER BY item_number FOR UPDATE")) {
+		try (PreparedStatement query = connection.prepareStatement(SELECT_POSITIONS
+				+ "AND warehouse = ? ORDER BY item_number FOR UPDATE")) {
 			query.setString(1, tenantId);
 			query.setString(2, warehouse);
 			try (ResultSet rows = query.executeQuery()) {
@@ -264,15 +265,12 @@ public final class Inventory {
 	/** Every stock position of a tenant, under row locks (a rule change recomputes them all). */
 	public List<Position> allPositions(Connection connection, String tenantId) throws SQLException {
 		List<Position> positions = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT item_number, warehouse, on_hand, allocated, "
-				+ "damaged, in_transit, as_of FROM inventory_positions WHERE tenant_id = ? ORDER BY warehouse, item_number "
-				+ "FOR UPDATE")) {
+		try (PreparedStatement query = connection.prepareStatement(SELECT_POSITIONS
+				+ "ORDER BY warehouse, item_number FOR UPDATE")) {
 			query.setString(1, tenantId);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					positions.add(new Position(rows.getString(1), rows.getString(2), rows.getBigDecimal(3),
-							rows.getBigDecimal(4), rows.getBigDecimal(5), rows.getBigDecimal(6),
-							rows.getObject(7, OffsetDateTime.class)));
+					positions.add(position(rows));
 				}
 			}
 		}

@@ -39,12 +39,12 @@ public final class MessageJournal {
 
 	/** Journals a message that replaces an earlier one (a fixed payload resubmitted); the earlier one stays. */
 	public long append(JournalEntry entry, byte[] payload, Long resubmitOf) throws SQLException {
-		return store.inTransaction(connection -> insert(connection, entry, payload, resubmitOf));
+		return store.inTransaction(connection -> append(connection, entry, payload, resubmitOf));
 	}
 
 	/** Journals a message in the caller's transaction (a batch of messages committed together). */
 	public long append(Connection connection, JournalEntry entry, byte[] payload, Long resubmitOf) throws SQLException {
-		return insert(connection, entry, payload, resubmitOf);
+		return write(connection, List.of(entry), List.of(payload), resubmitOf, null, null)[0];
 	}
 
 	/**
@@ -63,17 +63,20 @@ public final class MessageJournal {
 	 */
 	public long[] appendAll(Connection connection, List<JournalEntry> entries, List<byte[]> payloads, Status ended,
 			Integer mappingVersion) throws SQLException {
+		return write(connection, entries, payloads, null, ended, mappingVersion);
+	}
+
+	/** The rows in one batched statement, then their business keys in another; ids in order. */
+	private static long[] write(Connection connection, List<JournalEntry> entries, List<byte[]> payloads,
+			Long resubmitOf, Status ended, Integer mappingVersion) throws SQLException {
 		long[] ids = new long[entries.size()];
-		try (PreparedStatement insert = connection.prepareStatement(INSERT_ENDED, Statement.RETURN_GENERATED_KEYS)) {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
 			OffsetDateTime now = OffsetDateTime.now();
-			boolean applied = ended == Status.APPLIED || ended == Status.PARTIAL || ended == Status.SENT;
 			for (int i = 0; i < entries.size(); i++) {
-				bindInsert(insert, entries.get(i), payloads.get(i), null);
+				bindInsert(insert, entries.get(i), payloads.get(i), resubmitOf);
 				insert.setString(13, ended == null ? Status.RECEIVED.name() : ended.name());
 				insert.setObject(14, mappingVersion);
-				insert.setObject(15, ended == null || ended == Status.PARKED ? null : now);
-				insert.setObject(16, ended == null || ended == Status.PARKED || ended == Status.FAILED ? null : now);
-				insert.setObject(17, applied ? now : null);
+				bindStages(insert, 15, ended, now);
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -87,27 +90,21 @@ public final class MessageJournal {
 				throw new SQLException("the database returned " + count + " ids for " + ids.length + " messages");
 			}
 		}
-		try (PreparedStatement key = connection.prepareStatement(INSERT_KEY)) {
-			boolean any = false;
-			for (int i = 0; i < entries.size(); i++) {
-				for (Map.Entry<String, String> businessKey : entries.get(i).businessKeys().entrySet()) {
-					bindKey(key, entries.get(i).tenantId(), businessKey, ids[i]);
-					key.addBatch();
-					any = true;
+		if (entries.stream().anyMatch(entry -> !entry.businessKeys().isEmpty())) {
+			try (PreparedStatement key = connection.prepareStatement(INSERT_KEY)) {
+				for (int i = 0; i < entries.size(); i++) {
+					for (Map.Entry<String, String> businessKey : entries.get(i).businessKeys().entrySet()) {
+						bindKey(key, entries.get(i).tenantId(), businessKey, ids[i]);
+						key.addBatch();
+					}
 				}
-			}
-			if (any) {
 				key.executeBatch();
 			}
 		}
 		return ids;
 	}
 
-	private static final String INSERT = "INSERT INTO messages (tenant_id, partner_id, flow, direction, document_type, "
-			+ "source_name, chain_id, status, received_at, payload_size, payload_sha256, payload_gzip, resubmit_of) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)";
-
-	private static final String INSERT_ENDED = "INSERT INTO messages (tenant_id, partner_id, flow, direction, "
+	private static final String INSERT = "INSERT INTO messages (tenant_id, partner_id, flow, direction, "
 			+ "document_type, source_name, chain_id, received_at, payload_size, payload_sha256, payload_gzip, resubmit_of, "
 			+ "status, mapping_version, parsed_at, mapped_at, applied_at) "
 			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -143,15 +140,23 @@ public final class MessageJournal {
 			+ "parsed_at = COALESCE(parsed_at, ?), mapped_at = COALESCE(mapped_at, ?), applied_at = ? "
 			+ "WHERE tenant_id = ? AND id = ?";
 
+	/**
+	 * The stage times (parsed, mapped, applied, from parameter {@code at}) of a message that ended so: a parked one
+	 * passed none yet, a failed one was parsed; none for a message still RECEIVED ({@code ended} null).
+	 */
+	private static void bindStages(PreparedStatement statement, int at, Status ended, OffsetDateTime now)
+			throws SQLException {
+		boolean applied = ended == Status.APPLIED || ended == Status.PARTIAL || ended == Status.SENT;
+		statement.setObject(at, ended == null || ended == Status.PARKED ? null : now);
+		statement.setObject(at + 1, ended == null || ended == Status.PARKED || ended == Status.FAILED ? null : now);
+		statement.setObject(at + 2, applied ? now : null);
+	}
+
 	private static void bindFinish(PreparedStatement update, String tenantId, long id, Status status,
 			Integer mappingVersion) throws SQLException {
-		boolean applied = status == Status.APPLIED || status == Status.PARTIAL || status == Status.SENT;
-		OffsetDateTime now = OffsetDateTime.now();
 		update.setString(1, status.name());
 		update.setObject(2, mappingVersion);
-		update.setObject(3, status == Status.PARKED ? null : now);
-		update.setObject(4, status == Status.PARKED || status == Status.FAILED ? null : now);
-		update.setObject(5, applied ? now : null);
+		bindStages(update, 3, status, OffsetDateTime.now());
 		update.setString(6, tenantId);
 		update.setLong(7, id);
 	}
@@ -202,29 +207,6 @@ public final class MessageJournal {
 			bindFinish(update, tenantId, id, status, mappingVersion);
 			update.executeUpdate();
 		}
-	}
-
-	private static long insert(Connection connection, JournalEntry entry, byte[] payload, Long resubmitOf)
-			throws SQLException {
-		long id;
-		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-			bindInsert(insert, entry, payload, resubmitOf);
-			insert.executeUpdate();
-			try (ResultSet keys = insert.getGeneratedKeys()) {
-				keys.next();
-				id = keys.getLong(1);
-			}
-		}
-		if (!entry.businessKeys().isEmpty()) {
-			try (PreparedStatement key = connection.prepareStatement(INSERT_KEY)) {
-				for (Map.Entry<String, String> businessKey : entry.businessKeys().entrySet()) {
-					bindKey(key, entry.tenantId(), businessKey, id);
-					key.addBatch();
-				}
-				key.executeBatch();
-			}
-		}
-		return id;
 	}
 
 	/** Adds business keys learnt after the message was journaled (an X12 PO number is known once it is read). */
