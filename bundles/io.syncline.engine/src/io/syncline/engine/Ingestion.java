@@ -100,8 +100,66 @@ public final class Ingestion {
 		this.journal = new MessageJournal(store);
 	}
 
+	/**
+	 * Journals and processes a file. One of {@link #streamFrom()} bytes or more is never held whole: it is journaled
+	 * as a stream, then read back from the journal, mapped as a stream and applied in chunks with checkpoints.
+	 */
 	public Result ingest(String partner, Path file) throws IOException, SQLException, MappingCompileException {
-		return submit(partner, null, file.getFileName().toString(), Files.readAllBytes(file), null, null);
+		return ingest(partner, null, file.getFileName().toString(), file, Map.of());
+	}
+
+	/**
+	 * As {@link #ingest(String, Path)}, under the name {@code name}, with a document type (null: told) and
+	 * business keys known before (the inbox claim that brought it).
+	 */
+	public Result ingest(String partner, String documentType, String name, Path file, Map<String, String> keys)
+			throws IOException, SQLException {
+		if (Files.size(file) < streamFrom) {
+			return submit(partner, documentType, name, Files.readAllBytes(file), null, null, keys);
+		}
+		String type = documentType;
+		if (type == null) {
+			try (java.io.InputStream head = Files.newInputStream(file)) {
+				type = partners.documentType(partner, name, head.readNBytes(HEAD_BYTES));
+			}
+		}
+		long message;
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			message = journal.appendStreamed(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN",
+					type, name, null, OffsetDateTime.now(ZoneOffset.UTC), keys), in, null);
+		}
+		return process(null, message, partner, type, name, journaled(message, name), null);
+	}
+
+	/** What telling an X12 document's type reads of a large one: its first transaction set header is in it. */
+	private static final int HEAD_BYTES = 64 * 1024;
+
+	/** Files from this size on are streamed and applied in chunks; see {@link #ingest(String, Path)}. */
+	public static final long STREAM_FROM = 4L << 20;
+
+	private volatile long streamFrom = Long.getLong("syncline.streamFromBytes", STREAM_FROM);
+	private volatile ChunkSettings chunks = ChunkSettings.standard(ProgressListener.NONE);
+
+	public long streamFrom() {
+		return streamFrom;
+	}
+
+	/** Streams files from {@code bytes} on (tests make small samples take the large-file path). */
+	public void streamFrom(long bytes) {
+		this.streamFrom = bytes;
+	}
+
+	/** Records per chunk of a large document, and who hears of its progress. */
+	public void chunks(ChunkSettings settings) {
+		this.chunks = settings;
+	}
+
+	/** A journaled payload: streamed from the journal if it was stored in pieces, else held. */
+	private Payload journaled(long message, String sourceName) throws SQLException {
+		MessageJournal.PayloadInfo info = journal.payloadInfo(tenantId, message);
+		return info.streamed()
+				? Payload.streamed(sourceName, info.size(), () -> journal.openPayload(tenantId, message))
+				: Payload.inMemory(sourceName, journal.payload(tenantId, message));
 	}
 
 	/**
@@ -120,7 +178,8 @@ public final class Ingestion {
 		String type = documentType != null ? documentType : partners.documentType(partner, sourceName, payload);
 		long message = journal.append(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type, sourceName, null,
 				OffsetDateTime.now(ZoneOffset.UTC), keys), payload, resubmitOf);
-		return process(null, message, partner, type, sourceName, payload, mappingVersion);
+		return process(null, message, partner, type, sourceName, Payload.inMemory(sourceName, payload),
+				mappingVersion);
 	}
 
 	/** A document for {@link #submitBatch(List)}. */
@@ -190,7 +249,7 @@ public final class Ingestion {
 				for (int i = 0; i < ids.length; i++) {
 					JournalEntry entry = entries.get(i);
 					results.add(process(connection, ids[i], entry.partnerId(), entry.documentType(),
-							entry.sourceName(), payloads.get(i), null));
+							entry.sourceName(), Payload.inMemory(entry.sourceName(), payloads.get(i)), null));
 				}
 				return results;
 			} catch (IOException e) {
@@ -216,22 +275,26 @@ public final class Ingestion {
 		MessageJournal.Message row = new JournalSearch(store).get(tenantId, messageId)
 				.orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
 		return process(null, messageId, row.partnerId(), row.documentType(), row.sourceName(),
-				journal.payload(tenantId, messageId), row.mappingVersion());
+				journaled(messageId, row.sourceName()), row.mappingVersion());
 	}
 
 	/** Processes a journaled message: in transactions of its own, or within the caller's ({@code shared}). */
 	private Result process(Connection shared, long message, String partner, String type, String sourceName,
-			byte[] payload, Integer mappingVersion) throws IOException, SQLException {
+			Payload payload, Integer mappingVersion) throws IOException, SQLException {
 		MessageRun run = new MessageRun(store, exceptions, tenantId, mappings, RetryPolicy.standard(), shared, message,
-				sourceName, payload, mappingVersion);
+				sourceName, payload, mappingVersion, chunks);
 		try {
 			route(partner, type, run);
 		} catch (IOException | MappingCompileException | RuntimeException e) {
 			// the message is journaled; what stopped it is a person's to fix, so it goes to the exception queue
 			run.fail("PROCESSING_ERROR", sourceName, e.getMessage() == null ? e.toString() : e.getMessage());
+		} catch (Error fatal) {
+			throw FatalProcessingError.of(fatal, run, journal, tenantId);
 		}
 		if (outbound != null && RouteCatalog.isX12(sourceName)) {
-			run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(partner, sourceName, payload));
+			try (java.io.InputStream in = payload.open()) {
+				run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(partner, sourceName, in));
+			}
 		}
 		if (outbound != null && shared == null) {
 			outbound.publishPending();
@@ -343,7 +406,7 @@ public final class Ingestion {
 	private void sendPurchaseOrders(MessageRun run) throws IOException, SQLException {
 		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet()
 				.createResource(org.eclipse.emf.common.util.URI.createURI("memory:/" + run.sourceName));
-		resource.load(new ByteArrayInputStream(run.payload), Map.of());
+		resource.load(new ByteArrayInputStream(run.payload.bytes()), Map.of());
 		List<PurchaseOrder> pos = ((DataSet) resource.getContents().get(0)).getPurchaseOrders();
 		for (PurchaseOrder po : pos) {
 			run.transact(connection -> {
@@ -363,7 +426,7 @@ public final class Ingestion {
 		run.usedVersion = mapping.version();
 		List<InventoryPosition> positions = new ArrayList<>();
 		List<MapOutcome> failed = new ArrayList<>();
-		MappingRunner.run(mapping.mapping(), run.sourceName, run.payload, outcome -> {
+		MappingRunner.run(mapping.mapping(), run.sourceName, run.payload.bytes(), outcome -> {
 			if (outcome.output() instanceof InventoryPosition position) {
 				positions.add(position);
 			} else if (outcome.failed()) {

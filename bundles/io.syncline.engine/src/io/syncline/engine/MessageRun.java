@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.emf.ecore.EObject;
 
+import io.syncline.formats.CountingInputStream;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.mapping.MappingRunner;
@@ -51,10 +52,13 @@ final class MessageRun {
 	private final RetryQueue retries = new RetryQueue();
 	private final RetryPolicy policy;
 	final Connection shared;
+	/** The transaction of the chunk being applied, for a document applied in chunks. */
+	private Connection chunk;
 	final long message;
 	final String sourceName;
-	final byte[] payload;
+	final Payload payload;
 	final Integer requestedVersion;
+	private final ChunkSettings chunks;
 	final Map<String, Long> outcomes = new TreeMap<>();
 	final List<String> problems = new ArrayList<>();
 	long records;
@@ -62,9 +66,12 @@ final class MessageRun {
 	/** Records that met a failure that may pass, and records held back behind their key. */
 	long waiting;
 	Integer usedVersion;
+	/** The record being applied, counted from 1 (0 before the first), for an error that must say where it was. */
+	volatile long atRecord;
 
 	MessageRun(Store store, ExceptionQueue exceptions, String tenantId, MappingSource mappings, RetryPolicy policy,
-			Connection shared, long message, String sourceName, byte[] payload, Integer requestedVersion) {
+			Connection shared, long message, String sourceName, Payload payload, Integer requestedVersion,
+			ChunkSettings chunks) {
 		this.store = store;
 		this.policy = policy;
 		this.exceptions = exceptions;
@@ -75,6 +82,7 @@ final class MessageRun {
 		this.sourceName = sourceName;
 		this.payload = payload;
 		this.requestedVersion = requestedVersion;
+		this.chunks = chunks;
 	}
 
 	/** Maps with the route's own mapping (in the requested version) and applies each record. */
@@ -99,24 +107,37 @@ final class MessageRun {
 	 * rolled back if it fails, so the records before and after it stay.
 	 */
 	<T> T transact(Store.Work<T> work) throws SQLException {
-		if (shared == null) {
+		Connection within = shared != null ? shared : chunk;
+		if (within == null) {
 			return store.inTransaction(work);
 		}
-		Savepoint savepoint = shared.setSavepoint();
+		Savepoint savepoint = within.setSavepoint();
 		try {
-			T result = work.run(shared);
-			shared.releaseSavepoint(savepoint);
+			T result = work.run(within);
+			within.releaseSavepoint(savepoint);
 			return result;
 		} catch (SQLException | RuntimeException e) {
-			shared.rollback(savepoint);
+			within.rollback(savepoint);
 			throw e;
 		}
 	}
 
 	void fail(String kind, String location, String detail) throws SQLException {
 		transact(connection -> exceptions.open(connection, tenantId, message, kind, null, location, detail));
-		problems.add(location + ": " + detail);
+		problem(location + ": " + detail);
 		outcomes.merge(kind, 1L, Long::sum);
+	}
+
+	/** Problems kept for the result; past {@link #PROBLEMS_KEPT}, only counted (each is in the exception queue). */
+	private static final int PROBLEMS_KEPT = 1000;
+	private long problemsNotKept;
+
+	void problem(String described) {
+		if (problems.size() < PROBLEMS_KEPT) {
+			problems.add(described);
+		} else if (problemsNotKept++ == 0) {
+			problems.add("… more problems: see the exception queue");
+		}
 	}
 
 	MessageJournal.Status status() {
@@ -135,15 +156,110 @@ final class MessageRun {
 	 * may pass (a lock, a lost connection) is scheduled to be tried again (RETRY) and its key waits until then.
 	 */
 	private long applyRecords(MappingSource.Resolved mapping, KeyOf keyOf, Step step) throws IOException, SQLException {
-		List<MapOutcome> mapped = new ArrayList<>();
-		MappingRunner.run(mapping.mapping(), sourceName, payload, mapped::add);
 		RetryQueue.Waiting pending = keyOf == null ? new RetryQueue.Waiting(Set.of(), Set.of())
 				: transact(connection -> retries.waiting(connection, tenantId, message));
-		Set<String> blocked = new HashSet<>(pending.blocked());
-		Set<String> own = pending.own();
+		RecordSteps steps = new RecordSteps(keyOf, step, new HashSet<>(pending.blocked()), pending.own());
+		if (payload.streamed()) {
+			return applyInChunks(mapping, steps);
+		}
+		List<MapOutcome> mapped = new ArrayList<>();
+		MappingRunner.run(mapping.mapping(), sourceName, payload.bytes(), mapped::add);
 		int index = 0;
 		for (MapOutcome outcome : mapped) {
-			int position = index++;
+			steps.handle(outcome, index++);
+		}
+		return mapped.size();
+	}
+
+	/**
+	 * A large document: mapped as a stream, and applied in transactions of {@link ChunkSettings#records()} records
+	 * that each commit the message's checkpoint with their effects. A resumed message skips the records its
+	 * checkpoint says are done, so none is applied twice and none is skipped.
+	 */
+	private long applyInChunks(MappingSource.Resolved mapping, RecordSteps steps) throws IOException, SQLException {
+		MessageJournal journal = new MessageJournal(store);
+		long resumeAt = journal.checkpointOf(tenantId, message).records() - passesBefore;
+		List<MapOutcome> buffer = new ArrayList<>(chunks.records());
+		long[] seen = { 0 };
+		try (CountingInputStream in = new CountingInputStream(payload.open())) {
+			Runnable flush = () -> {
+				long done = seen[0];
+				long firstIndex = done - buffer.size();
+				try {
+					store.inTransaction(connection -> {
+						chunk = connection;
+						try {
+							for (int i = 0; i < buffer.size(); i++) {
+								steps.handle(buffer.get(i), firstIndex + i);
+							}
+							journal.checkpoint(connection, tenantId, message, passesBefore + done, in.count());
+						} finally {
+							chunk = null;
+						}
+						return null;
+					});
+				} catch (SQLException e) {
+					throw new ChunkFailed(e);
+				}
+				buffer.clear();
+				chunks.listener().progress(message, sourceName, passesBefore + done, in.count(), payload.size());
+			};
+			try {
+				MappingRunner.run(mapping.mapping(), sourceName, in, outcome -> {
+					if (seen[0]++ < resumeAt) {
+						outcomes.merge("DONE_BEFORE_RESUME", 1L, Long::sum);
+						return; // applied, with its checkpoint, before the stop
+					}
+					buffer.add(outcome);
+					if (buffer.size() == chunks.records()) {
+						flush.run();
+					}
+				});
+				if (!buffer.isEmpty()) {
+					flush.run();
+				}
+			} catch (ChunkFailed e) {
+				throw e.sql;
+			}
+		}
+		passesBefore += seen[0];
+		return seen[0];
+	}
+
+	/**
+	 * Records of the passes over this document already made (the item master, then its cross-reference), so one
+	 * checkpoint counts through all of them.
+	 */
+	private long passesBefore;
+
+	/** A chunk's transaction that failed, carried out of the mapping's sink. */
+	private static final class ChunkFailed extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+		private final transient SQLException sql;
+
+		ChunkFailed(SQLException sql) {
+			super(sql.getMessage(), sql);
+			this.sql = sql;
+		}
+	}
+
+	/** How one record is applied: parked behind its key, applied alone, or scheduled to be tried again. */
+	private final class RecordSteps {
+		private final KeyOf keyOf;
+		private final Step step;
+		private final Set<String> blocked;
+		private final Set<String> own;
+
+		RecordSteps(KeyOf keyOf, Step step, Set<String> blocked, Set<String> own) {
+			this.keyOf = keyOf;
+			this.step = step;
+			this.blocked = blocked;
+			this.own = own;
+		}
+
+		void handle(MapOutcome outcome, long index) throws SQLException {
+			atRecord = index + 1;
+			int position = (int) Math.min(index, Integer.MAX_VALUE);
 			String key = keyOf == null || outcome.failed() || outcome.filtered() ? null
 					: keyOf.of((EObject) outcome.output());
 			String at = outcome.record() == null ? sourceName : outcome.record().describe();
@@ -164,20 +280,19 @@ final class MessageRun {
 						throw e;
 					}
 					transact(connection -> retries.failed(connection, tenantId, message, key, at,
-							"tried to apply " + key + ": " + e.getMessage(), this::nextTry));
+							"tried to apply " + key + ": " + e.getMessage(), MessageRun.this::nextTry));
 					blocked.add(key);
 					result = "RETRY";
 					waiting++;
 				}
 			}
 			if (outcome.failed()) {
-				outcome.problems().forEach(problem -> problems.add(problem.describe()));
+				outcome.problems().forEach(problem -> problem(problem.describe()));
 			} else if (!result.equals("PARKED") && !result.equals("RETRY")) {
 				applied++;
 			}
 			outcomes.merge(result, 1L, Long::sum);
 		}
-		return mapped.size();
 	}
 
 	/** Applies one record; {@code settles} names the key whose own waiting exceptions it resolves, if any. */

@@ -1,6 +1,5 @@
 package io.syncline.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,9 +134,9 @@ final class Outbound {
 	 * One 997 per functional group received, answering its sender with what the reader found (accepted, or each bad
 	 * segment and element), each made and journaled in one transaction. Returns how many were made.
 	 */
-	int acknowledgeGroups(String partner, String sourceName, byte[] payload) throws IOException, SQLException {
+	int acknowledgeGroups(String partner, String sourceName, java.io.InputStream payload) throws IOException, SQLException {
 		List<GroupAck> groups;
-		try (X12RecordReader reader = (X12RecordReader) Formats.open(new ByteArrayInputStream(payload), sourceName,
+		try (X12RecordReader reader = (X12RecordReader) Formats.open(payload, sourceName,
 				SourceOptions.of(SourceFormat.X12), ProblemSink.collecting())) {
 			while (reader.next() != null) {
 				// read to the end: the acknowledgments sum up every group

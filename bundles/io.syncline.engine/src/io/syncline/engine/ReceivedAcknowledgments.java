@@ -51,7 +51,7 @@ final class ReceivedAcknowledgments {
 	void apply(MessageRun run, String partner) throws IOException, SQLException {
 		List<Problem> problems = new ArrayList<>();
 		List<Node> acknowledgments = new ArrayList<>();
-		try (RecordReader reader = Formats.open(new ByteArrayInputStream(run.payload), run.sourceName,
+		try (RecordReader reader = Formats.open(new ByteArrayInputStream(run.payload.bytes()), run.sourceName,
 				SourceOptions.of(SourceFormat.X12), problems::add)) {
 			Node record;
 			while ((record = reader.next()) != null) {

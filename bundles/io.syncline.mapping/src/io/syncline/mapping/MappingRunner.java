@@ -58,6 +58,22 @@ public final class MappingRunner {
 		return run(mapping, sourceName, opener, content.length >= PARALLEL_FROM, sink);
 	}
 
+	/**
+	 * As {@link #run(CompiledMapping, Path, Consumer)}, for a document of any size read from a stream (a large
+	 * payload read back from the journal); the caller closes the stream.
+	 */
+	public static Summary run(CompiledMapping mapping, String sourceName, java.io.InputStream content,
+			Consumer<MapOutcome> sink) throws IOException {
+		SourceOptions options = withFormat(mapping, sourceName);
+		java.io.InputStream unclosed = new java.io.FilterInputStream(content) {
+			@Override
+			public void close() {
+				// the caller's stream: it closes it
+			}
+		};
+		return run(mapping, sourceName, problems -> Formats.open(unclosed, sourceName, options, problems), true, sink);
+	}
+
 	/** Documents from this size on are mapped on every core. */
 	private static final int PARALLEL_FROM = 256 * 1024;
 

@@ -93,11 +93,17 @@ public final class ExceptionQueue {
 
 	/** The exceptions one message opened, oldest first. */
 	public List<Item> ofMessage(String tenantId, long messageId) throws SQLException {
+		return ofMessage(tenantId, messageId, Integer.MAX_VALUE);
+	}
+
+	/** The first {@code limit} exceptions one message opened (a large file can open a million). */
+	public List<Item> ofMessage(String tenantId, long messageId, int limit) throws SQLException {
 		try (Connection connection = store.connection();
-				PreparedStatement query = connection.prepareStatement(
-						"SELECT " + COLUMNS + " FROM exceptions WHERE tenant_id = ? AND message_id = ? ORDER BY id")) {
+				PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+						+ " FROM exceptions WHERE tenant_id = ? AND message_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
 			query.setString(1, tenantId);
 			query.setLong(2, messageId);
+			query.setInt(3, limit);
 			List<Item> items = read(query);
 			connection.rollback();
 			return items;

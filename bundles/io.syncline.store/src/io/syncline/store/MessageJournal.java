@@ -18,18 +18,197 @@ public final class MessageJournal {
 	/** One row of a journal query. */
 	public record Message(long id, String tenantId, String partnerId, String flow, String documentType, String status,
 			String chainId, OffsetDateTime receivedAt, long payloadSize, String direction, String sourceName,
-			Integer mappingVersion, Long resubmitOf, OffsetDateTime appliedAt) {
+			Integer mappingVersion, Long resubmitOf, OffsetDateTime appliedAt, Long checkpointRecords,
+			Long checkpointBytes) {
 	}
 
 	/** Where a message ended: every record applied, some, none, or held back behind its business key. */
 	public enum Status {
-		RECEIVED, APPLIED, PARTIAL, FAILED, PARKED, SENT
+		RECEIVED, APPLIED, PARTIAL, FAILED, PARKED, SENT,
+		/** Not resumed again: it stopped the runtime on every start without progress (a POISON exception says why). */
+		QUARANTINED
 	}
 
+	/** Payloads from this size on are not held in memory whole (by {@link #payload}); read them as a stream. */
+	public static final long HOLD_LIMIT = 64L << 20;
+
 	private final Store store;
+	private final LargePayloads large;
 
 	public MessageJournal(Store store) {
 		this.store = store;
+		this.large = new LargePayloads(store);
+	}
+
+	/**
+	 * Journals a received message of any size with status RECEIVED, in its own transaction, reading the source once:
+	 * it is stored compressed in pieces and hashed as it is read, so memory does not grow with it.
+	 */
+	public long appendStreamed(JournalEntry entry, java.io.InputStream source, Long resubmitOf)
+			throws SQLException, java.io.IOException {
+		try {
+			return store.inTransaction(connection -> {
+				long id = write(connection, List.of(entry), List.of(new byte[0]), resubmitOf, null, null)[0];
+				LargePayloads.Stored stored;
+				try {
+					stored = LargePayloads.write(connection, entry.tenantId(), id, source);
+				} catch (java.io.IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+				try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET payload_size = ?, "
+						+ "payload_sha256 = ?, payload_pieces = ? WHERE tenant_id = ? AND id = ?")) {
+					update.setLong(1, stored.size());
+					update.setString(2, stored.sha256());
+					update.setInt(3, stored.pieces());
+					update.setString(4, entry.tenantId());
+					update.setLong(5, id);
+					update.executeUpdate();
+				}
+				return id;
+			});
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
+	/** How a message's payload is stored: its size, and in how many pieces (0: in one column). */
+	public record PayloadInfo(long size, int pieces, String sha256) {
+		public boolean streamed() {
+			return pieces > 0;
+		}
+	}
+
+	public PayloadInfo payloadInfo(String tenantId, long id) throws SQLException {
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT payload_size, payload_pieces, "
+						+ "payload_sha256 FROM messages WHERE tenant_id = ? AND id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet row = query.executeQuery()) {
+				if (!row.next()) {
+					throw new SQLException("no message " + id + " for tenant " + tenantId);
+				}
+				PayloadInfo info = new PayloadInfo(row.getLong(1), row.getInt(2), row.getString(3));
+				connection.rollback();
+				return info;
+			}
+		}
+	}
+
+	/** The original bytes as a stream, whatever their size; checked against the stored hash at the end. */
+	public java.io.InputStream openPayload(String tenantId, long id) throws SQLException, java.io.IOException {
+		PayloadInfo info = payloadInfo(tenantId, id);
+		if (!info.streamed()) {
+			return new java.io.ByteArrayInputStream(payload(tenantId, id));
+		}
+		return large.open(tenantId, id, info.pieces(), info.sha256());
+	}
+
+	/**
+	 * Commits, in the caller's transaction (the one that applied the chunk), how far a message applied in chunks
+	 * has come: after a crash it resumes from here, so no record is applied twice and none is skipped.
+	 */
+	public void checkpoint(Connection connection, String tenantId, long id, long records, long bytes)
+			throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET checkpoint_records = ?, "
+				+ "checkpoint_bytes = ? WHERE tenant_id = ? AND id = ?")) {
+			update.setLong(1, records);
+			update.setLong(2, bytes);
+			update.setString(3, tenantId);
+			update.setLong(4, id);
+			update.executeUpdate();
+		}
+	}
+
+	/** Where a message applied in chunks stands: its checkpoint, or zeros. */
+	public record Checkpoint(long records, long bytes) {
+		public static final Checkpoint START = new Checkpoint(0, 0);
+	}
+
+	public Checkpoint checkpointOf(String tenantId, long id) throws SQLException {
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT checkpoint_records, checkpoint_bytes "
+						+ "FROM messages WHERE tenant_id = ? AND id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet row = query.executeQuery()) {
+				Checkpoint checkpoint = row.next() ? new Checkpoint(row.getLong(1), row.getLong(2)) : Checkpoint.START;
+				connection.rollback();
+				return checkpoint;
+			}
+		}
+	}
+
+	/** Records the last error known to have stopped a message (best effort: the process may be dying). */
+	public void recordError(String tenantId, long id, String error) throws SQLException {
+		store.inTransaction(connection -> {
+			try (PreparedStatement update = connection.prepareStatement(
+					"UPDATE messages SET last_error = ? WHERE tenant_id = ? AND id = ?")) {
+				update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+				update.setString(2, tenantId);
+				update.setLong(3, id);
+				update.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * A start about to resume an unfinished message: {@code resumes} counts the starts that resumed it since its
+	 * checkpoint last moved, this one not included; {@code lastError} is the last error known to have stopped it.
+	 */
+	public record Resume(long id, int resumes, long checkpointRecords, String lastError) {
+	}
+
+	/**
+	 * Counts a resume before it starts, in a transaction of its own, so a resume that kills the process is counted
+	 * too: a message whose checkpoint moved since the last resume starts counting again. Returns the state before
+	 * this resume; {@link #quarantine} it instead of resuming when it made no progress across too many resumes.
+	 */
+	public Resume countResume(String tenantId, long id, int withoutProgressLimit) throws SQLException {
+		return store.inTransaction(connection -> {
+			Resume before;
+			boolean moved;
+			try (PreparedStatement query = connection.prepareStatement("SELECT resume_count, resumed_at_records, "
+					+ "COALESCE(checkpoint_records, 0), last_error FROM messages WHERE tenant_id = ? AND id = ? "
+					+ "FOR UPDATE")) {
+				query.setString(1, tenantId);
+				query.setLong(2, id);
+				try (ResultSet row = query.executeQuery()) {
+					if (!row.next()) {
+						throw new SQLException("no message " + id + " for tenant " + tenantId);
+					}
+					int resumes = row.getInt(1);
+					long resumedAt = row.getLong(2);
+					boolean never = row.wasNull();
+					long checkpoint = row.getLong(3);
+					moved = never || resumedAt != checkpoint;
+					before = new Resume(id, moved ? 0 : resumes, checkpoint, row.getString(4));
+				}
+			}
+			if (before.resumes() >= withoutProgressLimit) {
+				return before;
+			}
+			try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET resume_count = ?, "
+					+ "resumed_at_records = ? WHERE tenant_id = ? AND id = ?")) {
+				update.setInt(1, before.resumes() + 1);
+				update.setLong(2, before.checkpointRecords());
+				update.setString(3, tenantId);
+				update.setLong(4, id);
+				update.executeUpdate();
+			}
+			return before;
+		});
+	}
+
+	/** Sets a message aside: it is not resumed again until a person resubmits it. */
+	public void quarantine(Connection connection, String tenantId, long id) throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE messages SET status = 'QUARANTINED' WHERE tenant_id = ? AND id = ? AND status = 'RECEIVED'")) {
+			update.setString(1, tenantId);
+			update.setLong(2, id);
+			update.executeUpdate();
+		}
 	}
 
 	/** Journals a received message with status RECEIVED, in its own transaction; returns its id. */
@@ -228,6 +407,17 @@ public final class MessageJournal {
 
 	/** The original bytes, exactly as received; the stored hash proves it. */
 	public byte[] payload(String tenantId, long id) throws SQLException {
+		PayloadInfo info = payloadInfo(tenantId, id);
+		if (info.streamed()) {
+			if (info.size() >= HOLD_LIMIT) {
+				throw new PayloadTooLargeException(id, info.size());
+			}
+			try (java.io.InputStream in = large.open(tenantId, id, info.pieces(), info.sha256())) {
+				return in.readAllBytes();
+			} catch (java.io.IOException e) {
+				throw new SQLException(e.getMessage(), e);
+			}
+		}
 		try (Connection connection = store.connection();
 				PreparedStatement query = connection.prepareStatement(
 						"SELECT payload_gzip, payload_sha256 FROM messages WHERE tenant_id = ? AND id = ?")) {

@@ -77,6 +77,9 @@ public final class InboxService implements RuntimeService {
 		} catch (Exception e) {
 			// a poll that fails (a full disk, the database away) is tried again at the next tick; nothing was lost
 			LOG.error("inbox poll failed: {}", e.getMessage());
+		} catch (Error fatal) {
+			// a task of a scheduled executor that dies takes its error into a future nobody reads
+			io.syncline.runtime.cli.Fatal.exit("inbox", fatal);
 		}
 	}
 

@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
 import io.syncline.runtime.local.LocalRuntime;
@@ -41,8 +43,22 @@ public final class IngestCommand implements RuntimeCommand {
 		try (LocalRuntime runtime = Runtimes.runtime(context, options.get("mappings"), tolerance)) {
 			for (String name : options.positional()) {
 				Path file = Path.of(name);
-				results.add(runtime.submit(partner, options.get("type"), file.getFileName().toString(),
-						Files.readAllBytes(file)));
+				if (!Files.isRegularFile(file)) {
+					throw new IllegalArgumentException(name + ": no such file");
+				}
+				ProgressLine progress = new ProgressLine(err, file.getFileName().toString());
+				Subscription listening = runtime.subscribe(event -> {
+					if (event.type() == RuntimeEvent.Type.MESSAGE_PROGRESS && event.progress() != null) {
+						progress.update(event.progress().records(), event.progress().bytesRead(),
+								event.progress().totalBytes());
+					}
+				});
+				try {
+					results.add(runtime.submitFile(partner, options.get("type"), file));
+				} finally {
+					listening.close();
+					progress.finish();
+				}
 			}
 		}
 		out.println(Json.write(results));

@@ -1,15 +1,18 @@
 package io.syncline.cli.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
@@ -18,17 +21,12 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.osgi.service.component.annotations.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.syncline.formats.CountingInputStream;
 import io.syncline.formats.Node;
 import io.syncline.formats.x12.FileControlNumbers;
 import io.syncline.formats.x12.PartnerProfile;
 import io.syncline.formats.x12.X12Schemas;
 import io.syncline.formats.x12.X12Writer;
-import io.syncline.mapping.CanonicalJson;
 import io.syncline.mapping.CompiledMapping;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompiler;
@@ -36,17 +34,18 @@ import io.syncline.mapping.MappingEnvironment;
 import io.syncline.mapping.MappingResources;
 import io.syncline.mapping.MappingRunner;
 import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.cli.Fatal;
 import io.syncline.runtime.cli.RuntimeCommand;
 
 /**
- * {@code map --mapping M.synmap --input FILE [--output OUT]}. Inbound: the canonical records and the located
- * problems as JSON. Outbound: canonical objects of an XMI file (chosen with {@code --select}) as X12 with the
- * envelope of {@code --profile}; control numbers are kept in the data directory.
+ * {@code map --mapping M.synmap --input FILE [--output OUT] [--format json|jsonl]}. Inbound: the canonical records
+ * and the located problems, written as each record is mapped (see {@link MappedRecordsWriter}), so memory does not
+ * grow with the file. Outbound: canonical objects of an XMI file (chosen with {@code --select}) as X12 with the
+ * envelope of {@code --profile}, each transaction written as it is mapped; control numbers are kept in the data
+ * directory. With {@code --output}, the file appears only once it is complete.
  */
 @Component(service = RuntimeCommand.class)
 public final class MapCommand implements RuntimeCommand {
-
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	@Override
 	public String name() {
@@ -55,48 +54,78 @@ public final class MapCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "map --mapping M.synmap --input FILE [--output OUT] [--select F --profile ZZ:ME>ZZ:YOU]: run a mapping";
+		return "map --mapping M.synmap --input FILE [--output OUT] [--format json|jsonl] "
+				+ "[--select F --profile ZZ:ME>ZZ:YOU]: run a mapping";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("mapping", "input", "output", "select", "profile"), Set.of());
+		Options options = Options.parse(args, Set.of("mapping", "input", "output", "select", "profile", "format"),
+				Set.of());
 		CompiledMapping mapping = MappingCompiler.compile(MappingResources.load(Path.of(options.require("mapping"))),
 				MappingEnvironment.offline());
 		Path input = Path.of(options.require("input"));
-		byte[] result;
-		int exit;
-		if (mapping.isInbound()) {
-			ObjectNode document = JSON.createObjectNode();
-			ArrayNode records = document.putArray("records");
-			ArrayNode problems = document.putArray("problems");
-			MappingRunner.Summary summary = MappingRunner.run(mapping, input, outcome -> {
-				if (outcome.output() instanceof EObject object) {
-					records.add(CanonicalJson.toJson(object));
+		if (!Files.isRegularFile(input)) {
+			throw new IllegalArgumentException(input + ": no such file");
+		}
+		String format = options.has("format") ? options.get("format") : "json";
+		if (!format.equals("json") && !format.equals("jsonl")) {
+			throw new IllegalArgumentException("--format is json or jsonl, not '" + format + "'");
+		}
+		Path output = options.has("output") ? Path.of(options.get("output")) : null;
+		Path partial = output == null ? null
+				: output.resolveSibling("." + output.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+		boolean done = false;
+		try (OutputStream target = new BufferedOutputStream(
+				partial == null ? unclosed(out) : Files.newOutputStream(partial), 1 << 16)) {
+			int exit = mapping.isInbound() ? inbound(mapping, input, format.equals("jsonl"), target, err)
+					: outbound(mapping, input, options, context, target, err);
+			target.flush();
+			done = exit == OK || mapping.isInbound();
+			if (partial == null && !(mapping.isInbound() && format.equals("jsonl"))) {
+				out.println();
+			}
+			return exit;
+		} finally {
+			if (partial != null) {
+				if (done) {
+					Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				} else {
+					Files.deleteIfExists(partial);
 				}
-				outcome.problems().forEach(p -> problems.add(p.describe()));
-			});
-			result = JSON.writeValueAsBytes(document);
-			err.println(mapping + ": " + summary.mapped() + " mapped, " + summary.failed() + " failed, "
-					+ summary.filtered() + " filtered of " + summary.records() + " records");
-			exit = summary.failed() == 0 ? OK : FAILED;
-		} else {
-			List<String> problems = new ArrayList<>();
-			result = outbound(mapping, input, options, context, problems);
-			problems.forEach(err::println);
-			exit = problems.isEmpty() ? OK : FAILED;
+			}
 		}
-		if (options.has("output")) {
-			Files.write(Path.of(options.get("output")), result);
-		} else {
-			out.write(result);
-			out.println();
-		}
-		return exit;
 	}
 
-	private static byte[] outbound(CompiledMapping mapping, Path input, Options options, CommandContext context,
-			List<String> problems) throws IOException {
+	private static int inbound(CompiledMapping mapping, Path input, boolean lines, OutputStream target,
+			PrintStream err) throws IOException {
+		ProgressLine progress = new ProgressLine(err, input.getFileName().toString());
+		long size = Files.size(input);
+		MappingRunner.Summary summary;
+		try (MappedRecordsWriter writer = new MappedRecordsWriter(target, lines);
+				CountingInputStream in = new CountingInputStream(Files.newInputStream(input))) {
+			long[] seen = { 0 };
+			try {
+				summary = MappingRunner.run(mapping, input.getFileName().toString(), in, outcome -> {
+					seen[0]++;
+					writer.write(outcome);
+					progress.update(seen[0], in.count(), size);
+				});
+			} catch (Error e) {
+				throw Fatal.within("map of " + input + " at record " + seen[0], e);
+			}
+		} finally {
+			progress.finish();
+		}
+		err.println(mapping + ": " + summary.mapped() + " mapped, " + summary.failed() + " failed, "
+				+ summary.filtered() + " filtered of " + summary.records() + " records");
+		return summary.failed() == 0 ? OK : FAILED;
+	}
+
+	/** Writes an interchange of the mapped objects, one transaction mapped at a time; FAILED on the first problem. */
+	private static int outbound(CompiledMapping mapping, Path input, Options options, CommandContext context,
+			OutputStream target, PrintStream err) throws IOException {
+		// an XMI resource is read whole by EMF; the objects it holds are mapped and written one at a time
 		Resource resource = MappingResources.resourceSet()
 				.getResource(URI.createFileURI(input.toAbsolutePath().toString()), true);
 		EObject root = resource.getContents().get(0);
@@ -105,26 +134,83 @@ public final class MapCommand implements RuntimeCommand {
 		if (feature == null || !feature.isMany()) {
 			throw new IllegalArgumentException(root.eClass().getName() + " has no list '" + select + "'");
 		}
-		List<Node> documents = new ArrayList<>();
-		for (Object source : (List<?>) root.eGet(feature)) {
-			MapOutcome outcome = MappingRunner.mapOutbound(mapping, (EObject) source, input.getFileName().toString());
-			if (outcome.output() instanceof Node document) {
-				documents.add(document);
-			}
-			outcome.problems().forEach(p -> problems.add(p.severity() + " " + p.describe()));
+		List<?> sources = (List<?>) root.eGet(feature);
+		OutboundDocuments documents = new OutboundDocuments(mapping, sources, input.getFileName().toString());
+		PartnerProfile profile = PartnerProfile.parse(partnerOf(options), options.require("profile"));
+		try {
+			new X12Writer(profile, new FileControlNumbers(context.dataDirectory().resolve("control-numbers")))
+					.write(X12Schemas.functionalId(mapping.targetType()), documents, LocalDateTime.now(ZoneOffset.UTC),
+							target);
+		} catch (OutboundDocuments.Refused refused) {
+			refused.problems.forEach(p -> err.println(p.severity() + " " + p.describe()));
+			return FAILED;
 		}
-		if (!problems.isEmpty()) {
-			return new byte[0];
-		}
-		PartnerProfile profile = PartnerProfile.parse(partnerOf(mapping, options), options.require("profile"));
-		OutputStream buffer = new ByteArrayOutputStream();
-		new X12Writer(profile, new FileControlNumbers(context.dataDirectory().resolve("control-numbers")))
-				.write(X12Schemas.functionalId(mapping.targetType()), documents, LocalDateTime.now(ZoneOffset.UTC), buffer);
-		return ((ByteArrayOutputStream) buffer).toByteArray();
+		return OK;
 	}
 
-	private static String partnerOf(CompiledMapping mapping, Options options) {
+	/** The mapped documents, made as the writer asks for each; a problem stops the interchange. */
+	private static final class OutboundDocuments implements Iterable<Node> {
+		private final CompiledMapping mapping;
+		private final List<?> sources;
+		private final String origin;
+
+		OutboundDocuments(CompiledMapping mapping, List<?> sources, String origin) {
+			this.mapping = mapping;
+			this.sources = sources;
+			this.origin = origin;
+		}
+
+		static final class Refused extends RuntimeException {
+			private static final long serialVersionUID = 1L;
+			final transient List<io.syncline.formats.Problem> problems;
+
+			Refused(List<io.syncline.formats.Problem> problems) {
+				super(problems.size() + " problem(s)");
+				this.problems = problems;
+			}
+		}
+
+		@Override
+		public Iterator<Node> iterator() {
+			Iterator<?> each = sources.iterator();
+			return new Iterator<>() {
+				@Override
+				public boolean hasNext() {
+					return each.hasNext();
+				}
+
+				@Override
+				public Node next() {
+					if (!each.hasNext()) {
+						throw new NoSuchElementException();
+					}
+					MapOutcome outcome = MappingRunner.mapOutbound(mapping, (EObject) each.next(), origin);
+					if (!outcome.problems().isEmpty() || !(outcome.output() instanceof Node)) {
+						throw new Refused(outcome.problems());
+					}
+					return (Node) outcome.output();
+				}
+			};
+		}
+	}
+
+	private static String partnerOf(Options options) {
 		String[] receiver = options.require("profile").split(">");
 		return receiver[receiver.length - 1].replaceAll(".*:", "").toLowerCase();
+	}
+
+	/** Standard output, which the launcher owns: flushed, never closed. */
+	private static OutputStream unclosed(PrintStream stdout) {
+		return new FilterOutputStream(stdout) {
+			@Override
+			public void write(byte[] bytes, int offset, int length) {
+				stdout.write(bytes, offset, length);
+			}
+
+			@Override
+			public void close() {
+				stdout.flush();
+			}
+		};
 	}
 }

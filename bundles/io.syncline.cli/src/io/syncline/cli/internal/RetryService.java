@@ -43,6 +43,9 @@ public final class RetryService implements RuntimeService {
 		} catch (RuntimeException e) {
 			// the next tick tries again; the exceptions stay in the queue meanwhile
 			LOG.error("retrying failed: {}", e.getMessage());
+		} catch (Error fatal) {
+			// a task of a scheduled executor that dies takes its error into a future nobody reads
+			io.syncline.runtime.cli.Fatal.exit("retries", fatal);
 		}
 	}
 

@@ -42,9 +42,10 @@ public final class X12Writer {
 
 	/**
 	 * Writes one interchange. Throws {@link X12WriteException} naming segment and element when a transaction breaks
-	 * its schema; what was written to {@code out} by then must be discarded.
+	 * its schema; what was written to {@code out} by then must be discarded. The transactions are written as the
+	 * iteration gives them, so a lazy one holds a single transaction at a time.
 	 */
-	public Envelope write(String functionalId, List<Node> transactions, LocalDateTime now, OutputStream out)
+	public Envelope write(String functionalId, Iterable<Node> transactions, LocalDateTime now, OutputStream out)
 			throws IOException {
 		try {
 			return writeInterchange(functionalId, transactions, now, out);
@@ -53,7 +54,7 @@ public final class X12Writer {
 		}
 	}
 
-	private Envelope writeInterchange(String functionalId, List<Node> transactions, LocalDateTime now,
+	private Envelope writeInterchange(String functionalId, Iterable<Node> transactions, LocalDateTime now,
 			OutputStream out) throws EDIStreamException {
 		long interchange = controlNumbers.next(profile.partnerId(), ControlNumbers.Kind.INTERCHANGE);
 		long group = controlNumbers.next(profile.partnerId(), ControlNumbers.Kind.GROUP);
@@ -96,7 +97,7 @@ public final class X12Writer {
 						+ String.join("; ", invalid));
 			}
 		}
-		segment(writer, "GE", Integer.toString(transactions.size()), Long.toString(group));
+		segment(writer, "GE", Integer.toString(numbers.size()), Long.toString(group));
 		segment(writer, "IEA", "1", String.format("%09d", interchange));
 		writer.endInterchange();
 		writer.close();

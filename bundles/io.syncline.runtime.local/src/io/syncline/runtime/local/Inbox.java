@@ -126,17 +126,22 @@ public final class Inbox {
 		List<Ingestion.Document> documents = new ArrayList<>();
 		List<Path> claimedFiles = new ArrayList<>();
 		List<String> claimIds = new ArrayList<>();
+		List<Pickup> picked = new ArrayList<>();
 		for (Path file : files) {
 			String claimId = UUID.randomUUID().toString();
 			Path claimed = claim(partner, file, claimId);
-			if (claimed != null) {
+			if (claimed != null && Files.size(claimed) >= runtime.streamFrom()) {
+				// too large to hold: alone, as a stream, in chunks with checkpoints
+				String name = file.getFileName().toString();
+				picked.add(keep(partner, name, claimId, claimed,
+						runtime.submitFile(partner, null, name, claimed, Map.of("INBOX", claimId))));
+			} else if (claimed != null) {
 				documents.add(new Ingestion.Document(partner, null, file.getFileName().toString(),
 						Files.readAllBytes(claimed), Map.of("INBOX", claimId)));
 				claimedFiles.add(claimed);
 				claimIds.add(claimId);
 			}
 		}
-		List<Pickup> picked = new ArrayList<>();
 		if (documents.isEmpty()) {
 			return picked;
 		}
@@ -190,11 +195,7 @@ public final class Inbox {
 	}
 
 	private SubmitResult submit(String partner, String name, String claimId, Path claimed) {
-		try {
-			return runtime.submitClaimed(partner, name, Files.readAllBytes(claimed), Map.of("INBOX", claimId));
-		} catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		return runtime.submitFile(partner, null, name, claimed, Map.of("INBOX", claimId));
 	}
 
 	/** Archives a clean file by day, or keeps a failed one in failed/ beside its exceptions. */

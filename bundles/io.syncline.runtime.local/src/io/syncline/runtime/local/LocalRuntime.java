@@ -1,6 +1,7 @@
 package io.syncline.runtime.local;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.syncline.engine.ChunkSettings;
 import io.syncline.engine.Ingestion;
 import io.syncline.engine.OrderFulfilment;
 import io.syncline.engine.InventorySync;
@@ -96,7 +98,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 		this.inventory = new InventorySync(store);
 		this.documents = new Documents(store, tenantId);
 		this.announcements = new Announcements(tenantId, events, queue, search, documents);
-		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce);
+		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce, announcements);
+		ingestion.chunks(ChunkSettings.standard(announcements::progress));
 		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
 	}
 
@@ -144,9 +147,26 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return Dtos.submitted(result);
 	}
 
-	/** Submits a file an inbox claimed, carrying the claim id as its INBOX business key. */
-	SubmitResult submitClaimed(String partnerId, String sourceName, byte[] payload, Map<String, String> keys) {
-		return recovery.submitClaimed(partnerId, sourceName, payload, keys);
+	/**
+	 * Submits a file of any size: one too large to hold is journaled and applied as a stream, in chunks with
+	 * checkpoints, announcing its progress as {@link RuntimeEvent.Type#MESSAGE_PROGRESS} events.
+	 */
+	public SubmitResult submitFile(String partnerId, String documentType, Path file) {
+		return submitFile(partnerId, documentType, file.getFileName().toString(), file, Map.of());
+	}
+
+	/** As {@link #submitFile(String, String, Path)}, under another name, with keys known before (an inbox claim). */
+	SubmitResult submitFile(String partnerId, String documentType, String sourceName, Path file,
+			Map<String, String> keys) {
+		Ingestion.Result result = call("submit " + sourceName,
+				() -> ingestion.ingest(partnerId, documentType, sourceName, file, keys));
+		announce(result);
+		return Dtos.submitted(result);
+	}
+
+	/** Files from this size on are streamed (see {@link Ingestion#streamFrom()}). */
+	public long streamFrom() {
+		return ingestion.streamFrom();
 	}
 
 	/** See {@link Recovery#submitClaimed(List)}. */

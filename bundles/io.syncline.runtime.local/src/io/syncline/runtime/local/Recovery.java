@@ -16,7 +16,9 @@ import java.sql.SQLException;
 
 import io.syncline.engine.Ingestion;
 import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.local.internal.Announcements;
 import io.syncline.runtime.local.internal.Dtos;
+import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.RetryQueue;
@@ -35,22 +37,22 @@ final class Recovery {
 	private final JournalSearch search;
 	private final Consumer<Ingestion.Result> announcer;
 	private final RetryQueue retries = new RetryQueue();
+	private final MessageJournal journal;
+	private final ExceptionQueue queue;
+	private final Announcements quarantined;
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Recovery.class);
 
 	Recovery(String tenantId, Store store, Ingestion ingestion, JournalSearch search,
-			Consumer<Ingestion.Result> announcer) {
+			Consumer<Ingestion.Result> announcer, Announcements announcements) {
+		this.journal = new MessageJournal(store);
+		this.queue = new ExceptionQueue(store);
+		this.quarantined = announcements;
 		this.tenantId = tenantId;
 		this.store = store;
 		this.ingestion = ingestion;
 		this.search = search;
 		this.announcer = announcer;
-	}
-
-	/** Submits a file an inbox claimed, carrying the claim id as its INBOX business key. */
-	SubmitResult submitClaimed(String partnerId, String sourceName, byte[] payload, Map<String, String> keys) {
-		Ingestion.Result result = call("submit " + sourceName,
-				() -> ingestion.submit(partnerId, null, sourceName, payload, null, null, keys));
-		announcer.accept(result);
-		return Dtos.submitted(result);
 	}
 
 	/**
@@ -93,9 +95,18 @@ final class Recovery {
 					message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
 							: List.of("finished before the stop as " + message.status())));
 		}
-		Ingestion.Result result = call("resume message " + message.id(), () -> ingestion.resume(message.id()));
-		announcer.accept(result);
-		return Optional.of(Dtos.submitted(result));
+		return Optional.of(resumeOrQuarantine(message.id()));
+	}
+
+	/**
+	 * Resumes a message a stop left unfinished, counting the resume first (in its own transaction, so a resume that
+	 * kills the process counts too); one that made no progress across {@link #RESUMES_WITHOUT_PROGRESS} resumes is
+	 * quarantined instead.
+	 */
+	private SubmitResult resumeOrQuarantine(long id) {
+		MessageJournal.Resume before = call("count the resume of message " + id,
+				() -> journal.countResume(tenantId, id, RESUMES_WITHOUT_PROGRESS));
+		return before.resumes() >= RESUMES_WITHOUT_PROGRESS ? quarantine(before) : resumeAndAnnounce(id);
 	}
 
 	/**
@@ -130,6 +141,31 @@ final class Recovery {
 		return results;
 	}
 
+	/**
+	 * Starts that may resume a message whose checkpoint does not move: a message that stopped the runtime this often
+	 * is set aside, so the runtime comes up and the other messages flow.
+	 */
+	static final int RESUMES_WITHOUT_PROGRESS = 3;
+
+	/** Sets a message aside with a POISON exception naming the attempts and the last error known. */
+	private SubmitResult quarantine(MessageJournal.Resume before) {
+		long id = before.id();
+		MessageJournal.Message message = call("read message " + id, () -> search.get(tenantId, id)).orElseThrow();
+		String detail = "resumed by " + before.resumes() + " starts of the runtime without progress (still at record "
+				+ before.checkpointRecords() + "); last error known: "
+				+ (before.lastError() == null ? "none recorded (the process ended without one: killed, or the machine "
+						+ "stopped)" : before.lastError())
+				+ ". Not resumed again: fix the cause (a larger heap, a corrected file), then resubmit it";
+		long exceptionId = call("quarantine message " + id, () -> store.inTransaction(connection -> {
+			journal.quarantine(connection, tenantId, id);
+			return queue.open(connection, tenantId, id, "POISON", null, message.sourceName(), detail);
+		}));
+		LOG.warn("message {} ({}) quarantined: {}", id, message.sourceName(), detail);
+		quarantined.quarantined(id, exceptionId, message.partnerId(), message.documentType(), detail);
+		return new SubmitResult(id, message.partnerId(), message.documentType(),
+				MessageJournal.Status.QUARANTINED.name(), 0, Map.of("QUARANTINED", 1L), List.of(detail));
+	}
+
 	private SubmitResult resumeAndAnnounce(long messageId) {
 		Ingestion.Result result = call("resume message " + messageId, () -> ingestion.resume(messageId));
 		announcer.accept(result);
@@ -143,7 +179,7 @@ final class Recovery {
 	List<SubmitResult> resumeUnfinished() {
 		List<SubmitResult> resumed = new ArrayList<>();
 		for (long id : call("find unfinished messages", () -> search.unfinished(tenantId))) {
-			resumed.add(resumeAndAnnounce(id));
+			resumed.add(resumeOrQuarantine(id));
 		}
 		call("deliver outbound documents left undelivered", ingestion::publishPending);
 		return resumed;

@@ -6,9 +6,17 @@ import java.util.Map;
 /** A journal row: one message in or out, its stages and business keys (PO, SO, ASN, INVOICE, TRACKING, …). */
 public record MessageSummary(long id, String partnerId, String flow, String direction, String documentType,
 		String sourceName, String status, String chainId, Integer mappingVersion, Long resubmitOf, Instant receivedAt,
-		Instant appliedAt, long payloadSize, Map<String, String> businessKeys) {
+		Instant appliedAt, long payloadSize, Map<String, String> businessKeys, MessageProgress progress) {
 
 	public MessageSummary {
 		businessKeys = businessKeys == null ? Map.of() : Map.copyOf(businessKeys);
+	}
+
+	/** A message with no progress to show (a small document, or one not yet started). */
+	public MessageSummary(long id, String partnerId, String flow, String direction, String documentType,
+			String sourceName, String status, String chainId, Integer mappingVersion, Long resubmitOf,
+			Instant receivedAt, Instant appliedAt, long payloadSize, Map<String, String> businessKeys) {
+		this(id, partnerId, flow, direction, documentType, sourceName, status, chainId, mappingVersion, resubmitOf,
+				receivedAt, appliedAt, payloadSize, businessKeys, null);
 	}
 }

@@ -7,9 +7,19 @@ import java.time.Instant;
  * opened or changed, a business document's status changed.
  */
 public record RuntimeEvent(Type type, Instant at, Long messageId, Long exceptionId, String partnerId,
-		String documentType, String businessKey, String status, String detail) {
+		String documentType, String businessKey, String status, String detail, MessageProgress progress) {
 
 	public enum Type {
-		MESSAGE_RECEIVED, MESSAGE_APPLIED, MESSAGE_FAILED, EXCEPTION_OPENED, EXCEPTION_CHANGED, STATUS_CHANGED
+		MESSAGE_RECEIVED, MESSAGE_APPLIED, MESSAGE_FAILED, EXCEPTION_OPENED, EXCEPTION_CHANGED, STATUS_CHANGED,
+		/** A large message committed another chunk: {@link RuntimeEvent#progress()} says how far it is. */
+		MESSAGE_PROGRESS,
+		/** A message set aside after it stopped the runtime on every start (see its POISON exception). */
+		MESSAGE_QUARANTINED
+	}
+
+	/** An event that carries no progress. */
+	public RuntimeEvent(Type type, Instant at, Long messageId, Long exceptionId, String partnerId, String documentType,
+			String businessKey, String status, String detail) {
+		this(type, at, messageId, exceptionId, partnerId, documentType, businessKey, status, detail, null);
 	}
 }

@@ -15,6 +15,8 @@ public interface RuntimeCommand {
 	int FAILED = 1;
 	/** Exit code for a wrong command line. */
 	int USAGE = 2;
+	/** Exit code for an error the process could not go on from (out of memory …): see {@link Fatal}. */
+	int FATAL = 3;
 
 	String name();
 

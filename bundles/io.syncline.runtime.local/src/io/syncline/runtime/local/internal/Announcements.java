@@ -36,6 +36,9 @@ public final class Announcements {
 		this.documents = documents;
 	}
 
+	/** Exception events per message at most. */
+	static final int EXCEPTIONS_ANNOUNCED = 100;
+
 	public void message(Ingestion.Result result) throws SQLException {
 		if (!events.hasSubscribers()) {
 			return;
@@ -48,13 +51,31 @@ public final class Announcements {
 		events.publish(new RuntimeEvent(failed ? RuntimeEvent.Type.MESSAGE_FAILED : RuntimeEvent.Type.MESSAGE_APPLIED,
 				now, id, null, result.partner(), result.documentType(), null, result.status(),
 				result.records() + " record(s), outcomes " + result.outcomes()));
-		for (ExceptionQueue.Item item : queue.ofMessage(tenantId, id)) {
+		// a live view wants to hear that exceptions opened, not a million events for one file: the queue has them all
+		for (ExceptionQueue.Item item : queue.ofMessage(tenantId, id, EXCEPTIONS_ANNOUNCED)) {
 			events.publish(new RuntimeEvent(RuntimeEvent.Type.EXCEPTION_OPENED, now, id, item.id(), result.partner(),
 					result.documentType(), item.businessKey(), item.state().name(), item.detail()));
 		}
 		Map<String, String> keys = search.keysOf(tenantId, id);
 		status(BusinessDocument.Type.PO, keys.get("PO"), result, now);
 		status(BusinessDocument.Type.SO, keys.get("SO"), result, now);
+	}
+
+	/** How far a large message has come, after each chunk it committed. */
+	public void progress(long messageId, String sourceName, long records, long bytesRead, long totalBytes) {
+		if (events.hasSubscribers()) {
+			events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_PROGRESS, Instant.now(), messageId, null, null,
+					null, null, MessageJournal.Status.RECEIVED.name(), sourceName,
+					new io.syncline.runtime.api.MessageProgress(records, bytesRead, totalBytes)));
+		}
+	}
+
+	/** A message set aside instead of resumed, with the POISON exception that says why. */
+	public void quarantined(long messageId, long exceptionId, String partnerId, String documentType, String detail) {
+		if (events.hasSubscribers()) {
+			events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_QUARANTINED, Instant.now(), messageId,
+					exceptionId, partnerId, documentType, null, MessageJournal.Status.QUARANTINED.name(), detail));
+		}
 	}
 
 	/** A status event for each purchase or sales order the message touched whose status is not the one last told. */

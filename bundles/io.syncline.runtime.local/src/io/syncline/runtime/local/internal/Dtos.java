@@ -30,7 +30,10 @@ public final class Dtos {
 	public static MessageSummary message(MessageJournal.Message row, Map<String, String> keys) {
 		return new MessageSummary(row.id(), row.partnerId(), row.flow(), row.direction(), row.documentType(),
 				row.sourceName(), row.status(), row.chainId(), row.mappingVersion(), row.resubmitOf(),
-				instant(row.receivedAt()), instant(row.appliedAt()), row.payloadSize(), keys);
+				instant(row.receivedAt()), instant(row.appliedAt()), row.payloadSize(), keys,
+				row.checkpointRecords() == null ? null
+						: new io.syncline.runtime.api.MessageProgress(row.checkpointRecords(),
+								row.checkpointBytes() == null ? 0 : row.checkpointBytes(), row.payloadSize()));
 	}
 
 	public static ExceptionSummary exception(ExceptionQueue.Item item) {

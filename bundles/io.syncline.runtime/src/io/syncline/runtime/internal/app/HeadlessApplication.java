@@ -18,6 +18,7 @@ import org.osgi.framework.FrameworkUtil;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.branding.Branding;
 import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.cli.Fatal;
 import io.syncline.runtime.cli.RuntimeCommand;
 
 /**
@@ -36,6 +37,7 @@ public final class HeadlessApplication implements IApplication {
 	public Object start(IApplicationContext context) throws Exception {
 		context.applicationRunning();
 		String[] raw = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+		Fatal.onUncaughtErrors();
 		Thread hook = new Thread(this::onJvmShutdown, "syncline-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
@@ -78,8 +80,11 @@ public final class HeadlessApplication implements IApplication {
 			} catch (Exception e) {
 				// People get the reason in one line; the stack trace belongs to the log, not the terminal.
 				err.println(line.command() + " failed: " + reason(e));
-				org.slf4j.LoggerFactory.getLogger(HeadlessApplication.class).debug("{} failed", line.command(), e);
+				org.slf4j.LoggerFactory.getLogger(Fatal.LOGGER).debug("{} failed", line.command(), e);
 				return RuntimeCommand.FAILED;
+			} catch (Error e) {
+				Fatal.exit(line.command(), e);
+				return RuntimeCommand.FATAL;
 			}
 		}
 	}
