@@ -67,6 +67,7 @@ public final class Ingestion {
 	private final StockEventBatch stockEvents;
 	private final ShipmentConfirmations shipments;
 	private final PartnerDirectory partners;
+	private final WholeDocuments wholeDocuments;
 
 	/** Where orders ship from until tenants configure their sourcing rules. */
 	private static final String FULFILLING_WAREHOUSE = "ATL";
@@ -98,6 +99,8 @@ public final class Ingestion {
 		this.exceptions = new ExceptionQueue(store);
 		this.purchaseOrders = new PurchaseOrderFlow(store, priceTolerancePercent);
 		this.journal = new MessageJournal(store);
+		this.wholeDocuments = new WholeDocuments(tenantId, mappings, exceptions, inventorySync, purchaseOrders,
+				journal);
 	}
 
 	/**
@@ -152,6 +155,27 @@ public final class Ingestion {
 	/** Records per chunk of a large document, and who hears of its progress. */
 	public void chunks(ChunkSettings settings) {
 		this.chunks = settings;
+	}
+
+	/**
+	 * Submits a journaled message's payload again, unchanged, as a new message that replaces it (after its cause
+	 * was fixed: a larger heap, a new mapping version); a large payload is copied as a stream.
+	 */
+	public Result resubmit(long messageId, Integer mappingVersion) throws IOException, SQLException {
+		MessageJournal.Message row = new JournalSearch(store).get(tenantId, messageId)
+				.orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+		if (!journal.payloadInfo(tenantId, messageId).streamed()) {
+			return submit(row.partnerId(), row.documentType(), row.sourceName(), journal.payload(tenantId, messageId),
+					messageId, mappingVersion);
+		}
+		long message;
+		try (java.io.InputStream in = journal.openPayload(tenantId, messageId)) {
+			message = journal.appendStreamed(new JournalEntry(tenantId, row.partnerId(), row.flow(), "IN",
+					row.documentType(), row.sourceName(), null, OffsetDateTime.now(ZoneOffset.UTC), Map.of()), in,
+					messageId);
+		}
+		return process(null, message, row.partnerId(), row.documentType(), row.sourceName(),
+				journaled(message, row.sourceName()), mappingVersion);
 	}
 
 	/** A journaled payload: streamed from the journal if it was stored in pieces, else held. */
@@ -336,13 +360,13 @@ public final class Ingestion {
 		}
 		case SUPPLIER_CATALOG -> run.apply(mapping, o -> "SKU:" + partner + "/" + ((SupplierItem) o).getSupplierSku(),
 				(c, i, o) -> supplierSync.apply(c, tenantId, message, i, (SupplierItem) o).name());
-		case STOCK_SNAPSHOT -> snapshot(run, mapping);
+		case STOCK_SNAPSHOT -> wholeDocuments.snapshot(run, mapping);
 		case STOCK_EVENTS -> run.apply(mapping, Ingestion::positionKey,
 				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name());
 		case SHIPMENT_CONFIRMATIONS -> run.apply(mapping,
 				o -> "SO:" + ShipmentConfirmations.orderOf((Shipment) o),
 				(c, i, o) -> shipments.confirm(c, message, (Shipment) o));
-		case PURCHASE_ORDERS_SENT -> sendPurchaseOrders(run);
+		case PURCHASE_ORDERS_SENT -> wholeDocuments.sendPurchaseOrders(run);
 		case WEB_ORDERS -> run.apply(mapping, o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
 			SalesOrder order = (SalesOrder) o;
 			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber()));
@@ -400,62 +424,5 @@ public final class Ingestion {
 	private static String shipmentKey(EObject record) {
 		Shipment asn = (Shipment) record;
 		return asn.getOrders().isEmpty() ? "ASN:" + asn.getShipmentNumber() : "PO:" + asn.getOrders().get(0).getPoNumber();
-	}
-
-	/** Canonical purchase orders handed over by the ERP (an XMI data set): recorded as sent. */
-	private void sendPurchaseOrders(MessageRun run) throws IOException, SQLException {
-		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet()
-				.createResource(org.eclipse.emf.common.util.URI.createURI("memory:/" + run.sourceName));
-		resource.load(new ByteArrayInputStream(run.payload.bytes()), Map.of());
-		List<PurchaseOrder> pos = ((DataSet) resource.getContents().get(0)).getPurchaseOrders();
-		for (PurchaseOrder po : pos) {
-			run.transact(connection -> {
-				purchaseOrders.send(connection, tenantId, po);
-				journal.addKeys(connection, tenantId, run.message, Map.of("PO", po.getPoNumber()));
-				return null;
-			});
-			run.outcomes.merge("SENT", 1L, Long::sum);
-			run.applied++;
-		}
-		run.records = pos.size();
-	}
-
-	/** A snapshot replaces a whole site, so it applies all at once, and an incomplete one not at all. */
-	private void snapshot(MessageRun run, String mappingName) throws IOException, SQLException, MappingCompileException {
-		MappingSource.Resolved mapping = mappings.resolve(mappingName, run.requestedVersion);
-		run.usedVersion = mapping.version();
-		List<InventoryPosition> positions = new ArrayList<>();
-		List<MapOutcome> failed = new ArrayList<>();
-		MappingRunner.run(mapping.mapping(), run.sourceName, run.payload.bytes(), outcome -> {
-			if (outcome.output() instanceof InventoryPosition position) {
-				positions.add(position);
-			} else if (outcome.failed()) {
-				failed.add(outcome);
-			}
-		});
-		run.records = positions.size() + failed.size();
-		if (!failed.isEmpty() || positions.isEmpty()) {
-			run.transact(connection -> {
-				for (MapOutcome outcome : failed) {
-					for (var problem : outcome.problems()) {
-						exceptions.open(connection, tenantId, run.message, "MAPPING_ERROR", null,
-								problem.location().describe(), problem.message());
-					}
-				}
-				return null;
-			});
-			failed.forEach(outcome -> outcome.problems().forEach(problem -> run.problems.add(problem.describe())));
-			if (positions.isEmpty() && failed.isEmpty()) {
-				run.problems.add(run.sourceName + ": the snapshot holds no positions");
-			}
-			run.outcomes.put("REJECTED_INCOMPLETE", (long) positions.size());
-			return;
-		}
-		InventoryPosition first = positions.get(0);
-		InventorySync.Outcome outcome = run.transact(connection -> inventorySync.applySnapshot(connection,
-				tenantId, run.message, first.getWarehouse().getCode(), first.getAsOf().atOffset(ZoneOffset.UTC),
-				positions));
-		run.outcomes.put(outcome.name(), (long) positions.size());
-		run.applied += positions.size();
 	}
 }

@@ -276,7 +276,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 				message = Dtos.message(row, search.keysOf(tenantId, row.id()));
 				var editedPayload = queue.editedPayload(tenantId, exceptionId);
 				edited = editedPayload.isPresent();
-				payload = edited ? editedPayload.get() : journal.payload(tenantId, row.id());
+				// a payload too large to hold is not shown whole; the detail says how large it is (message size)
+				payload = edited ? editedPayload.get()
+						: row.payloadSize() < MessageJournal.HOLD_LIMIT ? journal.payload(tenantId, row.id()) : null;
 			}
 			return new ExceptionDetail(Dtos.exception(item), message, payload, edited,
 					queue.history(tenantId, exceptionId).stream().map(Dtos::audit).toList());

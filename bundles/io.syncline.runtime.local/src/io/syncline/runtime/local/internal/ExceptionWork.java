@@ -24,7 +24,7 @@ import io.syncline.store.MessageJournal;
 public final class ExceptionWork {
 
 	/** Kinds a resubmit can cure: the document itself was the problem, not a business decision. */
-	private static final Set<String> RESUBMITTABLE = Set.of("MAPPING_ERROR", "PROCESSING_ERROR", "NO_ROUTE");
+	private static final Set<String> RESUBMITTABLE = Set.of("MAPPING_ERROR", "PROCESSING_ERROR", "NO_ROUTE", "POISON");
 
 	private final String tenantId;
 	private final ExceptionQueue queue;
@@ -92,8 +92,12 @@ public final class ExceptionWork {
 					+ ": decide it (accept, reject, ignore or resolve) rather than resubmit");
 		}
 		MessageJournal.Message message = message(item);
-		Ingestion.Result result = ingestion.submit(message.partnerId(), message.documentType(), message.sourceName(),
-				currentPayload(item), message.id(), mappingVersion);
+		var edited = queue.editedPayload(tenantId, item.id());
+		// without an edit the stored payload goes again as it is, streamed if it is large (a quarantined file)
+		Ingestion.Result result = edited.isPresent()
+				? ingestion.submit(message.partnerId(), message.documentType(), message.sourceName(), edited.get(),
+						message.id(), mappingVersion)
+				: ingestion.resubmit(message.id(), mappingVersion);
 		if (result.problems().isEmpty()) {
 			for (ExceptionQueue.Item sibling : queue.ofMessage(tenantId, message.id())) {
 				if (sibling.isOpen() && RESUBMITTABLE.contains(sibling.kind())) {
