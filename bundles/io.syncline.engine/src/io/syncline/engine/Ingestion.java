@@ -99,8 +99,10 @@ public final class Ingestion {
 		this.exceptions = new ExceptionQueue(store);
 		this.purchaseOrders = new PurchaseOrderFlow(store, priceTolerancePercent);
 		this.journal = new MessageJournal(store);
-		this.wholeDocuments = new WholeDocuments(tenantId, mappings, exceptions, inventorySync, purchaseOrders,
-				journal);
+		// purchase orders leave as 850s whether or not this runtime delivers to an outbox folder itself
+		Outbound documents = outbound != null ? outbound : new Outbound(store, tenantId, mappings, partners, null);
+		this.wholeDocuments = new WholeDocuments(tenantId, mappings, exceptions, inventorySync,
+				new PurchaseOrderSending(store, tenantId, partners, documents), journal);
 	}
 
 	/**

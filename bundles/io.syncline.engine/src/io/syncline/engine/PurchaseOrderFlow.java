@@ -56,18 +56,12 @@ public final class PurchaseOrderFlow {
 		this.priceTolerancePercent = priceTolerancePercent;
 	}
 
-	/** Records a purchase order as sent to its supplier. */
+	/**
+	 * Records a purchase order as sent to its supplier by other means, making no 850 (a PO the ERP sent itself);
+	 * the ERP's handover through the pipeline sends it (see {@code PurchaseOrderSending}).
+	 */
 	public void send(Connection connection, String tenantId, PurchaseOrder po) throws SQLException {
-		List<Line> lines = new ArrayList<>();
-		for (PurchaseOrderLine line : po.getLines()) {
-			BigDecimal price = line.getUnitPrice().getAmount();
-			lines.add(new Line(line.getLineNumber(), line.getItem() == null ? null : line.getItem().getItemNumber(),
-					line.getSupplierSku(), line.getQuantity().getValue(), line.getQuantity().getUom(), price, null, null,
-					null, null, price, BigDecimal.ZERO));
-		}
-		orders.insert(connection, tenantId, new Header(po.getPoNumber(), po.getSupplier().getPartnerId(), "SENT",
-				po.getOrderDate(), po.getRequestedDate(), po.getCurrency(),
-				po.getShipToWarehouse() == null ? null : po.getShipToWarehouse().getCode(), null), lines);
+		orders.insert(connection, tenantId, PurchaseOrderSending.header(po, "SENT"), PurchaseOrderSending.linesOf(po));
 		audit.append(connection, tenantId, ACTOR, "send", "po/" + po.getPoNumber(), null, "{\"status\":\"SENT\"}", null);
 	}
 

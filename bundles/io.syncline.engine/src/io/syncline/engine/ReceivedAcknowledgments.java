@@ -33,6 +33,9 @@ final class ReceivedAcknowledgments {
 	/** The journal key shared by the documents sent in one group and the 997 that answers it. */
 	static final String SENT_GROUP = "SENT_GROUP";
 
+	/** The business keys of an answered document that its 997 carries too. */
+	private static final java.util.Set<String> TRACED = java.util.Set.of("PO", "SO", "ASN", "INVOICE");
+
 	private final String tenantId;
 	private final MessageJournal journal;
 	private final JournalSearch search;
@@ -85,8 +88,22 @@ final class ReceivedAcknowledgments {
 		String key = sentGroupKey(partner, number);
 		List<MessageJournal.Message> sent = search.search(tenantId,
 				new JournalSearch.Filter(partner, null, null, "OUT", null, key, null, null), 0, 100);
+		// the 997 also carries the keys of what it answers, so the trace of PO-45001 shows Acme's 997 for its 850
+		List<Map<String, String>> answered = new ArrayList<>();
+		for (MessageJournal.Message document : sent) {
+			for (Map.Entry<String, String> keys : search.keysOf(tenantId, document.id()).entrySet()) {
+				for (String value : keys.getValue().split(", ")) {
+					if (TRACED.contains(keys.getKey())) {
+						answered.add(Map.of(keys.getKey(), value));
+					}
+				}
+			}
+		}
 		run.transact(connection -> {
 			journal.addKeys(connection, tenantId, run.message, Map.of(SENT_GROUP, key));
+			for (Map<String, String> businessKey : answered) {
+				journal.addKeys(connection, tenantId, run.message, businessKey);
+			}
 			return null;
 		});
 		if (sent.isEmpty()) {

@@ -29,33 +29,39 @@ final class WholeDocuments {
 	private final MappingSource mappings;
 	private final ExceptionQueue exceptions;
 	private final InventorySync inventorySync;
-	private final PurchaseOrderFlow purchaseOrders;
+	private final PurchaseOrderSending sending;
 	private final MessageJournal journal;
 
 	WholeDocuments(String tenantId, MappingSource mappings, ExceptionQueue exceptions, InventorySync inventorySync,
-			PurchaseOrderFlow purchaseOrders, MessageJournal journal) {
+			PurchaseOrderSending sending, MessageJournal journal) {
 		this.tenantId = tenantId;
 		this.mappings = mappings;
 		this.exceptions = exceptions;
 		this.inventorySync = inventorySync;
-		this.purchaseOrders = purchaseOrders;
+		this.sending = sending;
 		this.journal = journal;
 	}
 
-	/** Canonical purchase orders handed over by the ERP (an XMI data set): recorded as sent. */
+	/**
+	 * Canonical purchase orders handed over by the ERP (an XMI data set): each sent to its supplier as an 850 (see
+	 * {@link PurchaseOrderSending}).
+	 */
 	void sendPurchaseOrders(MessageRun run) throws IOException, SQLException {
 		org.eclipse.emf.ecore.resource.Resource resource = MappingResources.resourceSet()
 				.createResource(org.eclipse.emf.common.util.URI.createURI("memory:/" + run.sourceName));
 		resource.load(new ByteArrayInputStream(run.payload.bytes()), Map.of());
 		List<PurchaseOrder> pos = ((DataSet) resource.getContents().get(0)).getPurchaseOrders();
 		for (PurchaseOrder po : pos) {
-			run.transact(connection -> {
-				purchaseOrders.send(connection, tenantId, po);
+			PurchaseOrderSending.Outcome outcome = run.transact(connection -> {
 				journal.addKeys(connection, tenantId, run.message, Map.of("PO", po.getPoNumber()));
-				return null;
+				return sending.send(connection, run.message, po);
 			});
-			run.outcomes.merge("SENT", 1L, Long::sum);
-			run.applied++;
+			run.outcomes.merge(outcome.name(), 1L, Long::sum);
+			switch (outcome) {
+			case SENT, ALREADY_SENT -> run.applied++;
+			case PO_CHANGE -> run.problem(po.getPoNumber() + ": arrived again changed (PO_CHANGE)");
+			case WAITING_FOR_ROUTE -> run.problem(po.getPoNumber() + ": waits, its supplier has no 850 route (NO_ROUTE)");
+			}
 		}
 		run.records = pos.size();
 	}

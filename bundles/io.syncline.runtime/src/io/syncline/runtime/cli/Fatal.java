@@ -26,6 +26,10 @@ public final class Fatal {
 	}
 
 	static void exit(String doing, Throwable error, PrintStream err) {
+		if (!ENDING.compareAndSet(false, true)) {
+			// another thread is already saying why the process ends; one line is all a person should read
+			parkUntilHalted();
+		}
 		try {
 			err.println(doing + ": fatal: " + describe(error));
 			err.flush();
@@ -67,11 +71,34 @@ public final class Fatal {
 		return RuntimeFailure.reasonOf(error);
 	}
 
+	private static final java.util.concurrent.atomic.AtomicBoolean ENDING = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/**
+	 * How long a background thread that died waits before it ends the process: an error such as running out of memory
+	 * usually strikes the thread doing the work too, and that one can say what was being processed.
+	 */
+	private static final long BACKGROUND_GRACE_MILLIS = 1_000;
+
+	private static void parkUntilHalted() {
+		while (true) {
+			try {
+				Thread.sleep(Long.MAX_VALUE);
+			} catch (InterruptedException e) {
+				// keep waiting: the process is ending
+			}
+		}
+	}
+
 	/** Makes every thread that dies of an {@link Error} end the process the same way. */
 	public static void onUncaughtErrors() {
 		Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
 		Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
 			if (error instanceof Error) {
+				try {
+					Thread.sleep(BACKGROUND_GRACE_MILLIS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
 				exit("thread " + thread.getName(), error);
 			} else if (previous != null) {
 				previous.uncaughtException(thread, error);
