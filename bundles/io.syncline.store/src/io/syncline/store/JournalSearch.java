@@ -96,6 +96,46 @@ public final class JournalSearch {
 		}
 	}
 
+	/** Messages in and out with ids above {@code afterId}, in id order (the journal as it was written). */
+	public List<MessageJournal.Message> after(String tenantId, long afterId, int limit) throws SQLException {
+		List<MessageJournal.Message> messages = new ArrayList<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM messages m "
+						+ "WHERE m.tenant_id = ? AND m.id > ? ORDER BY m.id FETCH FIRST ? ROWS ONLY")) {
+			query.setString(1, tenantId);
+			query.setLong(2, afterId);
+			query.setInt(3, limit);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					messages.add(row(rows));
+				}
+			}
+			connection.rollback();
+		}
+		return messages;
+	}
+
+	/** The business keys of the messages with ids from {@code fromId} to {@code toId}: message id → type → values. */
+	public Map<Long, Map<String, List<String>>> keysBetween(String tenantId, long fromId, long toId)
+			throws SQLException {
+		Map<Long, Map<String, List<String>>> keys = new java.util.HashMap<>();
+		try (Connection connection = store.connection();
+				PreparedStatement query = connection.prepareStatement("SELECT message_id, key_type, key_value "
+						+ "FROM message_keys WHERE tenant_id = ? AND message_id BETWEEN ? AND ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, fromId);
+			query.setLong(3, toId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					keys.computeIfAbsent(rows.getLong(1), id -> new LinkedHashMap<>())
+							.computeIfAbsent(rows.getString(2), type -> new ArrayList<>()).add(rows.getString(3));
+				}
+			}
+			connection.rollback();
+		}
+		return keys;
+	}
+
 	/** Inbound messages journaled but never finished (status RECEIVED), oldest first. */
 	public List<Long> unfinished(String tenantId) throws SQLException {
 		List<Long> ids = new ArrayList<>();

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 
 import io.syncline.engine.ChunkSettings;
 import io.syncline.engine.Ingestion;
+import io.syncline.engine.SlaRules;
+import io.syncline.engine.SlaWatch;
 import io.syncline.engine.OrderFulfilment;
 import io.syncline.engine.InventorySync;
 import io.syncline.engine.PublishedMappings;
@@ -39,6 +41,8 @@ import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.ShipmentConfirmation;
 import io.syncline.runtime.api.ShipmentResult;
+import io.syncline.runtime.api.SlaClock;
+import io.syncline.runtime.api.SlaQuery;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.ValidationReport;
@@ -47,6 +51,7 @@ import static io.syncline.runtime.local.internal.Calls.call;
 import io.syncline.runtime.local.internal.Announcements;
 import io.syncline.runtime.local.internal.Documents;
 import io.syncline.runtime.local.internal.Dtos;
+import io.syncline.runtime.local.internal.SlaBoard;
 import io.syncline.runtime.local.internal.EventBus;
 import io.syncline.runtime.local.internal.ExceptionWork;
 import io.syncline.runtime.local.internal.Metrics;
@@ -81,6 +86,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final Announcements announcements;
 	private final Recovery recovery;
 	private final PartnerConfigs partnerConfigs;
+	private final SlaBoard sla;
 
 	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
 		this.tenantId = settings.tenantId();
@@ -101,6 +107,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce, announcements);
 		ingestion.chunks(ChunkSettings.standard(announcements::progress));
 		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
+		this.sla = new SlaBoard(store, tenantId, java.time.Clock.systemUTC(), events);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -376,7 +383,27 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public int setTenantRule(String key, String value, String actor, String reason) {
+		if (SlaRules.isSlaRule(key)) {
+			call("set rule " + key, () -> {
+				sla.setRule(key, value, actor, reason);
+				return null;
+			});
+			return 0;
+		}
 		return call("set rule " + key, () -> inventory.changeRule(tenantId, key, value, actor, reason));
+	}
+
+	@Override
+	public Page<SlaClock> slaClocks(SlaQuery query) {
+		return call("list SLA clocks", () -> sla.list(query));
+	}
+
+	/**
+	 * Starts and stops SLA clocks from what was journaled since the last check, then warns of and breaches what is
+	 * due, an event for each; {@code serve} runs it on a schedule.
+	 */
+	public SlaWatch.Checked checkSlaClocks() {
+		return call("check SLA clocks", sla::check);
 	}
 
 	@Override

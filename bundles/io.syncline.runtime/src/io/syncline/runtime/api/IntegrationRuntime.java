@@ -82,17 +82,24 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** ATP of an item at a warehouse now, and every change that made it, with its cause. */
 	AtpExplanation explainAtp(String itemNumber, String warehouse);
 
-	/** The tenant's rules, such as {@code atp.inTransit} and {@code atp.reserve.EDI} (a percentage). */
+	/**
+	 * The tenant's rules, such as {@code atp.inTransit}, {@code atp.reserve.EDI} (a percentage) and SLA rules
+	 * {@code sla.<partner>.<document>.<reply>} (an ISO-8601 duration such as PT24H, or {@code requested-date}).
+	 */
 	Map<String, String> tenantRules();
 
 	/**
 	 * Sets a rule (null removes it), audited with the reason; an ATP rule records a RULE cause on every position
-	 * whose ATP it moves. Returns how many positions it moved.
+	 * whose ATP it moves. Returns how many positions it moved (0 for an SLA rule, which applies to documents
+	 * journaled from now on).
 	 */
 	int setTenantRule(String key, String value, String actor, String reason);
 
 	/** Throughput and latency per flow over the last {@code minutes}. */
 	List<FlowMetrics> metrics(int minutes);
+
+	/** SLA clocks on document pairs: open, due soon, breached, met; filterable by partner and document. */
+	Page<SlaClock> slaClocks(SlaQuery query);
 
 	/** Live events (messages, exceptions, status changes) until the subscription is closed. */
 	Subscription subscribe(Consumer<RuntimeEvent> listener);
@@ -105,4 +112,5 @@ public interface IntegrationRuntime extends AutoCloseable {
 
 	@Override
 	void close();
+
 }

@@ -14,7 +14,13 @@ public record RuntimeEvent(Type type, Instant at, Long messageId, Long exception
 		/** A large message committed another chunk: {@link RuntimeEvent#progress()} says how far it is. */
 		MESSAGE_PROGRESS,
 		/** A message set aside after it stopped the runtime on every start (see its POISON exception). */
-		MESSAGE_QUARANTINED
+		MESSAGE_QUARANTINED,
+		/** An SLA clock passed 80 % of its time; {@code businessKey} is the document's key, detail the rule. */
+		SLA_WARNING,
+		/** An SLA clock ran out: its SLA_BREACH exception is {@code exceptionId}. */
+		SLA_BREACHED,
+		/** An SLA clock stopped with its reply: {@code status} MET or MET_LATE. */
+		SLA_MET
 	}
 
 	/** An event that carries no progress. */

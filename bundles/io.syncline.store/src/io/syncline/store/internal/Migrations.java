@@ -33,7 +33,8 @@ public final class Migrations {
 			"V3__inventory.sql", "V4__purchase_orders.sql", "V5__supplier_availability.sql",
 			"V6__sales_orders.sql", "V7__runtime.sql", "V8__outbox_index.sql", "V9__tenant_rules.sql",
 			"V10__identity_cache.h2.sql", "V11__shipments.sql", "V12__partners.sql", "V13__route_file_patterns.sql",
-			"V14__journal_indexes.sql", "V15__identity_cache_larger.h2.sql", "V16__large_messages.sql");
+			"V14__journal_indexes.sql", "V15__identity_cache_larger.h2.sql", "V16__large_messages.sql",
+			"V17__sla_clocks.sql");
 
 	private static final long LOCK_KEY = 0x53594e434c494eL;
 

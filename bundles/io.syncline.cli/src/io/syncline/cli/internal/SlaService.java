@@ -1,0 +1,58 @@
+package io.syncline.cli.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.cli.Fatal;
+import io.syncline.runtime.cli.RuntimeService;
+import io.syncline.runtime.local.LocalRuntime;
+
+/**
+ * While {@code serve} runs: SLA clocks are checked every 5 seconds ({@code SYNCLINE_SLA_CHECK_MS}): started and
+ * stopped from what was journaled, warned of at 80 %, breached once when they run out.
+ */
+@Component(service = RuntimeService.class)
+public final class SlaService implements RuntimeService {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
+
+	private LocalRuntime runtime;
+	private ScheduledExecutorService scheduler;
+
+	@Override
+	public String name() {
+		return "sla";
+	}
+
+	@Override
+	public void start(CommandContext context) throws Exception {
+		runtime = Runtimes.runtime(context, null);
+		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_SLA_CHECK_MS", "5000"));
+		scheduler = Background.thread("syncline-sla");
+		scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	private void check() {
+		try {
+			var checked = runtime.checkSlaClocks();
+			if (checked.breached() > 0 || checked.warned() > 0) {
+				LOG.warn("SLA clocks: {} breached, {} due soon", checked.breached(), checked.warned());
+			}
+		} catch (RuntimeException e) {
+			// the next tick checks again; a clock that ran out meanwhile is breached then
+			LOG.error("checking SLA clocks failed: {}", e.getMessage());
+		} catch (Error fatal) {
+			Fatal.exit("sla", fatal);
+		}
+	}
+
+	@Override
+	public void stop() {
+		Background.stop(scheduler, runtime);
+	}
+}

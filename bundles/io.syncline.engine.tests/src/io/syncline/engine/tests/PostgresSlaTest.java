@@ -1,0 +1,27 @@
+package io.syncline.engine.tests;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import io.syncline.store.PostgresSchemas;
+import io.syncline.store.Store;
+
+/** The same on a real PostgreSQL server ({@code SYNCLINE_PG_URL}), each test in a schema of its own. */
+@EnabledIfEnvironmentVariable(named = "SYNCLINE_PG_URL", matches = "jdbc:postgresql:.+")
+class PostgresSlaTest extends SlaContract {
+
+	private final String schema = "sla_" + UUID.randomUUID().toString().replace("-", "");
+	private final PostgresSchemas server = PostgresSchemas.fromEnvironment();
+
+	@Override
+	protected Store open() throws Exception {
+		return server.openIn(schema, 4);
+	}
+
+	@AfterEach
+	void dropSchema() throws Exception {
+		server.drop(schema);
+	}
+}
