@@ -50,6 +50,10 @@ public final class Store implements AutoCloseable {
 		long lockTimeout = Long.getLong("syncline.lockTimeoutMillis", DEFAULT_LOCK_TIMEOUT_MILLIS);
 		config.setConnectionInitSql(dialect == Dialect.H2 ? "SET LOCK_TIMEOUT " + lockTimeout
 				: "SET lock_timeout = " + lockTimeout);
+		// With auto-commit off, the SET runs in a transaction: Hikari commits it only for isolated internal queries.
+		// Otherwise the connection's first transaction carries it, and on PostgreSQL a first transaction that is
+		// rolled back (a read) takes the lock timeout back with it, and a lock is then waited for without end.
+		config.setIsolateInternalQueries(true);
 		HikariDataSource pool = new HikariDataSource(config);
 		try {
 			Migrations.apply(pool, dialect);

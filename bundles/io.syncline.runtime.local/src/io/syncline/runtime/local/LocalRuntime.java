@@ -273,23 +273,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public ExceptionDetail exception(long exceptionId) {
-		return call("read exception " + exceptionId, () -> {
-			ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
-			MessageSummary message = null;
-			byte[] payload = null;
-			boolean edited = false;
-			if (item.messageId() != null) {
-				MessageJournal.Message row = work.message(item);
-				message = Dtos.message(row, search.keysOf(tenantId, row.id()));
-				var editedPayload = queue.editedPayload(tenantId, exceptionId);
-				edited = editedPayload.isPresent();
-				// a payload too large to hold is not shown whole; the detail says how large it is (message size)
-				payload = edited ? editedPayload.get()
-						: row.payloadSize() < MessageJournal.HOLD_LIMIT ? journal.payload(tenantId, row.id()) : null;
-			}
-			return new ExceptionDetail(Dtos.exception(item), message, payload, edited,
-					queue.history(tenantId, exceptionId).stream().map(Dtos::audit).toList());
-		});
+		return call("read exception " + exceptionId, () -> work.detail(exceptionId));
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import io.syncline.engine.Ingestion;
 import io.syncline.engine.MappingSource;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.mapping.MappingRunner;
+import io.syncline.runtime.api.ExceptionDetail;
+import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.BulkResult;
 import io.syncline.runtime.api.ValidationReport;
 import io.syncline.store.ExceptionQueue;
@@ -44,6 +46,25 @@ public final class ExceptionWork {
 	}
 
 	/** The payload a resubmit sends: the edited one if someone corrected it, else the original message's. */
+	/** An exception with its message, the payload as it stands (edited or not) and its audit history. */
+	public ExceptionDetail detail(long exceptionId) throws SQLException {
+		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
+		MessageSummary message = null;
+		byte[] payload = null;
+		boolean edited = false;
+		if (item.messageId() != null) {
+			MessageJournal.Message row = message(item);
+			message = Dtos.message(row, search.keysOf(tenantId, row.id()));
+			var editedPayload = queue.editedPayload(tenantId, exceptionId);
+			edited = editedPayload.isPresent();
+			// a payload too large to hold is not shown whole; the detail says how large it is (message size)
+			payload = edited ? editedPayload.get()
+					: row.payloadSize() < MessageJournal.HOLD_LIMIT ? journal.payload(tenantId, row.id()) : null;
+		}
+		return new ExceptionDetail(Dtos.exception(item), message, payload, edited,
+				queue.history(tenantId, exceptionId).stream().map(Dtos::audit).toList());
+	}
+
 	public byte[] currentPayload(ExceptionQueue.Item item) throws SQLException {
 		var edited = queue.editedPayload(tenantId, item.id());
 		if (edited.isPresent()) {

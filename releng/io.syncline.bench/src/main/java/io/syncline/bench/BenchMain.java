@@ -44,7 +44,8 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|all] [--mb N] [--rows N] [--rounds N] [--messages N]");
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|ingest|all] [--mb N] [--rows N] [--rounds N] "
+					+ "[--messages N] [--ingest-rows N]");
 			System.exit(2);
 		}
 		Path demo = Path.of(args[0]);
@@ -70,6 +71,10 @@ public final class BenchMain {
 				if (System.getenv("SYNCLINE_PG_URL") != null) {
 					PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "postgresql", rounds);
 				}
+			}
+			if (which.equals("ingest")) {
+				// not part of "all": ten million rows take a quarter of an hour
+				IngestBench.run(demo, dir, intOption(args, "--ingest-rows", 10_000_000));
 			}
 		} finally {
 			try (Stream<Path> files = Files.walk(dir)) {

@@ -116,6 +116,23 @@ class RuntimeCliProductTest {
 		Path samples = demo().resolve("samples");
 		runOk("po-items", "ingest", "--partner", "erp", samples.resolve("erp-items-acme.csv").toString(),
 				demo().resolve("canonical/po-45001.xmi").toString());
+		// PO-45001 left as an 850 to Acme, which an independent parser accepts; Acme's 997 for it is linked to it
+		Path sent850;
+		try (var files = Files.list(dir.resolve("data/outbox/acme"))) {
+			sent850 = files.filter(p -> p.getFileName().toString().startsWith("850-PO-45001")).findFirst()
+					.orElseThrow(() -> new AssertionError("no 850 in Acme's outbox"));
+		}
+		String read = NodeX12.read(sent850);
+		assertTrue(read.contains("\"receiver\":\"ACMEFAST\"") && read.contains("\"set\":\"850\"")
+				&& read.contains("\"beg03\":\"PO-45001\""), read);
+		String group = read.replaceAll("(?s).*\"group\":\"(\\d+)\".*", "$1").strip();
+		String control = read.replaceAll("(?s).*\"control\":\"(\\d+)\".*", "$1").strip();
+		Path ack = dir.resolve("acme-997-for-850.edi");
+		Files.writeString(ack, "ISA*00*          *00*          *ZZ*ACMEFAST       *ZZ*HARBORSUPPLY   *261121*0900*U*00401*"
+				+ "000000301*0*P*>~GS*FA*ACMEFAST*HARBORSUPPLY*20261121*0900*301*X*004010~ST*997*0001~AK1*PO*" + group
+				+ "~AK2*850*" + control + "~AK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*301~IEA*1*000000301~");
+		String acknowledged = runOk("po-997", "ingest", "--partner", "acme", ack.toString());
+		assertTrue(acknowledged.contains("\"GROUP_ACCEPTED\" : 1"), acknowledged);
 		String acme = runOk("po-acme", "ingest", "--partner", "acme", samples.resolve("edi/acme-855-po-ack.edi").toString(),
 				samples.resolve("edi/acme-856-asn.edi").toString(), samples.resolve("edi/acme-810-invoice.edi").toString());
 		assertTrue(acme.contains("\"MISMATCH\" : 1"), "the invoice cannot match while the price change is open:\n" + acme);
@@ -132,7 +149,7 @@ class RuntimeCliProductTest {
 		String invoice = runOk("po-810", "show", "invoice", "INV-7781");
 		assertTrue(invoice.contains("\"status\" : \"MATCHED\"") && invoice.contains("\"total\" : 1261.50"), invoice);
 		String trace = runOk("po-trace", "trace", "PO-45001");
-		for (String document : new String[] { "purchase-orders", "855", "856", "810" }) {
+		for (String document : new String[] { "purchase-orders", "850", "997", "855", "856", "810" }) {
 			assertTrue(trace.contains("\"documentType\" : \"" + document + "\""), trace);
 		}
 		List<String> acks;
@@ -141,6 +158,32 @@ class RuntimeCliProductTest {
 		}
 		assertEquals(4, acks.size(), "one 997 per group received (855, 856, 810 and the re-sent 810): " + acks);
 		assertTrue(acks.stream().anyMatch(n -> n.startsWith("997-PR-203-")), acks.toString());
+	}
+
+	@Test
+	void anSlaRuleOfAFewSecondsBreachesForRealAndALateReplyClosesItLate() throws Exception {
+		Path samples = demo().resolve("samples");
+		// a few seconds: enough for the next command's start to see the clock still open
+		runOk("sla-rule", "rules", "sla.acme.850.855", "PT12S", "--reason", "a test of the SLA clock");
+		runOk("sla-po", "ingest", "--partner", "erp", samples.resolve("erp-items-acme.csv").toString(),
+				demo().resolve("canonical/po-45001.xmi").toString());
+		long sent = System.nanoTime();
+		String open = runOk("sla-open", "sla", "--open");
+		assertTrue(open.contains("\"businessKey\" : \"PO-45001\"") && open.contains("\"state\" : \"OPEN\""), open);
+		Thread.sleep(Math.max(0, 13_000 - (System.nanoTime() - sent) / 1_000_000));
+		String breached = runOk("sla-breached", "sla", "--breached", "--partner", "acme");
+		assertTrue(breached.contains("\"state\" : \"BREACHED\"") && breached.contains("\"replyType\" : \"855\""),
+				breached);
+		assertTrue(breached.contains("\"breached\" : 1"), "breached by this check: " + breached);
+		String exceptions = runOk("sla-exceptions", "exceptions", "--open");
+		assertTrue(exceptions.contains("\"kind\" : \"SLA_BREACH\"")
+				&& exceptions.contains("acme: no 855 for 850 PO-45001"), exceptions);
+		String again = runOk("sla-again", "sla", "--breached");
+		assertTrue(again.contains("\"breached\" : 0"), "a breach is opened once: " + again);
+
+		runOk("sla-855", "ingest", "--partner", "acme", samples.resolve("edi/acme-855-po-ack.edi").toString());
+		String met = runOk("sla-met", "sla", "--met");
+		assertTrue(met.contains("\"state\" : \"MET_LATE\"") && met.contains("\"lateSeconds\" : "), met);
 	}
 
 	@Test
