@@ -120,15 +120,18 @@ public final class MessageJournal {
 		}
 	}
 
-	/** Where a message applied in chunks stands: its checkpoint, or zeros. */
+	/** Where an unfinished message applied in chunks stands: its checkpoint, or zeros. */
 	public record Checkpoint(long records, long bytes) {
 		public static final Checkpoint START = new Checkpoint(0, 0);
 	}
 
 	public Checkpoint checkpointOf(String tenantId, long id) throws SQLException {
+		// only a message a stop left unfinished resumes from its checkpoint; one resumed for a due retry (PARKED) goes
+		// through again from the start, its applied records declining by their idempotency keys, so the records that
+		// waited are applied
 		try (Connection connection = store.connection();
 				PreparedStatement query = connection.prepareStatement("SELECT checkpoint_records, checkpoint_bytes "
-						+ "FROM messages WHERE tenant_id = ? AND id = ?")) {
+						+ "FROM messages WHERE tenant_id = ? AND id = ? AND status = 'RECEIVED'")) {
 			query.setString(1, tenantId);
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {

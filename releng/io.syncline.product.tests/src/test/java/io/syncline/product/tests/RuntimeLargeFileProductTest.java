@@ -126,7 +126,7 @@ class RuntimeLargeFileProductTest {
 			first.awaitExit(Duration.ofSeconds(60));
 		}
 		Path inbox = Files.createDirectories(data().resolve("inbox/boltco"));
-		Path part = inbox.resolve("boltco-catalog-full.part");
+		Path part = dir.resolve("boltco-catalog-full.part");
 		List<String> sample = Files.readAllLines(demo().resolve("samples/boltco-catalog.csv"));
 		try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
 			out.write(sample.get(0));
@@ -136,6 +136,18 @@ class RuntimeLargeFileProductTest {
 				out.newLine();
 			}
 		}
+		// map streams it, in a heap a fraction of its size: one line per record
+		Path mapped = dir.resolve("catalog.jsonl");
+		try (ProductProcess map = runtime("map", "64m", "map", "--mapping",
+				demo().resolve("mappings/boltco-catalog.synmap").toString(), "--input", part.toString(), "--format",
+				"jsonl", "--output", mapped.toString())) {
+			assertEquals(0, map.awaitExit(Duration.ofSeconds(300)), map.output());
+			assertTrue(map.output().contains(catalogRows + " mapped, 0 failed"), map.output());
+		}
+		try (Stream<String> lines = Files.lines(mapped)) {
+			assertEquals(catalogRows, lines.filter(l -> l.startsWith("{\"record\":")).count());
+		}
+		Files.delete(mapped);
 		Files.move(part, inbox.resolve("boltco-catalog-full.csv"), StandardCopyOption.ATOMIC_MOVE);
 
 		List<Long> checkpoints = new ArrayList<>();
