@@ -10,7 +10,7 @@ public record ChunkSettings(int records, ProgressListener listener) {
 	 * Records per chunk unless {@code -Dsyncline.chunkRecords} says otherwise; see the README for the measurements
 	 * behind it.
 	 */
-	public static final int DEFAULT_RECORDS = 2_000;
+	public static final int DEFAULT_RECORDS = 1_000;
 
 	public ChunkSettings {
 		if (records < 1) {

@@ -2,7 +2,7 @@ package io.syncline.engine;
 
 import java.sql.SQLException;
 
-import io.syncline.store.MessageJournal;
+import io.syncline.store.Checkpoints;
 
 /**
  * An error the JVM cannot go on from (out of memory, a stack overflow) met while processing a message, with what
@@ -24,7 +24,7 @@ public final class FatalProcessingError extends Error {
 		return messageId;
 	}
 
-	static FatalProcessingError of(Error fatal, MessageRun run, MessageJournal journal, String tenantId) {
+	static FatalProcessingError of(Error fatal, MessageRun run, Checkpoints journal, String tenantId) {
 		if (fatal instanceof FatalProcessingError already) {
 			return already;
 		}

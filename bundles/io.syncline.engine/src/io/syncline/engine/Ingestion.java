@@ -1,6 +1,5 @@
 package io.syncline.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,28 +9,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.eclipse.emf.ecore.EObject;
 
-import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
-import io.syncline.mapping.MappingResources;
-import io.syncline.mapping.MappingRunner;
-import io.syncline.model.canonical.DataSet;
-import io.syncline.model.canonical.InventoryEvent;
-import io.syncline.model.canonical.InventoryPosition;
-import io.syncline.model.canonical.Invoice;
-import io.syncline.model.canonical.Item;
-import io.syncline.model.canonical.PurchaseOrder;
-import io.syncline.model.canonical.SalesOrder;
-import io.syncline.model.canonical.Shipment;
-import io.syncline.model.canonical.SupplierAvailability;
-import io.syncline.model.canonical.SupplierItem;
-import io.syncline.store.Catalog;
+import io.syncline.store.Checkpoints;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.JournalSearch;
@@ -55,22 +38,12 @@ public final class Ingestion {
 	private final Store store;
 	private final MappingSource mappings;
 	private final String tenantId;
-	private final SupplierSync supplierSync;
-	private final InventorySync inventorySync;
-	private final Catalog catalog;
 	private final ExceptionQueue exceptions;
-	private final PurchaseOrderFlow purchaseOrders;
 	private final MessageJournal journal;
-	private final OrderSync orderSync;
 	private final Outbound outbound;
-	private final ReceivedAcknowledgments receivedAcknowledgments;
 	private final StockEventBatch stockEvents;
-	private final ShipmentConfirmations shipments;
 	private final PartnerDirectory partners;
-	private final WholeDocuments wholeDocuments;
-
-	/** Where orders ship from until tenants configure their sourcing rules. */
-	private static final String FULFILLING_WAREHOUSE = "ATL";
+	private final Workflows workflows;
 
 
 	public Ingestion(Store store, Path mappings, String tenantId, BigDecimal priceTolerancePercent) {
@@ -86,23 +59,14 @@ public final class Ingestion {
 			Path outbox) {
 		this.partners = new PartnerDirectory(store, tenantId);
 		this.outbound = outbox == null ? null : new Outbound(store, tenantId, mappings, partners, outbox);
-		this.receivedAcknowledgments = new ReceivedAcknowledgments(store, tenantId);
 		this.stockEvents = new StockEventBatch(store, tenantId, mappings);
-		this.orderSync = new OrderSync(store, FULFILLING_WAREHOUSE, OrderSync.ShortageRule.BACKORDER);
-		this.shipments = new ShipmentConfirmations(store, tenantId, outbound);
 		this.store = store;
 		this.mappings = mappings;
 		this.tenantId = tenantId;
-		this.supplierSync = new SupplierSync(store, priceTolerancePercent);
-		this.inventorySync = new InventorySync(store);
-		this.catalog = new Catalog(store.dialect());
 		this.exceptions = new ExceptionQueue(store);
-		this.purchaseOrders = new PurchaseOrderFlow(store, priceTolerancePercent);
 		this.journal = new MessageJournal(store);
-		// purchase orders leave as 850s whether or not this runtime delivers to an outbox folder itself
-		Outbound documents = outbound != null ? outbound : new Outbound(store, tenantId, mappings, partners, null);
-		this.wholeDocuments = new WholeDocuments(tenantId, mappings, exceptions, inventorySync,
-				new PurchaseOrderSending(store, tenantId, partners, documents), journal);
+		this.workflows = new Workflows(store, tenantId, mappings, priceTolerancePercent, partners, outbound, journal,
+				exceptions);
 	}
 
 	/**
@@ -249,7 +213,7 @@ public final class Ingestion {
 	 */
 	public ShipmentConfirmations.ShipmentMade ship(OrderFulfilment.Request request, String actor)
 			throws IOException, SQLException {
-		ShipmentConfirmations.ShipmentMade made = store.inTransaction(c -> shipments.ship(c, request, actor));
+		ShipmentConfirmations.ShipmentMade made = store.inTransaction(c -> workflows.shipments().ship(c, request, actor));
 		publishPending();
 		return made;
 	}
@@ -310,12 +274,12 @@ public final class Ingestion {
 		MessageRun run = new MessageRun(store, exceptions, tenantId, mappings, RetryPolicy.standard(), shared, message,
 				sourceName, payload, mappingVersion, chunks);
 		try {
-			route(partner, type, run);
+			workflows.apply(partner, type, run);
 		} catch (IOException | MappingCompileException | RuntimeException e) {
 			// the message is journaled; what stopped it is a person's to fix, so it goes to the exception queue
 			run.fail("PROCESSING_ERROR", sourceName, e.getMessage() == null ? e.toString() : e.getMessage());
 		} catch (Error fatal) {
-			throw FatalProcessingError.of(fatal, run, journal, tenantId);
+			throw FatalProcessingError.of(fatal, run, new Checkpoints(store), tenantId);
 		}
 		if (outbound != null && RouteCatalog.isX12(sourceName)) {
 			try (java.io.InputStream in = payload.open()) {
@@ -332,99 +296,5 @@ public final class Ingestion {
 		});
 		return new Result(sourceName, partner, type, message, run.records, run.outcomes, run.problems, status.name(),
 				run.usedVersion);
-	}
-
-	/** The partner's inbound route for the document type names the workflow that applies it and its mapping. */
-	private void route(String partner, String documentType, MessageRun run)
-			throws IOException, SQLException, MappingCompileException {
-		long message = run.message;
-		RouteCatalog.Route route = partners.inbound(partner, documentType).orElse(null);
-		if (route == null) {
-			run.fail("NO_ROUTE", run.sourceName, "no route for " + documentType + " from partner '" + partner
-					+ "'; the partner's routes are in its configuration (partners)");
-			return;
-		}
-		String mapping = route.mapping();
-		switch (route.workflow()) {
-		case ITEM_MASTER -> {
-			run.apply(mapping, (c, i, o) -> {
-				Item item = (Item) o;
-				catalog.addItem(c, tenantId, item.getItemNumber(), item.getDescription(), item.getBaseUom(),
-						item.getSafetyStock(), item.getReorderPoint());
-				return "ITEM";
-			});
-			run.applySecondary(mapping + "-xref", (c, i, o) -> {
-				SupplierItem xref = (SupplierItem) o;
-				catalog.addCrossReference(c, tenantId, xref.getSupplier().getPartnerId(), xref.getSupplierSku(),
-						xref.getItem().getItemNumber());
-				return "CROSS_REFERENCE";
-			});
-		}
-		case SUPPLIER_CATALOG -> run.apply(mapping, o -> "SKU:" + partner + "/" + ((SupplierItem) o).getSupplierSku(),
-				(c, i, o) -> supplierSync.apply(c, tenantId, message, i, (SupplierItem) o).name());
-		case STOCK_SNAPSHOT -> wholeDocuments.snapshot(run, mapping);
-		case STOCK_EVENTS -> run.apply(mapping, Ingestion::positionKey,
-				(c, i, o) -> inventorySync.applyEvent(c, tenantId, message, (InventoryEvent) o).name());
-		case SHIPMENT_CONFIRMATIONS -> run.apply(mapping,
-				o -> "SO:" + ShipmentConfirmations.orderOf((Shipment) o),
-				(c, i, o) -> shipments.confirm(c, message, (Shipment) o));
-		case PURCHASE_ORDERS_SENT -> wholeDocuments.sendPurchaseOrders(run);
-		case WEB_ORDERS -> run.apply(mapping, o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
-			SalesOrder order = (SalesOrder) o;
-			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber()));
-			return orderSync.accept(c, tenantId, message, order).name();
-		});
-		case EDI_ORDERS -> run.apply(mapping, o -> "SO:" + ((SalesOrder) o).getOrderNumber(), (c, i, o) -> {
-			SalesOrder order = (SalesOrder) o;
-			journal.addKeys(c, tenantId, message, Map.of("SO", order.getOrderNumber(), "PO", order.getCustomerPo()));
-			OrderSync.Outcome outcome = orderSync.accept(c, tenantId, message, order);
-			if (outcome != OrderSync.Outcome.DUPLICATE && outbound != null) {
-				outbound.acknowledgeOrder(c, partner, order);
-			}
-			return outcome.name();
-		});
-		case SUPPLIER_AVAILABILITY -> run.apply(mapping, (c, i, o) -> {
-			SupplierAvailability report = (SupplierAvailability) o;
-			boolean stored = catalog.putAvailability(c, tenantId, new Catalog.Availability(report.getSupplier().getPartnerId(),
-					report.getSupplierSku(), report.getItem() == null ? null : report.getItem().getItemNumber(),
-					report.getQuantity(), report.getUom(), report.getAvailableDate(),
-					report.getAsOf().atOffset(ZoneOffset.UTC)), message);
-			return stored ? "APPLIED" : "IGNORED_OLDER";
-		});
-		case PO_ACKNOWLEDGMENT -> run.apply(mapping, o -> "PO:" + ((PurchaseOrder) o).getPoNumber(), (c, i, o) -> {
-			PurchaseOrder ack = (PurchaseOrder) o;
-			journal.addKeys(c, tenantId, message, Map.of("PO", ack.getPoNumber()));
-			return purchaseOrders.acknowledge(c, tenantId, message, ack).name();
-		});
-		case SHIP_NOTICE -> run.apply(mapping, Ingestion::shipmentKey, (c, i, o) -> {
-			Shipment asn = (Shipment) o;
-			Map<String, String> keys = new HashMap<>(Map.of("ASN", asn.getShipmentNumber()));
-			asn.getOrders().forEach(order -> keys.put("PO", order.getPoNumber()));
-			if (asn.getTrackingNumber() != null) {
-				keys.put("TRACKING", asn.getTrackingNumber());
-			}
-			journal.addKeys(c, tenantId, message, keys);
-			return purchaseOrders.ship(c, tenantId, message, asn).name();
-		});
-		case SUPPLIER_INVOICE -> run.apply(mapping, o -> "PO:" + ((Invoice) o).getPoNumber(), (c, i, o) -> {
-			Invoice invoice = (Invoice) o;
-			journal.addKeys(c, tenantId, message, Map.of("INVOICE", invoice.getInvoiceNumber(), "PO", invoice.getPoNumber()));
-			return purchaseOrders.invoice(c, tenantId, message, invoice).name();
-		});
-		case RECEIVED_ACKNOWLEDGMENT -> receivedAcknowledgments.apply(run, partner);
-		default -> run.fail("NO_ROUTE", run.sourceName, "workflow " + route.workflow() + " of " + partner + "/"
-				+ documentType + " does not take documents in");
-		}
-	}
-
-	/** Events of one item at one warehouse apply in order. */
-	private static String positionKey(EObject record) {
-		return InventorySync.positionKey((InventoryEvent) record);
-	}
-
-	/** A ship notice follows its purchase order's acknowledgment and comes before its invoice. */
-	private static String shipmentKey(EObject record) {
-		Shipment asn = (Shipment) record;
-		return asn.getOrders().isEmpty() ? "ASN:" + asn.getShipmentNumber() : "PO:" + asn.getOrders().get(0).getPoNumber();
 	}
 }

@@ -19,6 +19,7 @@ import io.syncline.formats.CountingInputStream;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.mapping.MappingRunner;
+import io.syncline.store.Checkpoints;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.RetryQueue;
@@ -177,7 +178,7 @@ final class MessageRun {
 	 * checkpoint says are done, so none is applied twice and none is skipped.
 	 */
 	private long applyInChunks(MappingSource.Resolved mapping, RecordSteps steps) throws IOException, SQLException {
-		MessageJournal journal = new MessageJournal(store);
+		Checkpoints journal = new Checkpoints(store);
 		long resumeAt = journal.checkpointOf(tenantId, message).records() - passesBefore;
 		List<MapOutcome> buffer = new ArrayList<>(chunks.records());
 		long[] seen = { 0 };

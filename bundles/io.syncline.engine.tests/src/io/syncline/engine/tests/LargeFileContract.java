@@ -25,6 +25,7 @@ import io.syncline.engine.ChunkSettings;
 import io.syncline.engine.FatalProcessingError;
 import io.syncline.engine.Ingestion;
 import io.syncline.engine.ProgressListener;
+import io.syncline.store.Checkpoints;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
@@ -120,6 +121,7 @@ abstract class LargeFileContract {
 		assertEquals(ROWS - 2, claims(result.messageId()), "a claim for each record that mapped");
 
 		MessageJournal journal = new MessageJournal(store);
+		Checkpoints checkpoints = new Checkpoints(store);
 		MessageJournal.PayloadInfo info = journal.payloadInfo(TENANT, result.messageId());
 		assertTrue(info.streamed(), "stored in pieces");
 		assertEquals(Files.size(file), info.size());
@@ -127,7 +129,7 @@ abstract class LargeFileContract {
 			assertArrayEquals(Files.readAllBytes(file), stored.readAllBytes(), "the bytes as received");
 		}
 		assertEquals(ROWS, checkpointRecords(result.messageId()), "the last chunk's checkpoint, kept");
-		assertEquals(0, journal.checkpointOf(TENANT, result.messageId()).records(),
+		assertEquals(0, checkpoints.checkpointOf(TENANT, result.messageId()).records(),
 				"a finished message resumed for a retry goes through from the start");
 		assertEquals(ROWS / CHUNK, progress.size(), "progress after every chunk");
 		for (int i = 0; i < progress.size(); i++) {
@@ -172,9 +174,10 @@ abstract class LargeFileContract {
 		assertTrue(fatal.getMessage().startsWith("message " + message + " (boltco-catalog-large.csv, record 150)"),
 				fatal.getMessage());
 		MessageJournal journal = new MessageJournal(store);
-		assertEquals(crashAfterChunks * CHUNK, journal.checkpointOf(TENANT, message).records());
+		Checkpoints checkpoints = new Checkpoints(store);
+		assertEquals(crashAfterChunks * CHUNK, checkpoints.checkpointOf(TENANT, message).records());
 		assertEquals(crashAfterChunks * CHUNK - 1, claims(message), "the chunks committed, one row among them short");
-		MessageJournal.Resume resume = journal.countResume(TENANT, message, 3);
+		Checkpoints.Resume resume = checkpoints.countResume(TENANT, message, 3);
 		assertEquals("Crash: simulated crash at record 150", resume.lastError());
 
 		Ingestion.Result resumed = ingestion(ProgressListener.NONE).resume(message);
@@ -195,19 +198,19 @@ abstract class LargeFileContract {
 		});
 		crashing.streamFrom(1);
 		long message = assertThrows(FatalProcessingError.class, () -> crashing.ingest("boltco", catalog())).messageId();
-		MessageJournal journal = new MessageJournal(store);
+		Checkpoints checkpoints = new Checkpoints(store);
 
-		assertEquals(0, journal.countResume(TENANT, message, 3).resumes(), "never resumed");
-		assertEquals(1, journal.countResume(TENANT, message, 3).resumes());
-		assertEquals(2, journal.countResume(TENANT, message, 3).resumes());
-		assertEquals(3, journal.countResume(TENANT, message, 3).resumes(), "three resumes without progress");
-		assertEquals(3, journal.countResume(TENANT, message, 3).resumes(), "past the limit it is not counted on");
+		assertEquals(0, checkpoints.countResume(TENANT, message, 3).resumes(), "never resumed");
+		assertEquals(1, checkpoints.countResume(TENANT, message, 3).resumes());
+		assertEquals(2, checkpoints.countResume(TENANT, message, 3).resumes());
+		assertEquals(3, checkpoints.countResume(TENANT, message, 3).resumes(), "three resumes without progress");
+		assertEquals(3, checkpoints.countResume(TENANT, message, 3).resumes(), "past the limit it is not counted on");
 
 		try (Connection connection = store.connection()) {
-			journal.checkpoint(connection, TENANT, message, CHUNK * 2, 1000);
+			checkpoints.checkpoint(connection, TENANT, message, CHUNK * 2, 1000);
 			connection.commit();
 		}
-		assertEquals(0, journal.countResume(TENANT, message, 3).resumes(), "the checkpoint moved: counting starts again");
-		assertEquals(1, journal.countResume(TENANT, message, 3).resumes());
+		assertEquals(0, checkpoints.countResume(TENANT, message, 3).resumes(), "the checkpoint moved: counting starts again");
+		assertEquals(1, checkpoints.countResume(TENANT, message, 3).resumes());
 	}
 }

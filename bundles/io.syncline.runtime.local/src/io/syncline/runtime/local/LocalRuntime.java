@@ -59,7 +59,6 @@ import io.syncline.runtime.local.internal.PartnerConfigs;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
-import io.syncline.store.RetryQueue;
 import io.syncline.store.Store;
 import io.syncline.store.TenantRules;
 

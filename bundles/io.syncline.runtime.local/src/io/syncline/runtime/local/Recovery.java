@@ -18,6 +18,7 @@ import io.syncline.engine.Ingestion;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.local.internal.Announcements;
 import io.syncline.runtime.local.internal.Dtos;
+import io.syncline.store.Checkpoints;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
@@ -37,7 +38,7 @@ final class Recovery {
 	private final JournalSearch search;
 	private final Consumer<Ingestion.Result> announcer;
 	private final RetryQueue retries = new RetryQueue();
-	private final MessageJournal journal;
+	private final Checkpoints checkpoints;
 	private final ExceptionQueue queue;
 	private final Announcements quarantined;
 
@@ -45,7 +46,7 @@ final class Recovery {
 
 	Recovery(String tenantId, Store store, Ingestion ingestion, JournalSearch search,
 			Consumer<Ingestion.Result> announcer, Announcements announcements) {
-		this.journal = new MessageJournal(store);
+		this.checkpoints = new Checkpoints(store);
 		this.queue = new ExceptionQueue(store);
 		this.quarantined = announcements;
 		this.tenantId = tenantId;
@@ -104,8 +105,8 @@ final class Recovery {
 	 * quarantined instead.
 	 */
 	private SubmitResult resumeOrQuarantine(long id) {
-		MessageJournal.Resume before = call("count the resume of message " + id,
-				() -> journal.countResume(tenantId, id, RESUMES_WITHOUT_PROGRESS));
+		Checkpoints.Resume before = call("count the resume of message " + id,
+				() -> checkpoints.countResume(tenantId, id, RESUMES_WITHOUT_PROGRESS));
 		return before.resumes() >= RESUMES_WITHOUT_PROGRESS ? quarantine(before) : resumeAndAnnounce(id);
 	}
 
@@ -148,7 +149,7 @@ final class Recovery {
 	static final int RESUMES_WITHOUT_PROGRESS = 3;
 
 	/** Sets a message aside with a POISON exception naming the attempts and the last error known. */
-	private SubmitResult quarantine(MessageJournal.Resume before) {
+	private SubmitResult quarantine(Checkpoints.Resume before) {
 		long id = before.id();
 		MessageJournal.Message message = call("read message " + id, () -> search.get(tenantId, id)).orElseThrow();
 		String detail = "resumed by " + before.resumes() + " starts of the runtime without progress (still at record "
@@ -157,7 +158,7 @@ final class Recovery {
 						+ "stopped)" : before.lastError())
 				+ ". Not resumed again: fix the cause (a larger heap, a corrected file), then resubmit it";
 		long exceptionId = call("quarantine message " + id, () -> store.inTransaction(connection -> {
-			journal.quarantine(connection, tenantId, id);
+			checkpoints.quarantine(connection, tenantId, id);
 			return queue.open(connection, tenantId, id, "POISON", null, message.sourceName(), detail);
 		}));
 		LOG.warn("message {} ({}) quarantined: {}", id, message.sourceName(), detail);

@@ -36,9 +36,13 @@ final class IngestBench {
 				Runtime.getRuntime().maxMemory() >> 20);
 		Path catalog = Inputs.csvCatalog(dir, rows);
 		double megabytes = Files.size(catalog) / 1048576.0;
-		long start = System.nanoTime();
-		long fields = rawFastCsv(catalog);
-		double rawSeconds = (System.nanoTime() - start) / 1e9;
+		long fields = 0;
+		double rawSeconds = Double.MAX_VALUE;
+		for (int round = 0; round < 3; round++) { // the best of three, the first one warming FastCSV up
+			long start = System.nanoTime();
+			fields = rawFastCsv(catalog);
+			rawSeconds = Math.min(rawSeconds, (System.nanoTime() - start) / 1e9);
+		}
 		System.out.printf(Locale.ROOT, "  raw FastCSV: %.0f MB, %,.0f rows/s (%d fields)%n", megabytes, rows / rawSeconds,
 				fields);
 
@@ -56,7 +60,7 @@ final class IngestBench {
 					}
 				}
 			}));
-			start = System.nanoTime();
+			long start = System.nanoTime();
 			Ingestion.Result result = ingestion.ingest("boltco", catalog);
 			double oursSeconds = (System.nanoTime() - start) / 1e9;
 			if (!result.status().equals("APPLIED") || result.records() != rows) {
