@@ -76,7 +76,20 @@ public final class SlaWatch {
 	public synchronized Checked check(Listener listener) throws SQLException {
 		int[] counts = new int[4];
 		SlaRules rules = store.inTransaction(c -> SlaRules.of(tenantRules.all(c, tenantId)));
-		boolean more = true;
+		boolean idle = rules.isEmpty() && store.inTransaction(c -> clocks.list(c, tenantId, new SlaClocks.Filter(
+				java.util.EnumSet.of(SlaClocks.State.OPEN, SlaClocks.State.BREACHED), false, null, null), 0, 1)
+				.isEmpty());
+		if (idle) {
+			// nothing to start or stop: skip what was journaled, so a rule set later does not read years of journal
+			long last = search.lastId(tenantId);
+			store.inTransaction(c -> {
+				if (clocks.watermark(c, tenantId) < last) {
+					clocks.advance(c, tenantId, last);
+				}
+				return null;
+			});
+		}
+		boolean more = !idle;
 		while (more) {
 			more = store.inTransaction(c -> follow(c, rules, listener, counts));
 		}

@@ -115,6 +115,20 @@ public final class JournalSearch {
 		return messages;
 	}
 
+	/** The highest message id of the tenant, 0 for none. */
+	public long lastId(String tenantId) throws SQLException {
+		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+				"SELECT COALESCE(MAX(id), 0) FROM messages WHERE tenant_id = ?")) {
+			query.setString(1, tenantId);
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				long id = row.getLong(1);
+				connection.rollback();
+				return id;
+			}
+		}
+	}
+
 	/** The business keys of the messages with ids from {@code fromId} to {@code toId}: message id → type → values. */
 	public Map<Long, Map<String, List<String>>> keysBetween(String tenantId, long fromId, long toId)
 			throws SQLException {

@@ -57,7 +57,8 @@ public final class ServeCommand implements RuntimeCommand {
 			return USAGE;
 		}
 		String name = Branding.current().runtimeName();
-		LOG.info("{} {} up: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
+		// "up" is said once every service runs: a start that dies on a message it resumes never says it
+		LOG.info("{} {} starting: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
 				ProcessHandle.current().pid());
 		Deque<RuntimeService> started = new ArrayDeque<>();
 		int exit = OK;
@@ -67,6 +68,8 @@ public final class ServeCommand implements RuntimeCommand {
 				started.push(service);
 				LOG.info("{} started", service.name());
 			}
+			LOG.info("{} {} up: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
+					ProcessHandle.current().pid());
 			while (!context.awaitStop(Duration.ofSeconds(60))) {
 				LOG.debug("{} running", name);
 			}

@@ -86,6 +86,7 @@ class RuntimeLargeFileProductTest {
 		for (int start = 1; start <= 3; start++) {
 			try (ProductProcess serve = runtime("serve-" + start, "64m", "serve")) {
 				assertEquals(3, serve.awaitExit(Duration.ofSeconds(180)), "start " + start + ": " + serve.output());
+				assertFalse(serve.output().contains(" up: data directory"), "a start that dies is never up");
 				assertOneLine(serve.output(), "serve: fatal: message 1 (wms-atl-full-snapshot.xml): out of memory");
 			}
 		}
@@ -100,6 +101,7 @@ class RuntimeLargeFileProductTest {
 					Duration.ofSeconds(180)), serve.output());
 			assertTrue(serve.output().contains("message 1 (wms-atl-full-snapshot.xml) quarantined: resumed by 3 starts"),
 					serve.output());
+			assertTrue(serve.output().contains(" up: data directory"), "the fourth start comes up: " + serve.output());
 			serve.process().destroy();
 			serve.awaitExit(Duration.ofSeconds(60));
 			assertTrue(serve.output().contains("stopped cleanly"), serve.output());
@@ -154,7 +156,7 @@ class RuntimeLargeFileProductTest {
 		for (int kill = 0; kill < 3; kill++) {
 			try (ProductProcess serve = runtime("run-" + kill, "256m", "serve")) {
 				// a stopped catalog is resumed during the start, before the runtime watches its inbox
-				assertTrue(serve.awaitOutput(l -> l.contains(" up: data directory"), Duration.ofSeconds(180)),
+				assertTrue(serve.awaitOutput(l -> l.contains(" starting: data directory"), Duration.ofSeconds(180)),
 						serve.output());
 				Thread.sleep(8_000 + random.nextInt(6_000));
 				serve.process().destroyForcibly(); // SIGKILL: nothing closed, nothing flushed
