@@ -24,6 +24,7 @@ import io.syncline.store.ExceptionQueue;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.RetryQueue;
 import io.syncline.store.Store;
+import io.syncline.store.UncheckedSqlException;
 
 /**
  * The processing of one message: mapping it record by record, applying each record alone (its own transaction,
@@ -200,7 +201,7 @@ final class MessageRun {
 						return null;
 					});
 				} catch (SQLException e) {
-					throw new ChunkFailed(e);
+					throw new UncheckedSqlException(e); // out of the mapping's sink, thrown again below
 				}
 				buffer.clear();
 				chunks.listener().progress(message, sourceName, passesBefore + done, in.count(), payload.size());
@@ -219,8 +220,8 @@ final class MessageRun {
 				if (!buffer.isEmpty()) {
 					flush.run();
 				}
-			} catch (ChunkFailed e) {
-				throw e.sql;
+			} catch (UncheckedSqlException e) {
+				throw e.sql();
 			}
 		}
 		passesBefore += seen[0];
@@ -232,17 +233,6 @@ final class MessageRun {
 	 * checkpoint counts through all of them.
 	 */
 	private long passesBefore;
-
-	/** A chunk's transaction that failed, carried out of the mapping's sink. */
-	private static final class ChunkFailed extends RuntimeException {
-		private static final long serialVersionUID = 1L;
-		private final transient SQLException sql;
-
-		ChunkFailed(SQLException sql) {
-			super(sql.getMessage(), sql);
-			this.sql = sql;
-		}
-	}
 
 	/** How one record is applied: parked behind its key, applied alone, or scheduled to be tried again. */
 	private final class RecordSteps {

@@ -50,8 +50,8 @@ final class LargePayloads {
 				zip.write(buffer, 0, read);
 				size += read;
 			}
-		} catch (UncheckedSql e) {
-			throw e.sql;
+		} catch (UncheckedSqlException e) {
+			throw e.sql();
 		}
 		return new Stored(size, HexFormat.of().formatHex(digest.digest()), pieces.written());
 	}
@@ -109,17 +109,6 @@ final class LargePayloads {
 		}
 	}
 
-	/** An SQLException crossing {@link OutputStream#write}, which may only throw IOException. */
-	private static final class UncheckedSql extends RuntimeException {
-		private static final long serialVersionUID = 1L;
-		private final transient SQLException sql;
-
-		UncheckedSql(SQLException sql) {
-			super(sql.getMessage(), sql);
-			this.sql = sql;
-		}
-	}
-
 	private static final class PieceWriter extends OutputStream {
 		private final PreparedStatement insert;
 		private final byte[] piece = new byte[PIECE_SIZE];
@@ -161,7 +150,7 @@ final class LargePayloads {
 				insert.setBytes(4, java.util.Arrays.copyOf(piece, filled));
 				insert.executeUpdate();
 			} catch (SQLException e) {
-				throw new UncheckedSql(e);
+				throw new UncheckedSqlException(e);
 			}
 			written++;
 			filled = 0;
@@ -173,7 +162,7 @@ final class LargePayloads {
 			try {
 				insert.close();
 			} catch (SQLException e) {
-				throw new UncheckedSql(e);
+				throw new UncheckedSqlException(e);
 			}
 		}
 

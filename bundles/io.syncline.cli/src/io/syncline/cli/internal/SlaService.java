@@ -40,8 +40,11 @@ public final class SlaService implements RuntimeService {
 	private void check() {
 		try {
 			var checked = runtime.checkSlaClocks();
-			if (checked.breached() > 0 || checked.warned() > 0) {
-				LOG.warn("SLA clocks: {} breached, {} due soon", checked.breached(), checked.warned());
+			if (checked.breached() > 0) {
+				LOG.warn("SLA clocks: {} breached (see the SLA_BREACH exceptions)", checked.breached());
+			}
+			if (checked.warned() > 0) {
+				LOG.info("SLA clocks: {} due soon", checked.warned());
 			}
 		} catch (RuntimeException e) {
 			// the next tick checks again; a clock that ran out meanwhile is breached then

@@ -164,13 +164,13 @@ class RuntimeCliProductTest {
 	void anSlaRuleOfAFewSecondsBreachesForRealAndALateReplyClosesItLate() throws Exception {
 		Path samples = demo().resolve("samples");
 		// a few seconds: enough for the next command's start to see the clock still open
-		runOk("sla-rule", "rules", "sla.acme.850.855", "PT12S", "--reason", "a test of the SLA clock");
+		runOk("sla-rule", "rules", "sla.acme.850.855", "PT30S", "--reason", "a test of the SLA clock");
 		runOk("sla-po", "ingest", "--partner", "erp", samples.resolve("erp-items-acme.csv").toString(),
 				demo().resolve("canonical/po-45001.xmi").toString());
 		long sent = System.nanoTime();
 		String open = runOk("sla-open", "sla", "--open");
 		assertTrue(open.contains("\"businessKey\" : \"PO-45001\"") && open.contains("\"state\" : \"OPEN\""), open);
-		Thread.sleep(Math.max(0, 13_000 - (System.nanoTime() - sent) / 1_000_000));
+		Thread.sleep(Math.max(0, 31_000 - (System.nanoTime() - sent) / 1_000_000));
 		String breached = runOk("sla-breached", "sla", "--breached", "--partner", "acme");
 		assertTrue(breached.contains("\"state\" : \"BREACHED\"") && breached.contains("\"replyType\" : \"855\""),
 				breached);
@@ -184,6 +184,28 @@ class RuntimeCliProductTest {
 		runOk("sla-855", "ingest", "--partner", "acme", samples.resolve("edi/acme-855-po-ack.edi").toString());
 		String met = runOk("sla-met", "sla", "--met");
 		assertTrue(met.contains("\"state\" : \"MET_LATE\"") && met.contains("\"lateSeconds\" : "), met);
+	}
+
+	@Test
+	void serveChecksSlaClocksOnItsScheduleAndBreachesOnce() throws Exception {
+		runOk("sched-rule", "rules", "sla.acme.850.997", "PT2S", "--reason", "a test of the SLA schedule");
+		runOk("sched-items", "ingest", "--partner", "erp", demo().resolve("samples/erp-items-acme.csv").toString());
+		Path inbox = Files.createDirectories(dir.resolve("data/inbox/erp"));
+		try (ProductProcess serve = ProductProcess.start(product.resolve("syncline-runtime"), dir.resolve("sched.log"),
+				java.util.Map.of("SYNCLINE_SLA_CHECK_MS", "500"), "--data", dir.resolve("data").toString(), "serve")) {
+			assertTrue(serve.awaitOutput(l -> l.contains(" up: data directory"), Duration.ofSeconds(120)), serve.output());
+			Files.copy(demo().resolve("canonical/po-45001.xmi"), inbox.resolve("po-45001.part"));
+			Files.move(inbox.resolve("po-45001.part"), inbox.resolve("po-45001.xmi"));
+			assertTrue(serve.awaitOutput(l -> l.contains("SLA clocks: 1 breached"), Duration.ofSeconds(60)),
+					"no 997 from Acme within 2 s: " + serve.output());
+			Thread.sleep(2_000); // four more checks
+			assertEquals(1, serve.output().lines().filter(l -> l.contains("breached")).count(),
+					"breached once, not on every check: " + serve.output());
+			serve.process().destroy();
+			serve.awaitExit(Duration.ofSeconds(60));
+		}
+		String exceptions = runOk("sched-exceptions", "exceptions", "--open");
+		assertTrue(exceptions.contains("acme: no 997 for 850 PO-45001"), exceptions);
 	}
 
 	@Test
