@@ -43,8 +43,19 @@ public final class JournalSearch {
 	/** Messages matching the filter with ids above {@code afterId}, oldest first, at most {@code pageSize}. */
 	public List<MessageJournal.Message> search(String tenantId, Filter filter, long afterId, int pageSize)
 			throws SQLException {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE m.tenant_id = ? AND m.id > ?");
-		List<Object> parameters = new ArrayList<>(List.of(tenantId, afterId));
+		return search(tenantId, filter, afterId, pageSize, false);
+	}
+
+	/**
+	 * As {@link #search(String, Filter, long, int)}, or newest first ({@code descending}): then the page holds the
+	 * ids below {@code afterId} (0: from the newest), so the next page starts where this one ended, as deep pages
+	 * cost what the first does.
+	 */
+	public List<MessageJournal.Message> search(String tenantId, Filter filter, long afterId, int pageSize,
+			boolean descending) throws SQLException {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages m WHERE m.tenant_id = ? AND m.id "
+				+ (descending ? "<" : ">") + " ?");
+		List<Object> parameters = new ArrayList<>(List.of(tenantId, descending && afterId <= 0 ? Long.MAX_VALUE : afterId));
 		condition(sql, parameters, "m.partner_id = ?", filter.partnerId());
 		condition(sql, parameters, "m.flow = ?", filter.flow());
 		condition(sql, parameters, "m.document_type = ?", filter.documentType());
@@ -57,7 +68,7 @@ public final class JournalSearch {
 			parameters.add(tenantId);
 			parameters.add(filter.businessKey());
 		}
-		sql.append(" ORDER BY m.id FETCH FIRST ? ROWS ONLY");
+		sql.append(descending ? " ORDER BY m.id DESC" : " ORDER BY m.id").append(" FETCH FIRST ? ROWS ONLY");
 		parameters.add(pageSize);
 		List<MessageJournal.Message> page = new ArrayList<>();
 		try (Connection connection = store.connection();

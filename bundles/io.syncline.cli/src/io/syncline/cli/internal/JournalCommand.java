@@ -26,17 +26,18 @@ public final class JournalCommand implements RuntimeCommand {
 	@Override
 	public String summary() {
 		return "journal [--partner P] [--flow F] [--type T] [--direction IN|OUT] [--status S] [--key K] [--after ID] "
-				+ "[--limit N]: a page of the message journal";
+				+ "[--limit N] [--newest]: a page of the message journal, oldest first (--newest: newest first)";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
 		Options options = Options.parse(args,
-				Set.of("partner", "flow", "type", "direction", "status", "key", "after", "limit"), Set.of());
+				Set.of("partner", "flow", "type", "direction", "status", "key", "after", "limit"), Set.of("newest"));
 		JournalQuery query = new JournalQuery(options.get("partner"), options.get("flow"), options.get("type"),
 				options.get("direction"), options.get("status"), options.get("key"), null, null,
 				options.has("after") ? Long.parseLong(options.get("after")) : 0,
-				options.has("limit") ? Integer.parseInt(options.get("limit")) : JournalQuery.DEFAULT_PAGE_SIZE);
+				options.has("limit") ? Integer.parseInt(options.get("limit")) : JournalQuery.DEFAULT_PAGE_SIZE,
+				options.has("newest"));
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
 			Page<MessageSummary> page = runtime.journal(query);
 			out.println(Json.write(Map.of("messages", page.items(), "nextAfter", page.nextAfter())));

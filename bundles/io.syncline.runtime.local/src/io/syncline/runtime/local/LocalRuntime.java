@@ -229,7 +229,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 		JournalSearch.Filter filter = new JournalSearch.Filter(query.partnerId(), query.flow(), query.documentType(),
 				query.direction(), query.status(), query.businessKey(), at(query.from()), at(query.to()));
 		return call("search the journal", () -> {
-			List<MessageJournal.Message> rows = search.search(tenantId, filter, query.afterId(), query.pageSize());
+			List<MessageJournal.Message> rows = search.search(tenantId, filter, query.afterId(), query.pageSize(),
+					query.descending());
 			List<MessageSummary> items = new ArrayList<>();
 			for (MessageJournal.Message row : rows) {
 				items.add(Dtos.message(row, search.keysOf(tenantId, row.id())));
@@ -398,6 +399,11 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public Subscription subscribe(Consumer<RuntimeEvent> listener) {
 		return events.subscribe(listener);
+	}
+
+	@Override
+	public Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener) {
+		return events.subscribe(afterEventId, listener);
 	}
 
 	@Override

@@ -104,6 +104,13 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** Live events (messages, exceptions, status changes) until the subscription is closed. */
 	Subscription subscribe(Consumer<RuntimeEvent> listener);
 
+	/**
+	 * Live events as {@link #subscribe(Consumer)}, first replaying those still retained with ids above
+	 * {@code afterEventId}, in order, none twice: what a subscriber that lost its connection missed. A gap between
+	 * {@code afterEventId} and the first id replayed means older events are no longer retained.
+	 */
+	Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener);
+
 	/** Publishes a new version of a mapping (.synmap XMI); it applies to messages submitted from now on. */
 	MappingVersion publishMapping(String mappingName, byte[] synmap, String actor, String comment);
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * opened or changed, a business document's status changed.
  */
 public record RuntimeEvent(Type type, Instant at, Long messageId, Long exceptionId, String partnerId,
-		String documentType, String businessKey, String status, String detail, MessageProgress progress) {
+		String documentType, String businessKey, String status, String detail, MessageProgress progress, long id) {
 
 	public enum Type {
 		MESSAGE_RECEIVED, MESSAGE_APPLIED, MESSAGE_FAILED, EXCEPTION_OPENED, EXCEPTION_CHANGED, STATUS_CHANGED,
@@ -23,9 +23,24 @@ public record RuntimeEvent(Type type, Instant at, Long messageId, Long exception
 		SLA_MET
 	}
 
-	/** An event that carries no progress. */
+	/** An event that carries no progress, before the runtime gave it its id. */
 	public RuntimeEvent(Type type, Instant at, Long messageId, Long exceptionId, String partnerId, String documentType,
 			String businessKey, String status, String detail) {
-		this(type, at, messageId, exceptionId, partnerId, documentType, businessKey, status, detail, null);
+		this(type, at, messageId, exceptionId, partnerId, documentType, businessKey, status, detail, null, 0);
+	}
+
+	/** An event before the runtime gave it its id. */
+	public RuntimeEvent(Type type, Instant at, Long messageId, Long exceptionId, String partnerId, String documentType,
+			String businessKey, String status, String detail, MessageProgress progress) {
+		this(type, at, messageId, exceptionId, partnerId, documentType, businessKey, status, detail, progress, 0);
+	}
+
+	/**
+	 * The event with the id its runtime gave it: ids grow by one with every event published, so a subscriber that
+	 * reconnects can ask for what came after the last id it saw.
+	 */
+	public RuntimeEvent withId(long value) {
+		return new RuntimeEvent(type, at, messageId, exceptionId, partnerId, documentType, businessKey, status, detail,
+				progress, value);
 	}
 }
