@@ -121,35 +121,67 @@ public final class Inbox {
 		return picked;
 	}
 
-	/** Claims the files, submits what was claimed in one batch, and keeps each beside its outcome. */
+	/**
+	 * Claims the files, submits what was claimed in one batch, and keeps each beside its outcome. A file too large to
+	 * hold goes alone, as a stream; the files before it are submitted first, so a partner's files apply in the order
+	 * they came.
+	 */
 	private List<Pickup> submitTogether(String partner, List<Path> files) throws IOException {
-		List<Ingestion.Document> documents = new ArrayList<>();
-		List<Path> claimedFiles = new ArrayList<>();
-		List<String> claimIds = new ArrayList<>();
+		Batch batch = new Batch(partner);
 		List<Pickup> picked = new ArrayList<>();
 		for (Path file : files) {
 			String claimId = UUID.randomUUID().toString();
 			Path claimed = claim(partner, file, claimId);
-			if (claimed != null && Files.size(claimed) >= runtime.streamFrom()) {
-				// too large to hold: alone, as a stream, in chunks with checkpoints
-				String name = file.getFileName().toString();
+			if (claimed == null) {
+				continue;
+			}
+			String name = file.getFileName().toString();
+			if (Files.size(claimed) >= runtime.streamFrom()) {
+				picked.addAll(batch.submit());
 				picked.add(keep(partner, name, claimId, claimed,
 						runtime.submitFile(partner, null, name, claimed, Map.of("INBOX", claimId))));
-			} else if (claimed != null) {
-				documents.add(new Ingestion.Document(partner, null, file.getFileName().toString(),
-						Files.readAllBytes(claimed), Map.of("INBOX", claimId)));
-				claimedFiles.add(claimed);
-				claimIds.add(claimId);
+			} else {
+				batch.add(new Ingestion.Document(partner, null, name, Files.readAllBytes(claimed),
+						Map.of("INBOX", claimId)), claimId, claimed);
 			}
 		}
-		if (documents.isEmpty()) {
+		picked.addAll(batch.submit());
+		return picked;
+	}
+
+	/** Claimed files waiting to be submitted together. */
+	private final class Batch {
+		private final String partner;
+		private final List<Ingestion.Document> documents = new ArrayList<>();
+		private final List<Path> claimedFiles = new ArrayList<>();
+		private final List<String> claimIds = new ArrayList<>();
+
+		Batch(String partner) {
+			this.partner = partner;
+		}
+
+		void add(Ingestion.Document document, String claimId, Path claimed) {
+			documents.add(document);
+			claimIds.add(claimId);
+			claimedFiles.add(claimed);
+		}
+
+		/** Submits what waits, in one transaction, and keeps each file; empties the batch. */
+		List<Pickup> submit() throws IOException {
+			List<Pickup> picked = new ArrayList<>();
+			if (documents.isEmpty()) {
+				return picked;
+			}
+			List<SubmitResult> results = runtime.submitClaimed(documents);
+			for (int i = 0; i < results.size(); i++) {
+				picked.add(keep(partner, documents.get(i).sourceName(), claimIds.get(i), claimedFiles.get(i),
+						results.get(i)));
+			}
+			documents.clear();
+			claimIds.clear();
+			claimedFiles.clear();
 			return picked;
 		}
-		List<SubmitResult> results = runtime.submitClaimed(documents);
-		for (int i = 0; i < results.size(); i++) {
-			picked.add(keep(partner, documents.get(i).sourceName(), claimIds.get(i), claimedFiles.get(i), results.get(i)));
-		}
-		return picked;
 	}
 
 	/** Files taken per partner in one poll, oldest first: a backlog of 100,000 files is worked off poll by poll. */
