@@ -164,13 +164,20 @@ final class MessageRun {
 		if (payload.streamed()) {
 			return applyInChunks(mapping, steps);
 		}
-		List<MapOutcome> mapped = new ArrayList<>();
-		MappingRunner.run(mapping.mapping(), sourceName, payload.bytes(), mapped::add);
-		int index = 0;
-		for (MapOutcome outcome : mapped) {
-			steps.handle(outcome, index++);
+		// each record applies as it is mapped, in its own transaction (or savepoint): one path, held or not
+		long[] index = { 0 };
+		try {
+			MappingRunner.run(mapping.mapping(), sourceName, payload.bytes(), outcome -> {
+				try {
+					steps.handle(outcome, index[0]++);
+				} catch (SQLException e) {
+					throw new UncheckedSqlException(e);
+				}
+			});
+		} catch (UncheckedSqlException e) {
+			throw e.sql();
 		}
-		return mapped.size();
+		return index[0];
 	}
 
 	/**

@@ -5,15 +5,9 @@ public final class PayloadTooLargeException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final long size;
-
 	public PayloadTooLargeException(long messageId, long size) {
 		super("message " + messageId + ": its payload is " + (size >> 20) + " MB, too large to hold in memory; "
 				+ "read it as a stream");
-		this.size = size;
 	}
 
-	public long size() {
-		return size;
-	}
 }

@@ -61,8 +61,25 @@ public final class Announcements {
 		status(BusinessDocument.Type.SO, keys.get("SO"), result, now);
 	}
 
-	/** How far a large message has come, after each chunk it committed. */
+	/** When each large message's progress was last logged: a line every few seconds, not one per chunk. */
+	private final Map<Long, Long> progressLogged = new ConcurrentHashMap<>();
+
+	private static final long PROGRESS_LOGGED_EVERY_NANOS = 5_000_000_000L;
+
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Announcements.class);
+
+	/**
+	 * How far a large message has come, after each chunk it committed: in the log every few seconds, for whoever
+	 * watches a long-running serve, and as an event to subscribers.
+	 */
 	public void progress(long messageId, String sourceName, long records, long bytesRead, long totalBytes) {
+		long now = System.nanoTime();
+		Long last = progressLogged.get(messageId);
+		if (last == null || now - last >= PROGRESS_LOGGED_EVERY_NANOS) {
+			progressLogged.put(messageId, now);
+			LOG.info("message {} ({}): {} records done, {} % of its bytes read", messageId, sourceName, records,
+					new io.syncline.runtime.api.MessageProgress(records, bytesRead, totalBytes).percent());
+		}
 		if (events.hasSubscribers()) {
 			events.publish(new RuntimeEvent(RuntimeEvent.Type.MESSAGE_PROGRESS, Instant.now(), messageId, null, null,
 					null, null, MessageJournal.Status.RECEIVED.name(), sourceName,

@@ -163,14 +163,10 @@ class RuntimeCliProductTest {
 	@Test
 	void anSlaRuleOfAFewSecondsBreachesForRealAndALateReplyClosesItLate() throws Exception {
 		Path samples = demo().resolve("samples");
-		// a few seconds: enough for the next command's start to see the clock still open
-		runOk("sla-rule", "rules", "sla.acme.850.855", "PT30S", "--reason", "a test of the SLA clock");
+		runOk("sla-rule", "rules", "sla.acme.850.855", "PT3S", "--reason", "a test of the SLA clock");
 		runOk("sla-po", "ingest", "--partner", "erp", samples.resolve("erp-items-acme.csv").toString(),
 				demo().resolve("canonical/po-45001.xmi").toString());
-		long sent = System.nanoTime();
-		String open = runOk("sla-open", "sla", "--open");
-		assertTrue(open.contains("\"businessKey\" : \"PO-45001\"") && open.contains("\"state\" : \"OPEN\""), open);
-		Thread.sleep(Math.max(0, 31_000 - (System.nanoTime() - sent) / 1_000_000));
+		Thread.sleep(3_500); // the 850 was journaled before the ingest ended: its clock has run out by now
 		String breached = runOk("sla-breached", "sla", "--breached", "--partner", "acme");
 		assertTrue(breached.contains("\"state\" : \"BREACHED\"") && breached.contains("\"replyType\" : \"855\""),
 				breached);

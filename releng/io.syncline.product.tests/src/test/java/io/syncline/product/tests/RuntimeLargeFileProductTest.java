@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ class RuntimeLargeFileProductTest {
 
 	private final Path product = ProductProcess.productDir("syncline.runtime.product");
 	private final int catalogRows = Integer.getInteger("syncline.large.rows", 2_000_000);
-	private final Random random = new Random(20261202);
 
 	private Path data() {
 		return dir.resolve("data");
@@ -155,10 +153,9 @@ class RuntimeLargeFileProductTest {
 		List<Long> checkpoints = new ArrayList<>();
 		for (int kill = 0; kill < 3; kill++) {
 			try (ProductProcess serve = runtime("run-" + kill, "256m", "serve")) {
-				// a stopped catalog is resumed during the start, before the runtime watches its inbox
-				assertTrue(serve.awaitOutput(l -> l.contains(" starting: data directory"), Duration.ofSeconds(180)),
-						serve.output());
-				Thread.sleep(8_000 + random.nextInt(6_000));
+				// killed on progress this start made, not after a time: mid-way on a machine of any speed
+				long before = kill == 0 ? 0 : checkpoints.get(kill - 1);
+				assertTrue(serve.awaitOutput(l -> progressed(l, before), Duration.ofMinutes(5)), serve.output());
 				serve.process().destroyForcibly(); // SIGKILL: nothing closed, nothing flushed
 				serve.process().waitFor();
 			}
@@ -187,6 +184,16 @@ class RuntimeLargeFileProductTest {
 		}
 		assertEquals(1, countFiles(data().resolve("archive/boltco")), "the file archived once");
 	}
+
+	/** A progress line of the catalog a tenth of it beyond {@code records}, short of the end. */
+	private boolean progressed(String line, long records) {
+		java.util.regex.Matcher progress = PROGRESS.matcher(line);
+		return progress.find() && Long.parseLong(progress.group(1)) > records + catalogRows / 10
+				&& Long.parseLong(progress.group(1)) < catalogRows * 9L / 10;
+	}
+
+	private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern
+			.compile("\\(boltco-catalog-full\\.csv\\): (\\d+) records done");
 
 	private long checkpoint() throws SQLException {
 		try (Connection db = database()) {
