@@ -130,7 +130,7 @@ public final class ExceptionQueue {
 				return item;
 			}
 		}
-		throw new IllegalArgumentException("no exception " + id + " for tenant " + tenantId);
+		throw new NotFoundException("no exception " + id + " for tenant " + tenantId);
 	}
 
 	/** Who did what to this exception, oldest first. */
@@ -262,7 +262,7 @@ public final class ExceptionQueue {
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new IllegalArgumentException("no exception " + id + " for tenant " + tenantId);
+					throw new NotFoundException("no exception " + id + " for tenant " + tenantId);
 				}
 				String state = row.getString(2);
 				if (state.equals("RESOLVED") || state.equals("IGNORED")) {

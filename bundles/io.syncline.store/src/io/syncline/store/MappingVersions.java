@@ -61,6 +61,26 @@ public final class MappingVersions {
 		});
 	}
 
+	/**
+	 * Copies the latest version of every mapping of one tenant to another, as its version 1, in the caller's
+	 * transaction; returns how many.
+	 */
+	public static int copyLatest(Connection connection, String fromTenant, String toTenant, String author)
+			throws SQLException {
+		try (PreparedStatement copy = connection.prepareStatement("INSERT INTO mapping_versions (tenant_id, "
+				+ "mapping_name, version, author, published_at, comment, synmap_sha256, synmap_gzip) "
+				+ "SELECT ?, m.mapping_name, 1, ?, ?, CONCAT(?, CAST(m.version AS VARCHAR(10))), m.synmap_sha256, "
+				+ "m.synmap_gzip FROM mapping_versions m WHERE m.tenant_id = ? AND m.version = (SELECT MAX(x.version) "
+				+ "FROM mapping_versions x WHERE x.tenant_id = m.tenant_id AND x.mapping_name = m.mapping_name)")) {
+			copy.setString(1, toTenant);
+			copy.setString(2, author);
+			copy.setObject(3, OffsetDateTime.now());
+			copy.setString(4, "copied from tenant " + fromTenant + ", version ");
+			copy.setString(5, fromTenant);
+			return copy.executeUpdate();
+		}
+	}
+
 	/** The hash a version of this content would carry. */
 	public static String sha256(byte[] content) {
 		return Payloads.sha256(content);

@@ -86,7 +86,7 @@ public final class MessageJournal {
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new SQLException("no message " + id + " for tenant " + tenantId);
+					throw new NotFoundException("no message " + id + " for tenant " + tenantId);
 				}
 				PayloadInfo info = new PayloadInfo(row.getLong(1), row.getInt(2), row.getString(3));
 				connection.rollback();
@@ -318,7 +318,7 @@ public final class MessageJournal {
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new SQLException("no message " + id + " for tenant " + tenantId);
+					throw new NotFoundException("no message " + id + " for tenant " + tenantId);
 				}
 				byte[] payload = Payloads.gunzip(row.getBytes(1));
 				if (!Payloads.sha256(payload).equals(row.getString(2))) {

@@ -54,6 +54,19 @@ public final class TenantRules {
 		audit.append(connection, tenantId, actor, "set-rule", "rule/" + key, json(before), json(value), reason);
 	}
 
+	/** Copies every rule of one tenant to another, in the caller's transaction; returns how many. */
+	public int copy(Connection connection, String fromTenant, String toTenant, String actor) throws SQLException {
+		try (PreparedStatement copy = connection.prepareStatement("INSERT INTO tenant_rules (tenant_id, rule_key, "
+				+ "rule_value, updated_at, updated_by) SELECT ?, rule_key, rule_value, ?, ? FROM tenant_rules "
+				+ "WHERE tenant_id = ?")) {
+			copy.setString(1, toTenant);
+			copy.setObject(2, OffsetDateTime.now());
+			copy.setString(3, actor);
+			copy.setString(4, fromTenant);
+			return copy.executeUpdate();
+		}
+	}
+
 	private static String json(String value) {
 		return value == null ? null : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}

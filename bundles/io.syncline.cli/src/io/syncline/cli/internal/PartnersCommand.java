@@ -32,7 +32,7 @@ public final class PartnersCommand implements RuntimeCommand {
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("name", "envelope", "flows", "reason", "as"), Set.of());
+		Options options = Options.parse(args, Set.of("name", "envelope", "flows", "reason"), Set.of());
 		List<String> words = options.positional();
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
 			if (words.isEmpty()) {
@@ -41,7 +41,7 @@ public final class PartnersCommand implements RuntimeCommand {
 				out.println(Json.write(runtime.workflows()));
 			} else if (words.size() == 2 && words.get(0).equals("save")) {
 				PartnerConfig saved = runtime.savePartner(new PartnerConfig(words.get(1), options.require("name"),
-						options.get("envelope"), flows(options.require("flows"))), Runtimes.actor(options),
+						options.get("envelope"), flows(options.require("flows"))),
 						options.require("reason"));
 				out.println(Json.write(saved));
 			} else {

@@ -27,19 +27,17 @@ public final class ResubmitCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "resubmit ID [--payload FILE --reason R] [--version N] [--validate-only] [--as USER]: edit, validate "
+		return "resubmit ID [--payload FILE --reason R] [--version N] [--validate-only]: edit, validate "
 				+ "and resubmit an exception's message";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("payload", "reason", "version", "as"), Set.of("validate-only"));
+		Options options = Options.parse(args, Set.of("payload", "reason", "version"), Set.of("validate-only"));
 		long id = Long.parseLong(options.onePositional("exception id"));
-		String actor = Runtimes.actor(options);
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
 			if (options.has("payload")) {
-				runtime.editPayload(id, Files.readAllBytes(Path.of(options.get("payload"))), actor,
-						options.require("reason"));
+				runtime.editPayload(id, Files.readAllBytes(Path.of(options.get("payload"))), options.require("reason"));
 			}
 			if (options.has("validate-only")) {
 				var report = runtime.validate(id);
@@ -47,7 +45,7 @@ public final class ResubmitCommand implements RuntimeCommand {
 				return report.valid() ? OK : FAILED;
 			}
 			Integer version = options.has("version") ? Integer.valueOf(options.get("version")) : null;
-			SubmitResult result = runtime.resubmit(id, version, actor);
+			SubmitResult result = runtime.resubmit(id, version);
 			out.println(Json.write(result));
 			return result.clean() ? OK : FAILED;
 		}

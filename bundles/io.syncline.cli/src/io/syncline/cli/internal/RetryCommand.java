@@ -22,18 +22,18 @@ public final class RetryCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "retry ID... [--dry-run] [--as USER]: bulk resubmit, or with --dry-run only validate each";
+		return "retry ID... [--dry-run]: bulk resubmit, or with --dry-run only validate each";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("as"), Set.of("dry-run"));
+		Options options = Options.parse(args, Set.of(), Set.of("dry-run"));
 		if (options.positional().isEmpty()) {
 			throw new IllegalArgumentException("retry needs at least one exception id");
 		}
 		List<Long> ids = options.positional().stream().map(Long::valueOf).toList();
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
-			BulkResult result = runtime.retry(ids, options.has("dry-run"), Runtimes.actor(options));
+			BulkResult result = runtime.retry(ids, options.has("dry-run"));
 			out.println(Json.write(result));
 			return result.count("FAILED") + result.count("WOULD_FAIL") == 0 ? OK : FAILED;
 		}

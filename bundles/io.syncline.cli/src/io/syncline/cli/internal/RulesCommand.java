@@ -22,13 +22,13 @@ public final class RulesCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "rules [KEY VALUE | KEY --remove] [--reason R] [--as USER]: the tenant's rules (atp.inTransit, "
+		return "rules [KEY VALUE | KEY --remove] [--reason R]: the tenant's rules (atp.inTransit, "
 				+ "atp.reserve.WEB|EDI|CRM percent), or change one";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("reason", "as"), Set.of("remove"));
+		Options options = Options.parse(args, Set.of("reason"), Set.of("remove"));
 		List<String> positional = options.positional();
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
 			if (positional.isEmpty()) {
@@ -40,7 +40,7 @@ public final class RulesCommand implements RuntimeCommand {
 				throw new IllegalArgumentException("rules KEY VALUE --reason R, or rules KEY --remove --reason R");
 			}
 			int moved = runtime.setTenantRule(positional.get(0), remove ? null : positional.get(1),
-					Runtimes.actor(options), options.require("reason"));
+					options.require("reason"));
 			out.println(Json.write(Map.of("rules", runtime.tenantRules(), "positionsMoved", moved)));
 		}
 		return OK;

@@ -37,11 +37,6 @@ final class Runtimes {
 		return LocalRuntime.open(settings);
 	}
 
-	/** The actor a command acts as: {@code --as USER}, else the operating system user. */
-	static String actor(Options options) {
-		return options.has("as") ? options.get("as") : System.getProperty("user.name", "cli");
-	}
-
 	/** The mappings given, or those of the demo content shipped with this installation. */
 	static Path mappings(String given) throws IOException {
 		if (given != null) {

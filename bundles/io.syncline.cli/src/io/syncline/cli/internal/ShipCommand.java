@@ -16,7 +16,7 @@ import io.syncline.runtime.cli.RuntimeCommand;
 import io.syncline.runtime.local.LocalRuntime;
 
 /**
- * {@code ship ORDER [--lines 1=40,2=1200] [--carrier C] [--tracking T] [--as USER]}: confirms a shipment of a sales
+ * {@code ship ORDER [--lines 1=40,2=1200] [--carrier C] [--tracking T]}: confirms a shipment of a sales
  * order (all that is allocated and not yet shipped when no lines are named); an EDI customer gets its 856 and 810.
  */
 @Component(service = RuntimeCommand.class)
@@ -29,17 +29,17 @@ public final class ShipCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "ship ORDER [--lines LINE=QTY,…] [--carrier C] [--tracking T] [--as USER]: confirm a shipment";
+		return "ship ORDER [--lines LINE=QTY,…] [--carrier C] [--tracking T]: confirm a shipment";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("lines", "carrier", "tracking", "as"), Set.of());
+		Options options = Options.parse(args, Set.of("lines", "carrier", "tracking"), Set.of());
 		String order = options.onePositional("order number or customer PO");
 		ShipmentConfirmation confirmation = new ShipmentConfirmation(order, options.get("carrier"),
 				options.get("tracking"), lines(options.get("lines")));
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
-			ShipmentResult result = runtime.confirmShipment(confirmation, Runtimes.actor(options));
+			ShipmentResult result = runtime.confirmShipment(confirmation);
 			Map<String, Object> shown = new LinkedHashMap<>();
 			shown.put("order", result.orderNumber());
 			shown.put("shipment", result.shipmentNumber());

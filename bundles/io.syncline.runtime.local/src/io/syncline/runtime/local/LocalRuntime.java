@@ -34,6 +34,11 @@ import io.syncline.runtime.api.FlowMetrics;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
+import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.NotFoundException;
+import io.syncline.runtime.api.Principal;
+import io.syncline.runtime.api.Role;
+import io.syncline.runtime.api.Tenant;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Page;
 import io.syncline.runtime.api.PartnerConfig;
@@ -56,6 +61,7 @@ import io.syncline.runtime.local.internal.EventBus;
 import io.syncline.runtime.local.internal.ExceptionWork;
 import io.syncline.runtime.local.internal.Metrics;
 import io.syncline.runtime.local.internal.PartnerConfigs;
+import io.syncline.store.AuditLog;
 import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
@@ -64,14 +70,18 @@ import io.syncline.store.TenantRules;
 
 /**
  * The runtime in this process: the store, the engine and the published mappings of one tenant behind the
- * {@link IntegrationRuntime} API. Safe to call from several threads; every call does its own I/O, so callers keep
- * it off any UI thread.
+ * {@link IntegrationRuntime} API, acting as one {@link Principal}. {@link #open} acts as the operating-system user,
+ * ADMIN of every tenant of the store; {@link #as(Principal)} gives the same tenant acting as someone else (the server
+ * does so for each authenticated caller), and every call checks that principal's role. Safe to call from several
+ * threads; every call does its own I/O, so callers keep it off any UI thread.
  */
 public final class LocalRuntime implements IntegrationRuntime {
 
+	private final Tenancy tenancy;
+	private final Principal principal;
+	private final boolean root;
 	private final String tenantId;
 	private final Store store;
-	private final boolean ownsStore;
 	private final PublishedMappings mappings;
 	private final Ingestion ingestion;
 	private final MessageJournal journal;
@@ -81,20 +91,24 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final Resolutions resolutions;
 	private final InventorySync inventory;
 	private final Documents documents;
-	private final EventBus events = new EventBus();
+	private final EventBus events;
 	private final Announcements announcements;
 	private final Recovery recovery;
 	private final PartnerConfigs partnerConfigs;
 	private final SlaBoard sla;
 
-	private LocalRuntime(Store store, boolean ownsStore, LocalSettings settings) {
-		this.tenantId = settings.tenantId();
-		this.store = store;
-		this.ownsStore = ownsStore;
+	/** The runtime of one tenant of the tenancy, acting as the system until {@link #as(Principal)}. */
+	LocalRuntime(Tenancy tenancy, String tenantId) {
+		LocalSettings settings = tenancy.settings();
+		this.tenancy = tenancy;
+		this.principal = new Principal("syncline", Role.ADMIN, tenantId);
+		this.root = false;
+		this.tenantId = tenantId;
+		this.store = tenancy.store();
+		this.events = new EventBus();
 		BigDecimal tolerance = settings.priceTolerancePercent();
 		this.mappings = new PublishedMappings(store, tenantId);
-		this.ingestion = new Ingestion(store, mappings, tenantId, tolerance,
-				settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("outbox"));
+		this.ingestion = new Ingestion(store, mappings, tenantId, tolerance, settings.outboxOf(tenantId));
 		this.journal = new MessageJournal(store);
 		this.search = new JournalSearch(store);
 		this.queue = new ExceptionQueue(store);
@@ -107,6 +121,40 @@ public final class LocalRuntime implements IntegrationRuntime {
 		ingestion.chunks(ChunkSettings.standard(announcements::progress));
 		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
 		this.sla = new SlaBoard(store, tenantId, java.time.Clock.systemUTC(), events);
+	}
+
+	/** The same tenant's runtime acting as {@code acting}; a root one closes the tenancy when closed. */
+	private LocalRuntime(LocalRuntime core, Principal acting, boolean root) {
+		this.tenancy = core.tenancy;
+		this.principal = acting;
+		this.root = root;
+		this.tenantId = core.tenantId;
+		this.store = core.store;
+		this.events = core.events;
+		this.mappings = core.mappings;
+		this.ingestion = core.ingestion;
+		this.journal = core.journal;
+		this.search = core.search;
+		this.queue = core.queue;
+		this.work = core.work;
+		this.resolutions = core.resolutions;
+		this.inventory = core.inventory;
+		this.documents = core.documents;
+		this.announcements = core.announcements;
+		this.recovery = core.recovery;
+		this.partnerConfigs = core.partnerConfigs;
+		this.sla = core.sla;
+	}
+
+	/**
+	 * This tenant's runtime acting as {@code acting}, who must see the tenant ({@link NotFoundException} if not);
+	 * closing it closes nothing.
+	 */
+	public LocalRuntime as(Principal acting) {
+		if (!acting.sees(tenantId)) {
+			throw new NotFoundException("no tenant " + tenantId);
+		}
+		return new LocalRuntime(this, acting, false);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -127,7 +175,14 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	private static LocalRuntime start(Store store, boolean ownsStore, LocalSettings settings) {
-		LocalRuntime runtime = new LocalRuntime(store, ownsStore, settings);
+		Tenancy tenancy = new Tenancy(store, ownsStore, settings);
+		LocalRuntime runtime = new LocalRuntime(tenancy.core(settings.tenantId()), Principal.localUser(), true);
+		try {
+			tenancy.ensureDefaultTenant();
+		} catch (SQLException e) {
+			runtime.close();
+			throw new RuntimeFailure("cannot register tenant " + settings.tenantId() + ": " + e.getMessage(), e);
+		}
 		if (settings.mappingsToImport() != null) {
 			try {
 				runtime.mappings.importDirectory(settings.mappingsToImport(), "syncline");
@@ -146,11 +201,48 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
+	public Principal principal() {
+		return principal;
+	}
+
+	@Override
+	public List<Tenant> tenants() {
+		return call("list tenants", () -> tenancy.visibleTo(principal));
+	}
+
+	@Override
+	public LocalRuntime forTenant(String otherTenant) {
+		return tenancy.runtimeFor(principal, otherTenant);
+	}
+
+	@Override
+	public Tenant createTenant(NewTenant tenant) {
+		return call("create tenant " + tenant.tenantId(), () -> tenancy.create(principal, tenant));
+	}
+
+	/** Refuses, audited, a call the principal's role does not allow. */
+	private void require(Role needed, String what) {
+		if (!principal.role().includes(needed)) {
+			tenancy.denied(principal, tenantId, what);
+			principal.require(needed, what);
+		}
+	}
+
+	@Override
 	public SubmitResult submit(String partnerId, String documentType, String sourceName, byte[] payload) {
+		require(Role.OPERATOR, "submit " + sourceName);
 		Ingestion.Result result = call("submit " + sourceName,
 				() -> ingestion.submit(partnerId, documentType, sourceName, payload, null, null));
 		announce(result);
+		audited("submit", "message/" + result.messageId(), "submitted " + sourceName + " from " + partnerId);
 		return Dtos.submitted(result);
+	}
+
+	private void audited(String action, String subject, String reason) {
+		call("audit " + action, () -> store.inTransaction(connection -> {
+			new AuditLog().append(connection, tenantId, principal.user(), action, subject, null, null, reason);
+			return null;
+		}));
 	}
 
 	/**
@@ -215,8 +307,10 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public PartnerConfig savePartner(PartnerConfig partner, String actor, String reason) {
-		return call("save partner " + partner.partnerId(), () -> partnerConfigs.save(partner, actor, reason));
+	public PartnerConfig savePartner(PartnerConfig partner, String reason) {
+		require(Role.ANALYST, "save partner " + partner.partnerId());
+		return call("save partner " + partner.partnerId(),
+				() -> partnerConfigs.save(partner, principal.user(), reason));
 	}
 
 	@Override
@@ -277,31 +371,35 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public void editPayload(long exceptionId, byte[] payload, String actor, String reason) {
+	public void editPayload(long exceptionId, byte[] payload, String reason) {
+		require(Role.OPERATOR, "edit exception " + exceptionId);
 		call("edit exception " + exceptionId, () -> {
-			queue.editPayload(tenantId, exceptionId, payload, actor, reason);
+			queue.editPayload(tenantId, exceptionId, payload, principal.user(), reason);
 			return null;
 		});
-		changed(exceptionId, "payload edited by " + actor);
+		changed(exceptionId, "payload edited by " + principal.user());
 	}
 
 	@Override
 	public ValidationReport validate(long exceptionId) {
+		require(Role.OPERATOR, "validate exception " + exceptionId);
 		return call("validate exception " + exceptionId, () -> work.validate(exceptionId, null));
 	}
 
 	@Override
-	public SubmitResult resubmit(long exceptionId, Integer mappingVersion, String actor) {
+	public SubmitResult resubmit(long exceptionId, Integer mappingVersion) {
+		require(Role.OPERATOR, "resubmit exception " + exceptionId);
 		Ingestion.Result result = call("resubmit exception " + exceptionId,
-				() -> work.resubmit(exceptionId, mappingVersion, actor));
+				() -> work.resubmit(exceptionId, mappingVersion, principal.user()));
 		announce(result);
-		changed(exceptionId, "resubmitted as message " + result.messageId() + " by " + actor);
+		changed(exceptionId, "resubmitted as message " + result.messageId() + " by " + principal.user());
 		return Dtos.submitted(result);
 	}
 
 	@Override
-	public BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor) {
-		BulkResult result = work.retry(exceptionIds, dryRun, actor);
+	public BulkResult retry(List<Long> exceptionIds, boolean dryRun) {
+		require(Role.OPERATOR, "retry exceptions");
+		BulkResult result = work.retry(exceptionIds, dryRun, principal.user());
 		if (!dryRun) {
 			result.items().forEach(item -> changed(item.exceptionId(), item.outcome() + ": " + item.detail()));
 		}
@@ -309,7 +407,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public void decide(long exceptionId, Decision decision, String actor, String reason) {
+	public void decide(long exceptionId, Decision decision, String reason) {
+		require(Role.OPERATOR, decision.name().toLowerCase() + " exception " + exceptionId);
+		String actor = principal.user();
 		call(decision.name().toLowerCase() + " exception " + exceptionId, () -> {
 			if (decision == Decision.RESOLVE) {
 				queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED, reason);
@@ -322,12 +422,13 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public void assign(long exceptionId, String assignee, String actor) {
+	public void assign(long exceptionId, String assignee) {
+		require(Role.OPERATOR, "assign exception " + exceptionId);
 		call("assign exception " + exceptionId, () -> {
-			queue.assign(tenantId, exceptionId, actor, assignee);
+			queue.assign(tenantId, exceptionId, principal.user(), assignee);
 			return null;
 		});
-		changed(exceptionId, "assigned to " + assignee + " by " + actor);
+		changed(exceptionId, "assigned to " + assignee + " by " + principal.user());
 	}
 
 	private void changed(long exceptionId, String detail) {
@@ -343,7 +444,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public ShipmentResult confirmShipment(ShipmentConfirmation confirmation, String actor) {
+	public ShipmentResult confirmShipment(ShipmentConfirmation confirmation) {
+		require(Role.OPERATOR, "confirm the shipment of " + confirmation.order());
+		String actor = principal.user();
 		ShipmentConfirmations.ShipmentMade shipment = call("confirm the shipment of " + confirmation.order(),
 				() -> ingestion.ship(new OrderFulfilment.Request(confirmation.order(), confirmation.carrier(),
 						confirmation.trackingNumber(), confirmation.lines()), actor));
@@ -366,7 +469,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public int setTenantRule(String key, String value, String actor, String reason) {
+	public int setTenantRule(String key, String value, String reason) {
+		require(Role.ADMIN, "set rule " + key);
+		String actor = principal.user();
 		if (SlaRules.isSlaRule(key)) {
 			call("set rule " + key, () -> {
 				sla.setRule(key, value, actor, reason);
@@ -407,9 +512,10 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
-	public MappingVersion publishMapping(String mappingName, byte[] synmap, String actor, String comment) {
+	public MappingVersion publishMapping(String mappingName, byte[] synmap, String comment) {
+		require(Role.ANALYST, "publish mapping " + mappingName);
 		return Dtos.mappingVersion(call("publish mapping " + mappingName,
-				() -> mappings.publish(mappingName, synmap, actor, comment)));
+				() -> mappings.publish(mappingName, synmap, principal.user(), comment)));
 	}
 
 	@Override
@@ -418,11 +524,16 @@ public final class LocalRuntime implements IntegrationRuntime {
 				() -> mappings.versions(mappingName).stream().map(Dtos::mappingVersion).toList());
 	}
 
+	/** Ends this tenant's event stream: the tenancy closes. */
+	void closeEvents() {
+		events.close();
+	}
+
+	/** Closes the store and every tenant's runtime if this is the runtime {@link #open} returned; else nothing. */
 	@Override
 	public void close() {
-		events.close();
-		if (ownsStore) {
-			store.close();
+		if (root) {
+			tenancy.close();
 		}
 	}
 }

@@ -8,12 +8,33 @@ import java.util.function.Consumer;
 /**
  * What every view and script uses to run and operate integrations, in-process ({@code LocalRuntime}) or on a
  * remote runtime alike: plain data in and out, no UI types. Calls may block on I/O; a UI calls them from a Job,
- * never from the display thread. Every call acts for one tenant; changes name the actor, for the audit log.
+ * never from the display thread. Every call acts for one tenant, as the runtime's {@link #principal()}: who acts
+ * comes from the caller's identity, never from an argument, and every change is audited under that principal.
+ * A call on another tenant's object fails with {@link NotFoundException}, as for an object that does not exist; a
+ * call the principal's role does not allow, with {@link AccessDeniedException}.
  */
 public interface IntegrationRuntime extends AutoCloseable {
 
 	/** The tenant this runtime acts for. */
 	String tenantId();
+
+	/** Who this runtime acts as. */
+	Principal principal();
+
+	/** The tenants the principal may see, by id. */
+	List<Tenant> tenants();
+
+	/**
+	 * The same runtime, as the same principal, in another tenant it may see; {@link NotFoundException} for one it
+	 * may not see or that does not exist. Closing the runtime returned does not close this one.
+	 */
+	IntegrationRuntime forTenant(String tenantId);
+
+	/**
+	 * Creates a tenant from a template (ADMIN of every tenant): see {@link NewTenant}. Refused with the reason: an id
+	 * taken or malformed, an unknown template, no reason given.
+	 */
+	Tenant createTenant(NewTenant tenant);
 
 	/**
 	 * Submits one document from a partner: journaled first, so it is never lost, then parsed, mapped and applied.
@@ -29,12 +50,15 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 * on. A flow's flow name may be null (the workflow's own). Refused with the reason: an unknown workflow, one in
 	 * the wrong direction, a mapping that is not published, a malformed envelope, documents to send without one.
 	 */
-	PartnerConfig savePartner(PartnerConfig partner, String actor, String reason);
+	PartnerConfig savePartner(PartnerConfig partner, String reason);
 
 	/** The workflows a flow can run, by name, with what each does. */
 	Map<String, String> workflows();
 
-	/** Journal rows matching the query, oldest first, keyset-paged: pass {@link Page#nextAfter()} on. */
+	/**
+	 * Journal rows matching the query, oldest first or newest first ({@link JournalQuery#newestFirst()}), keyset-paged:
+	 * pass {@link Page#nextAfter()} on.
+	 */
 	Page<MessageSummary> journal(JournalQuery query);
 
 	/** The documents of one business transaction (850 → 855 → 856 → 810 …), in order. */
@@ -49,7 +73,7 @@ public interface IntegrationRuntime extends AutoCloseable {
 	ExceptionDetail exception(long exceptionId);
 
 	/** Replaces the payload to resubmit; the original stays in the journal. */
-	void editPayload(long exceptionId, byte[] payload, String actor, String reason);
+	void editPayload(long exceptionId, byte[] payload, String reason);
 
 	/** Parses and maps the exception's current payload without applying it: what a resubmit would meet. */
 	ValidationReport validate(long exceptionId);
@@ -59,15 +83,15 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 * mapping version (null: the current published one). The exception is resolved when the new message applies
 	 * cleanly; otherwise it stays open with one more attempt counted.
 	 */
-	SubmitResult resubmit(long exceptionId, Integer mappingVersion, String actor);
+	SubmitResult resubmit(long exceptionId, Integer mappingVersion);
 
 	/** Resubmits many; a dry run only validates each and says what would happen. */
-	BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor);
+	BulkResult retry(List<Long> exceptionIds, boolean dryRun);
 
 	/** Accept or reject (a price change), ignore or resolve (anything); a reason is required. */
-	void decide(long exceptionId, Decision decision, String actor, String reason);
+	void decide(long exceptionId, Decision decision, String reason);
 
-	void assign(long exceptionId, String assignee, String actor);
+	void assign(long exceptionId, String assignee);
 
 	/** A purchase order, sales order (by its number or the customer's PO), ship notice or invoice, if known. */
 	Optional<BusinessDocument> document(BusinessDocument.Type type, String key);
@@ -77,7 +101,7 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 * shipped or partially shipped, and a customer that ordered by EDI is sent its ship notice and invoice. Shipping
 	 * more than is allocated and not yet shipped, or confirming again with nothing left, is refused.
 	 */
-	ShipmentResult confirmShipment(ShipmentConfirmation confirmation, String actor);
+	ShipmentResult confirmShipment(ShipmentConfirmation confirmation);
 
 	/** ATP of an item at a warehouse now, and every change that made it, with its cause. */
 	AtpExplanation explainAtp(String itemNumber, String warehouse);
@@ -93,7 +117,7 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 * whose ATP it moves. Returns how many positions it moved (0 for an SLA rule, which applies to documents
 	 * journaled from now on).
 	 */
-	int setTenantRule(String key, String value, String actor, String reason);
+	int setTenantRule(String key, String value, String reason);
 
 	/** Throughput and latency per flow over the last {@code minutes}. */
 	List<FlowMetrics> metrics(int minutes);
@@ -112,7 +136,7 @@ public interface IntegrationRuntime extends AutoCloseable {
 	Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener);
 
 	/** Publishes a new version of a mapping (.synmap XMI); it applies to messages submitted from now on. */
-	MappingVersion publishMapping(String mappingName, byte[] synmap, String actor, String comment);
+	MappingVersion publishMapping(String mappingName, byte[] synmap, String comment);
 
 	/** The versions of a mapping, newest first. */
 	List<MappingVersion> mappingVersions(String mappingName);

@@ -33,6 +33,8 @@ import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Page;
+import io.syncline.runtime.api.Principal;
+import io.syncline.runtime.api.Role;
 import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.SubmitResult;
@@ -53,6 +55,7 @@ abstract class LocalRuntimeContract {
 	Path data;
 
 	protected Store store;
+	private LocalRuntime root;
 	private LocalRuntime runtime;
 	private final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
 	private Subscription subscription;
@@ -62,7 +65,8 @@ abstract class LocalRuntimeContract {
 	@BeforeEach
 	void start() throws Exception {
 		store = open();
-		runtime = LocalRuntime.over(store, settings());
+		root = LocalRuntime.over(store, settings());
+		runtime = root.as(new Principal("dana", Role.ADMIN, "harbor"));
 		subscription = runtime.subscribe(events::add);
 	}
 
@@ -73,7 +77,7 @@ abstract class LocalRuntimeContract {
 	@AfterEach
 	void stop() {
 		subscription.close();
-		runtime.close();
+		root.close();
 		store.close();
 	}
 
@@ -148,9 +152,9 @@ abstract class LocalRuntimeContract {
 		submit("acme", "samples/edi/acme-855-po-ack.edi");
 		ExceptionSummary priceChange = runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().get(0);
 		assertThrows(IllegalArgumentException.class,
-				() -> runtime.decide(priceChange.id(), Decision.ACCEPT, "dana", " "), "a decision needs a reason");
-		runtime.assign(priceChange.id(), "dana", "lead");
-		runtime.decide(priceChange.id(), Decision.ACCEPT, "dana", "new Acme price list, confirmed by phone");
+				() -> runtime.decide(priceChange.id(), Decision.ACCEPT, " "), "a decision needs a reason");
+		runtime.as(new Principal("lead", Role.OPERATOR, "harbor")).assign(priceChange.id(), "dana");
+		runtime.decide(priceChange.id(), Decision.ACCEPT, "new Acme price list, confirmed by phone");
 		ExceptionDetail detail = runtime.exception(priceChange.id());
 		assertEquals("RESOLVED", detail.exception().state());
 		assertEquals("dana", detail.exception().assignee());
@@ -158,7 +162,7 @@ abstract class LocalRuntimeContract {
 		assertEquals(List.of("assign by lead", "resolved by dana"), actions);
 		assertTrue(detail.history().get(1).reason().contains("confirmed by phone"));
 		assertThrows(IllegalStateException.class,
-				() -> runtime.decide(priceChange.id(), Decision.IGNORE, "dana", "twice"), "a closed exception stays closed");
+				() -> runtime.decide(priceChange.id(), Decision.IGNORE, "twice"), "a closed exception stays closed");
 	}
 
 	@Test
@@ -175,20 +179,20 @@ abstract class LocalRuntimeContract {
 		assertFalse(before.valid());
 		assertTrue(before.problems().get(0).contains("line 2"), before.problems().toString());
 
-		BulkResult dry = runtime.retry(List.of(error.id()), true, "dana");
+		BulkResult dry = runtime.retry(List.of(error.id()), true);
 		assertEquals(1, dry.count("WOULD_FAIL"));
 		int journalBefore = runtime.journal(JournalQuery.all()).items().size();
 
-		runtime.editPayload(error.id(), good.getBytes(StandardCharsets.UTF_8), "dana", "fixed the cost typo of BC-001000");
+		runtime.editPayload(error.id(), good.getBytes(StandardCharsets.UTF_8), "fixed the cost typo of BC-001000");
 		ExceptionDetail edited = runtime.exception(error.id());
 		assertTrue(edited.payloadEdited());
 		assertEquals(good, new String(edited.payload(), StandardCharsets.UTF_8));
 		assertTrue(runtime.validate(error.id()).valid());
-		assertEquals(1, runtime.retry(List.of(error.id()), true, "dana").count("WOULD_APPLY"));
+		assertEquals(1, runtime.retry(List.of(error.id()), true).count("WOULD_APPLY"));
 		assertEquals(journalBefore, runtime.journal(JournalQuery.all()).items().size(), "a dry run submits nothing");
 		assertEquals("OPEN", runtime.exception(error.id()).exception().state());
 
-		SubmitResult again = runtime.resubmit(error.id(), null, "dana");
+		SubmitResult again = runtime.resubmit(error.id(), null);
 		assertEquals("APPLIED", again.status(), again.problems().toString());
 		ExceptionDetail after = runtime.exception(error.id());
 		assertEquals("RESOLVED", after.exception().state());
@@ -226,7 +230,7 @@ abstract class LocalRuntimeContract {
 		ExceptionSummary noRoute = runtime.exceptions(ExceptionQuery.open().ofKind("NO_ROUTE")).items().get(0);
 		assertEquals(Long.valueOf(result.messageId()), noRoute.messageId());
 		assertEquals("sku,cost\nX,1\n", new String(runtime.payload(result.messageId()), StandardCharsets.UTF_8));
-		assertEquals(1, runtime.retry(List.of(noRoute.id()), true, "dana").count("WOULD_FAIL"));
+		assertEquals(1, runtime.retry(List.of(noRoute.id()), true).count("WOULD_FAIL"));
 	}
 
 	@Test
@@ -262,14 +266,14 @@ abstract class LocalRuntimeContract {
 		String mapping = Files.readString(demo("mappings/boltco-catalog.synmap"));
 		MappingVersion second = runtime.publishMapping("boltco-catalog",
 				mapping.replace("Bolt &amp; Co flat-file price catalog", "Bolt catalog, v2 wording")
-						.getBytes(StandardCharsets.UTF_8), "ana", "wording");
+						.getBytes(StandardCharsets.UTF_8), "wording");
 		assertEquals(2, second.version());
 		assertEquals(List.of(2, 1), runtime.mappingVersions("boltco-catalog").stream().map(MappingVersion::version).toList());
 		SubmitResult catalog = submit("boltco", "samples/boltco-catalog.csv");
 		assertEquals(Integer.valueOf(2), runtime.journal(JournalQuery.all().after(catalog.messageId() - 1).pageSize(1))
 				.items().get(0).mappingVersion());
 		RuntimeFailure garbage = assertThrows(RuntimeFailure.class, () -> runtime.publishMapping("boltco-catalog",
-				"<not a mapping".getBytes(StandardCharsets.UTF_8), "ana", "oops"));
+				"<not a mapping".getBytes(StandardCharsets.UTF_8), "oops"));
 		assertTrue(garbage.getMessage().contains("boltco-catalog"), garbage.getMessage());
 		assertEquals(2, runtime.mappingVersions("boltco-catalog").size());
 	}
@@ -332,11 +336,11 @@ abstract class LocalRuntimeContract {
 		// 3000 on hand − 2000 safety stock (erp-items-acme.csv)
 		assertEquals(0, new java.math.BigDecimal("1000").compareTo(runtime.explainAtp("HS-100101", "ATL").atp()));
 		assertThrows(IllegalArgumentException.class,
-				() -> runtime.setTenantRule("atp.inTransit", "maybe", "ana", "try"), "a bad value is refused");
+				() -> runtime.setTenantRule("atp.inTransit", "maybe", "try"), "a bad value is refused");
 		assertThrows(IllegalArgumentException.class,
-				() -> runtime.setTenantRule("atp.reserve.EDI", "60", "ana", " "), "a rule change needs a reason");
+				() -> runtime.setTenantRule("atp.reserve.EDI", "60", " "), "a rule change needs a reason");
 
-		int moved = runtime.setTenantRule("atp.inTransit", "true", "ana", "promise what Acme has shipped");
+		int moved = runtime.setTenantRule("atp.inTransit", "true", "promise what Acme has shipped");
 
 		assertTrue(moved >= 1, "positions whose ATP the rule moved: " + moved);
 		assertEquals(Map.of("atp.inTransit", "true"), runtime.tenantRules());
@@ -347,7 +351,7 @@ abstract class LocalRuntimeContract {
 		assertEquals(0, new java.math.BigDecimal("1000").compareTo(last.before()));
 		assertEquals(0, new java.math.BigDecimal("6000").compareTo(last.after()));
 		assertTrue(last.detail().contains("ana") && last.detail().contains("promise what Acme has shipped"), last.detail());
-		assertEquals(0, runtime.setTenantRule("atp.inTransit", "true", "ana", "again"), "the same rule moves nothing");
+		assertEquals(0, runtime.setTenantRule("atp.inTransit", "true", "again"), "the same rule moves nothing");
 	}
 
 }

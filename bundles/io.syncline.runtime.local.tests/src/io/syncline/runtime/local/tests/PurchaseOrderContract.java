@@ -173,9 +173,9 @@ abstract class PurchaseOrderContract {
 				.orElseThrow();
 		List<PartnerConfig.Flow> flows = new ArrayList<>(bolt.flows());
 		flows.add(new PartnerConfig.Flow("purchase-orders", "850", "OUT", "OUTBOUND_DOCUMENT", "po-850-outbound"));
-		runtime.savePartner(new PartnerConfig("boltco", bolt.name(), "ZZ:HARBORSUPPLY>ZZ:BOLTCO", flows), "tester",
+		runtime.savePartner(new PartnerConfig("boltco", bolt.name(), "ZZ:HARBORSUPPLY>ZZ:BOLTCO", flows),
 				"Bolt & Co takes 850s now");
-		SubmitResult resubmitted = runtime.resubmit(noRoute.id(), null, "tester");
+		SubmitResult resubmitted = runtime.resubmit(noRoute.id(), null);
 
 		assertEquals(1L, resubmitted.outcomes().get("SENT"), resubmitted.outcomes().toString());
 		assertEquals("SENT", runtime.document(BusinessDocument.Type.PO, "PO-45077").orElseThrow().status());

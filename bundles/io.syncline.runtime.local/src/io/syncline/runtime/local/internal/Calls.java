@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 import io.syncline.mapping.MappingCompileException;
+import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.RuntimeFailure;
 
 /**
- * Runs a runtime call; what a person can act on (a missing exception, a wrong decision) passes through as it is,
- * what went wrong below (the database, a file) becomes a {@link RuntimeFailure} saying what was being done.
+ * Runs a runtime call; what a person can act on (a wrong decision) passes through as it is, an object the tenant
+ * does not have becomes a {@link NotFoundException}, and what went wrong below (the database, a file) becomes a
+ * {@link RuntimeFailure} saying what was being done.
  */
 public final class Calls {
 
@@ -23,6 +25,8 @@ public final class Calls {
 	public static <T> T call(String what, Call<T> call) {
 		try {
 			return call.run();
+		} catch (io.syncline.store.NotFoundException e) {
+			throw new NotFoundException(e.getMessage());
 		} catch (SQLException | IOException e) {
 			throw new RuntimeFailure("cannot " + what + ": " + e.getMessage(), e);
 		} catch (MappingCompileException e) {

@@ -1,0 +1,131 @@
+package io.syncline.runtime.local;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.syncline.engine.PartnerDirectory;
+import io.syncline.engine.RouteCatalog;
+import io.syncline.engine.TenantTemplates;
+import io.syncline.runtime.api.AccessDeniedException;
+import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.NotFoundException;
+import io.syncline.runtime.api.Principal;
+import io.syncline.runtime.api.Role;
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.Tenant;
+import io.syncline.store.AuditLog;
+import io.syncline.store.Store;
+import io.syncline.store.Tenants;
+
+/**
+ * The tenants of one store and the runtime of each, made on first use and kept: its event bus, caches and engine
+ * serve every principal that acts in that tenant. Closing it closes them, and the store if it opened it.
+ */
+final class Tenancy implements AutoCloseable {
+
+	private final Store store;
+	private final boolean ownsStore;
+	private final LocalSettings settings;
+	private final Tenants tenants = new Tenants();
+	private final Map<String, LocalRuntime> runtimes = new ConcurrentHashMap<>();
+
+	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
+		this.store = store;
+		this.ownsStore = ownsStore;
+		this.settings = settings;
+	}
+
+	Store store() {
+		return store;
+	}
+
+	LocalSettings settings() {
+		return settings;
+	}
+
+	/**
+	 * Registers the default tenant on the first start of a store; its interchange id is the one its partner
+	 * envelopes send from.
+	 */
+	void ensureDefaultTenant() throws SQLException {
+		String sender = new PartnerDirectory(store, settings.tenantId()).current().partners().stream()
+				.map(RouteCatalog.Partner::x12Envelope).filter(e -> e != null && e.contains(">"))
+				.map(e -> e.substring(0, e.indexOf('>'))).findFirst().orElse(null);
+		store.inTransaction(connection -> {
+			if (tenants.get(connection, settings.tenantId()).isEmpty()) {
+				tenants.add(connection, settings.tenantId(),
+						settings.tenantName() == null ? settings.tenantId() : settings.tenantName(), sender, null,
+						"syncline");
+			}
+			return null;
+		});
+	}
+
+	/** The runtime of a tenant, acting as no one yet: callers take {@link LocalRuntime#as(Principal)} of it. */
+	LocalRuntime core(String tenantId) {
+		return runtimes.computeIfAbsent(tenantId, id -> new LocalRuntime(this, id));
+	}
+
+	LocalRuntime runtimeFor(Principal principal, String tenantId) {
+		if (!principal.sees(tenantId) || !exists(tenantId)) {
+			throw new NotFoundException("no tenant " + tenantId);
+		}
+		return core(tenantId).as(principal);
+	}
+
+	private boolean exists(String tenantId) {
+		if (runtimes.containsKey(tenantId)) {
+			return true;
+		}
+		try {
+			return store.inTransaction(connection -> tenants.get(connection, tenantId).isPresent());
+		} catch (SQLException e) {
+			throw new RuntimeFailure("cannot read tenant " + tenantId + ": " + e.getMessage(), e);
+		}
+	}
+
+	List<Tenant> visibleTo(Principal principal) throws SQLException {
+		return store.inTransaction(connection -> tenants.all(connection)).stream()
+				.filter(t -> principal.sees(t.id())).map(Tenancy::dto).toList();
+	}
+
+	Tenant create(Principal principal, NewTenant request) throws SQLException {
+		if (!principal.role().includes(Role.ADMIN) || !principal.seesEveryTenant()) {
+			denied(principal, request.tenantId(), "create tenant " + request.tenantId());
+			throw new AccessDeniedException("creating a tenant needs an ADMIN of every tenant; " + principal + " is not");
+		}
+		if (request.template() == null || !principal.sees(request.template())) {
+			throw new NotFoundException("no tenant " + request.template() + " to copy");
+		}
+		return dto(new TenantTemplates(store).create(request.tenantId(), request.name(), request.template(),
+				request.interchangeId(), principal.user(), request.reason()).tenant());
+	}
+
+	/** Audits a refusal: who tried what where. */
+	void denied(Principal principal, String tenantId, String what) {
+		try {
+			store.inTransaction(connection -> {
+				new AuditLog().append(connection, tenantId == null ? "*" : tenantId, principal.user(), "denied",
+						what, null, null, principal.role() + " may not");
+				return null;
+			});
+		} catch (SQLException e) {
+			throw new RuntimeFailure("cannot audit a refusal: " + e.getMessage(), e);
+		}
+	}
+
+	private static Tenant dto(Tenants.Tenant tenant) {
+		return new Tenant(tenant.id(), tenant.name(), tenant.interchangeId(), tenant.template(),
+				tenant.createdAt().toInstant());
+	}
+
+	@Override
+	public void close() {
+		runtimes.values().forEach(LocalRuntime::closeEvents);
+		if (ownsStore) {
+			store.close();
+		}
+	}
+}
