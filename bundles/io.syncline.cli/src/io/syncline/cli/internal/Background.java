@@ -4,7 +4,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.syncline.runtime.local.LocalRuntime;
 
 /** The one background thread a serving service runs its ticks on, and how it stops. */
 final class Background {
@@ -20,8 +19,8 @@ final class Background {
 		});
 	}
 
-	/** Lets the current tick finish (up to 30 s), then closes the runtime it worked on. */
-	static void stop(ScheduledExecutorService ticks, LocalRuntime runtime) {
+	/** Lets the current tick finish (up to 30 s), then gives back the runtime it worked on. */
+	static void stop(ScheduledExecutorService ticks, ServedRuntime served) {
 		if (ticks != null) {
 			ticks.shutdown();
 			try {
@@ -30,8 +29,6 @@ final class Background {
 				Thread.currentThread().interrupt();
 			}
 		}
-		if (runtime != null) {
-			runtime.close();
-		}
+		served.release();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,9 @@ public final class InboxService implements RuntimeService {
 	private static final Logger LOG = LoggerFactory.getLogger(InboxService.class);
 
 	private LocalRuntime runtime;
+
+	@Reference
+	private ServedRuntime served;
 	private ScheduledExecutorService poller;
 
 	@Override
@@ -37,7 +41,7 @@ public final class InboxService implements RuntimeService {
 	@Override
 	public void start(CommandContext context) throws Exception {
 		Path mappings = Runtimes.mappings(null);
-		runtime = Runtimes.runtime(context, mappings.toString());
+		runtime = served.acquire(context);
 		var demo = DemoTenant.loadIfEmpty(runtime, mappings.getParent());
 		if (!demo.isEmpty()) {
 			LOG.info("first start: loaded the Harbor Supply demo tenant, {} documents", demo.size());
@@ -85,7 +89,7 @@ public final class InboxService implements RuntimeService {
 
 	@Override
 	public void stop() {
-		Background.stop(poller, runtime);
+		Background.stop(poller, served);
 	}
 
 }

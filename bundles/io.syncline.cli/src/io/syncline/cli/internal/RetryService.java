@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ public final class RetryService implements RuntimeService {
 	private static final Logger LOG = LoggerFactory.getLogger(RetryService.class);
 
 	private LocalRuntime runtime;
+
+	@Reference
+	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
 
 	@Override
@@ -28,7 +32,7 @@ public final class RetryService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		runtime = Runtimes.runtime(context, null);
+		runtime = served.acquire(context);
 		scheduler = Background.thread("syncline-retries");
 		scheduler.scheduleWithFixedDelay(this::retryDue, 2, 2, TimeUnit.SECONDS);
 	}
@@ -51,7 +55,7 @@ public final class RetryService implements RuntimeService {
 
 	@Override
 	public void stop() {
-		Background.stop(scheduler, runtime);
+		Background.stop(scheduler, served);
 	}
 
 }

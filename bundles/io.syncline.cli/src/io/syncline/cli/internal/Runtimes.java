@@ -29,7 +29,7 @@ final class Runtimes {
 			throws IOException {
 		LocalSettings settings = LocalSettings.harbor(context.dataDirectory(), mappings(mappings))
 				.withPriceTolerance(tolerancePercent);
-		String url = System.getenv("SYNCLINE_DB_URL");
+		String url = context.option("db") != null ? context.option("db") : System.getenv("SYNCLINE_DB_URL");
 		if (url != null && !url.isBlank()) {
 			settings = settings.withDatabase(url, System.getenv().getOrDefault("SYNCLINE_DB_USER", "syncline"),
 					System.getenv().getOrDefault("SYNCLINE_DB_PASSWORD", ""));

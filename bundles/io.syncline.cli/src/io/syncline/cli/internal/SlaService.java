@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ public final class SlaService implements RuntimeService {
 	private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
 
 	private LocalRuntime runtime;
+
+	@Reference
+	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
 
 	@Override
@@ -31,7 +35,7 @@ public final class SlaService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		runtime = Runtimes.runtime(context, null);
+		runtime = served.acquire(context);
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_SLA_CHECK_MS", "5000"));
 		scheduler = Background.thread("syncline-sla");
 		scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
@@ -56,6 +60,6 @@ public final class SlaService implements RuntimeService {
 
 	@Override
 	public void stop() {
-		Background.stop(scheduler, runtime);
+		Background.stop(scheduler, served);
 	}
 }

@@ -32,6 +32,7 @@ import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.FlowMetrics;
 import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.InvalidContentException;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.NewTenant;
@@ -147,12 +148,12 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	/**
-	 * This tenant's runtime acting as {@code acting}, who must see the tenant ({@link NotFoundException} if not);
-	 * closing it closes nothing.
+	 * The runtime acting as {@code acting}: in this tenant if the principal sees it, else in the principal's own
+	 * tenant. Closing it closes nothing.
 	 */
 	public LocalRuntime as(Principal acting) {
 		if (!acting.sees(tenantId)) {
-			throw new NotFoundException("no tenant " + tenantId);
+			return tenancy.runtimeFor(acting, acting.tenantId());
 		}
 		return new LocalRuntime(this, acting, false);
 	}
@@ -218,6 +219,11 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public Tenant createTenant(NewTenant tenant) {
 		return call("create tenant " + tenant.tenantId(), () -> tenancy.create(principal, tenant));
+	}
+
+	/** The bearer tokens of this runtime's store, managed as this runtime's principal (an ADMIN of every tenant). */
+	public AccessTokens accessTokens() {
+		return new AccessTokens(store, principal);
 	}
 
 	/** Refuses, audited, a call the principal's role does not allow. */
@@ -514,8 +520,15 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public MappingVersion publishMapping(String mappingName, byte[] synmap, String comment) {
 		require(Role.ANALYST, "publish mapping " + mappingName);
-		return Dtos.mappingVersion(call("publish mapping " + mappingName,
-				() -> mappings.publish(mappingName, synmap, principal.user(), comment)));
+		return Dtos.mappingVersion(call("publish mapping " + mappingName, () -> {
+			try {
+				return mappings.publish(mappingName, synmap, principal.user(), comment);
+			} catch (IOException unreadable) {
+				// the bytes given are all there is to read: what cannot be read is the caller's content
+				throw new InvalidContentException("cannot publish mapping " + mappingName + ": "
+						+ unreadable.getMessage(), unreadable);
+			}
+		}));
 	}
 
 	@Override

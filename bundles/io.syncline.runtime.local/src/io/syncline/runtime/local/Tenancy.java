@@ -72,7 +72,7 @@ final class Tenancy implements AutoCloseable {
 		if (!principal.sees(tenantId) || !exists(tenantId)) {
 			throw new NotFoundException("no tenant " + tenantId);
 		}
-		return core(tenantId).as(principal);
+		return core(tenantId).as(principal); // sees it: the same tenant
 	}
 
 	private boolean exists(String tenantId) {

@@ -16,4 +16,9 @@ public interface CommandContext {
 	boolean awaitStop(Duration timeout) throws InterruptedException;
 
 	boolean isStopRequested();
+
+	/** An option {@code serve} was given for its services ({@code port}, {@code bind}, {@code db} …), or null. */
+	default String option(String name) {
+		return null;
+	}
 }

@@ -12,6 +12,14 @@ public interface RuntimeService {
 	/** Starts the service's work; returns once it runs in the background. */
 	void start(CommandContext context) throws Exception;
 
+	/**
+	 * When it starts among the others, lowest first; they stop in reverse. What takes requests from outside (the
+	 * HTTP API) starts last and stops first, so it never serves a runtime half started or half stopped.
+	 */
+	default int startOrder() {
+		return 0;
+	}
+
 	/** Stops its work and releases what it holds; called once, from the serving thread. */
 	void stop();
 }

@@ -272,7 +272,7 @@ abstract class LocalRuntimeContract {
 		SubmitResult catalog = submit("boltco", "samples/boltco-catalog.csv");
 		assertEquals(Integer.valueOf(2), runtime.journal(JournalQuery.all().after(catalog.messageId() - 1).pageSize(1))
 				.items().get(0).mappingVersion());
-		RuntimeFailure garbage = assertThrows(RuntimeFailure.class, () -> runtime.publishMapping("boltco-catalog",
+		RuntimeFailure garbage = assertThrows(io.syncline.runtime.api.InvalidContentException.class, () -> runtime.publishMapping("boltco-catalog",
 				"<not a mapping".getBytes(StandardCharsets.UTF_8), "oops"));
 		assertTrue(garbage.getMessage().contains("boltco-catalog"), garbage.getMessage());
 		assertEquals(2, runtime.mappingVersions("boltco-catalog").size());

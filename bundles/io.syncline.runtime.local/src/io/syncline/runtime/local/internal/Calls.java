@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 import io.syncline.mapping.MappingCompileException;
+import io.syncline.runtime.api.InvalidContentException;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.RuntimeFailure;
 
@@ -30,7 +31,7 @@ public final class Calls {
 		} catch (SQLException | IOException e) {
 			throw new RuntimeFailure("cannot " + what + ": " + e.getMessage(), e);
 		} catch (MappingCompileException e) {
-			throw new RuntimeFailure("cannot " + what + ": the mapping does not compile: " + e.getMessage(), e);
+			throw new InvalidContentException("cannot " + what + ": the mapping does not compile: " + e.getMessage(), e);
 		}
 	}
 }

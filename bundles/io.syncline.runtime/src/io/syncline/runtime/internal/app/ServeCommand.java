@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,6 +31,9 @@ public final class ServeCommand implements RuntimeCommand {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+	private static final Set<String> VALUED = Set.of("port", "bind", "db", "tls-keystore", "tls-password-file");
+	private static final Set<String> FLAGS = Set.of("insecure-bind");
+
 	private final List<RuntimeService> services = new CopyOnWriteArrayList<>();
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -46,16 +52,26 @@ public final class ServeCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "run the runtime until stopped (SIGTERM)";
+		return "serve [--port N [--bind HOST] [--tls-keystore P12 --tls-password-file F] [--insecure-bind]] [--db JDBC-URL]:"
+				+ " run the runtime until stopped (SIGTERM), with the HTTP API on a port if given";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err)
 			throws InterruptedException {
-		if (!args.isEmpty()) {
-			err.println("serve takes no arguments, but got " + args);
-			return USAGE;
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i < args.size(); i++) {
+			String name = args.get(i).startsWith("--") ? args.get(i).substring(2) : null;
+			if (name != null && FLAGS.contains(name)) {
+				options.put(name, "true");
+			} else if (name != null && VALUED.contains(name) && i + 1 < args.size()) {
+				options.put(name, args.get(++i));
+			} else {
+				err.println("serve: unknown or incomplete option " + args.get(i) + "; " + summary());
+				return USAGE;
+			}
 		}
+		context = new WithOptions(context, options);
 		String name = Branding.current().runtimeName();
 		// "up" is said once every service runs: a start that dies on a message it resumes never says it
 		LOG.info("{} {} starting: data directory {}, pid {}", name, context.version(), context.dataDirectory(),
@@ -63,7 +79,9 @@ public final class ServeCommand implements RuntimeCommand {
 		Deque<RuntimeService> started = new ArrayDeque<>();
 		int exit = OK;
 		try {
-			for (RuntimeService service : List.copyOf(services)) {
+			List<RuntimeService> ordered = new java.util.ArrayList<>(services);
+			ordered.sort(java.util.Comparator.comparingInt(RuntimeService::startOrder));
+			for (RuntimeService service : ordered) {
 				service.start(context);
 				started.push(service);
 				LOG.info("{} started", service.name());
@@ -88,5 +106,33 @@ public final class ServeCommand implements RuntimeCommand {
 		}
 		LOG.info("{} stopped {}", name, exit == OK ? "cleanly" : "after a failure");
 		return exit;
+	}
+
+	/** The launcher's context and the options serve was given. */
+	private record WithOptions(CommandContext context, Map<String, String> options) implements CommandContext {
+		@Override
+		public java.nio.file.Path dataDirectory() {
+			return context.dataDirectory();
+		}
+
+		@Override
+		public String version() {
+			return context.version();
+		}
+
+		@Override
+		public boolean awaitStop(Duration timeout) throws InterruptedException {
+			return context.awaitStop(timeout);
+		}
+
+		@Override
+		public boolean isStopRequested() {
+			return context.isStopRequested();
+		}
+
+		@Override
+		public String option(String name) {
+			return options.get(name);
+		}
 	}
 }

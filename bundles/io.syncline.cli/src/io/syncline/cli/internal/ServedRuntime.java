@@ -1,0 +1,35 @@
+package io.syncline.cli.internal;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.syncline.runtime.cli.CommandContext;
+import io.syncline.runtime.local.LocalRuntime;
+
+/**
+ * The one local runtime every service of {@code serve} works on (inbox, retries, SLA checks, the HTTP API), so an
+ * event one of them causes reaches the subscribers of all: opened by the first service that starts, closed when
+ * the last one stops.
+ */
+@Component(service = ServedRuntime.class)
+public final class ServedRuntime {
+
+	private LocalRuntime runtime;
+	private int users;
+
+	synchronized LocalRuntime acquire(CommandContext context) throws IOException {
+		if (runtime == null) {
+			runtime = Runtimes.runtime(context, null);
+		}
+		users++;
+		return runtime;
+	}
+
+	synchronized void release() {
+		if (users > 0 && --users == 0) {
+			runtime.close();
+			runtime = null;
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package io.syncline.runtime.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.server.internal.ApiHandler;
+
+/**
+ * The runtime's HTTP API on embedded Jetty 12: the whole {@code IntegrationRuntime} as JSON and live events as
+ * Server-Sent Events, every call but {@code /health} authenticated by a bearer token and acting as its principal.
+ * Stopping answers new requests 503, ends the event streams and lets requests in flight finish within the grace
+ * period.
+ */
+public final class RuntimeServer implements AutoCloseable {
+
+	private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
+
+	private final Server server;
+	private final ServerConnector connector;
+	private final ApiHandler api;
+	private final ServerSettings settings;
+
+	private RuntimeServer(Server server, ServerConnector connector, ApiHandler api, ServerSettings settings) {
+		this.server = server;
+		this.connector = connector;
+		this.api = api;
+		this.settings = settings;
+	}
+
+	/** Starts serving {@code root} (a local runtime acting as an ADMIN of every tenant) as configured. */
+	public static RuntimeServer start(ServerSettings settings, LocalRuntime root, String version) {
+		if (!settings.tls() && !settings.insecureBind() && !isLoopback(settings.host())) {
+			throw new IllegalArgumentException("refusing plain HTTP on " + settings.host()
+					+ ": give a PKCS#12 keystore for TLS, or --insecure-bind behind a proxy that terminates TLS");
+		}
+		QueuedThreadPool threads = new QueuedThreadPool(Math.max(64, settings.maxStreams() + 32), 4);
+		threads.setName("syncline-http");
+		Server server = new Server(threads);
+		HttpConfiguration http = new HttpConfiguration();
+		http.setRequestHeaderSize(settings.maxHeaderBytes());
+		http.setSendServerVersion(false);
+		http.setSendXPoweredBy(false);
+		ServerConnector connector;
+		if (settings.tls()) {
+			SslContextFactory.Server tls = new SslContextFactory.Server();
+			tls.setKeyStorePath(settings.keystore().toString());
+			tls.setKeyStoreType("PKCS12");
+			tls.setKeyStorePassword(new String(settings.keystorePassword()));
+			http.addCustomizer(new SecureRequestCustomizer(false));
+			connector = new ServerConnector(server, tls, new HttpConnectionFactory(http));
+		} else {
+			connector = new ServerConnector(server, new HttpConnectionFactory(http));
+		}
+		connector.setHost(settings.host());
+		connector.setPort(settings.port());
+		connector.setIdleTimeout(Math.max(30_000, settings.heartbeat().toMillis() * 4));
+		server.addConnector(connector);
+		ApiHandler api = new ApiHandler(root, settings, version, Instant.now());
+		server.setHandler(new GracefulHandler(api));
+		server.setStopTimeout(settings.stopGrace().toMillis());
+		server.setStopAtShutdown(false);
+		try {
+			server.start();
+		} catch (Exception e) {
+			try {
+				server.stop();
+			} catch (Exception ignored) {
+				// the start failed already; that is the error to report
+			}
+			throw new RuntimeFailure("cannot serve on " + settings.host() + ":" + settings.port() + ": "
+					+ RuntimeFailure.reasonOf(e), e);
+		}
+		RuntimeServer running = new RuntimeServer(server, connector, api, settings);
+		LOG.info("serving the API on {}", running.url());
+		return running;
+	}
+
+	private static boolean isLoopback(String host) {
+		try {
+			for (InetAddress address : InetAddress.getAllByName(host)) {
+				if (!address.isLoopbackAddress()) {
+					return false;
+				}
+			}
+			return true;
+		} catch (UnknownHostException e) {
+			throw new IllegalArgumentException("cannot bind " + host + ": unknown host", e);
+		}
+	}
+
+	public int port() {
+		return connector.getLocalPort();
+	}
+
+	public String url() {
+		String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+		return (settings.tls() ? "https" : "http") + "://" + host + ":" + port();
+	}
+
+	/**
+	 * Stops: new requests get 503, event streams end, requests in flight get the grace period to finish. Work the
+	 * runtime has journaled stays journaled; the caller closes the runtime after.
+	 */
+	@Override
+	public void close() {
+		api.stopping();
+		try {
+			server.stop();
+		} catch (Exception e) {
+			LOG.warn("the HTTP server did not stop cleanly: {}", RuntimeFailure.reasonOf(e));
+		}
+	}
+}

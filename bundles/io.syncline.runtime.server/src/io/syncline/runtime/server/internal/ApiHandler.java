@@ -1,0 +1,236 @@
+package io.syncline.runtime.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.api.AccessDeniedException;
+import io.syncline.runtime.api.ConflictException;
+import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.InvalidContentException;
+import io.syncline.runtime.api.NotAuthenticatedException;
+import io.syncline.runtime.api.NotFoundException;
+import io.syncline.runtime.api.PayloadTooLargeException;
+import io.syncline.runtime.api.Principal;
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.RuntimeUnavailableException;
+import io.syncline.runtime.local.AccessTokens;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.server.ServerSettings;
+import io.syncline.runtime.wire.Bodies;
+import io.syncline.runtime.wire.Operation;
+import io.syncline.runtime.wire.WireJson;
+
+/**
+ * Every request: refused while stopping, routed by {@link Operation}, authenticated by its bearer token (never one
+ * in the URL), checked against the route's role, run on the caller's runtime in the tenant of the path, and any
+ * failure answered as {@code application/problem+json} with a readable reason and never a stack trace.
+ */
+public final class ApiHandler extends Handler.Abstract {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+	private static final String BEARER = "Bearer ";
+
+	private final LocalRuntime root;
+	private final AccessTokens tokens;
+	private final ServerSettings settings;
+	private final Calls calls;
+	private final EventStreams streams;
+	private final FailureLimiter failures;
+	private final Map<String, AutoCloseable> retention = new ConcurrentHashMap<>();
+	private final AtomicLong errors = new AtomicLong();
+	private final String version;
+	private final Instant startedAt;
+	private volatile boolean stopping;
+
+	public ApiHandler(LocalRuntime root, ServerSettings settings, String version, Instant startedAt) {
+		this.root = root;
+		this.tokens = root.accessTokens();
+		this.settings = settings;
+		this.version = version;
+		this.startedAt = startedAt;
+		this.failures = new FailureLimiter(settings.authFailuresPerMinute(), Duration.ofMinutes(1));
+		this.calls = new Calls(settings.maxJsonBytes(), settings.maxBodyBytes());
+		this.streams = new EventStreams(settings.maxStreams(), settings.heartbeat());
+	}
+
+	@Override
+	public boolean handle(Request request, Response response, Callback callback) {
+		String path = Request.getPathInContext(request);
+		Operation operation = Operation.find(request.getMethod(), path);
+		Exchange x = new Exchange(request, response, callback,
+				operation == null ? Map.of() : operation.match(path));
+		try {
+			if (stopping) {
+				response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+				throw new RuntimeUnavailableException("the runtime is stopping");
+			}
+			refuseTokensInTheUrl(request);
+			if (operation == null) {
+				if (Operation.anyMatches(path)) {
+					problem(x, 405, "Method Not Allowed", request.getMethod() + " is not allowed on " + path);
+				} else {
+					problem(x, 404, "Not Found", "no route " + path);
+				}
+				return true;
+			}
+			if (operation == Operation.HEALTH) {
+				x.ok(Map.of("status", "UP", "version", version, "startedAt", startedAt.toString()));
+				return true;
+			}
+			// the role each call needs is checked, and a refusal audited, by the runtime acting as the principal
+			Principal principal = authenticate(request, operation);
+			IntegrationRuntime runtime = runtimeFor(principal, x.path("tenant"));
+			if (operation == Operation.OPENAPI) {
+				x.send(200, "application/json", openApi());
+			} else if (operation == Operation.EVENTS) {
+				streams.serve(runtime, x);
+			} else {
+				calls.run(operation, runtime, x);
+			}
+		} catch (Throwable failure) {
+			answer(x, failure);
+		}
+		return true;
+	}
+
+	private static void refuseTokensInTheUrl(Request request) {
+		String query = request.getHttpURI().getQuery();
+		if (query != null) {
+			String lower = query.toLowerCase(java.util.Locale.ROOT);
+			if (lower.contains("access_token=") || lower.contains("token=") || lower.contains("syn_")) {
+				throw new IllegalArgumentException("a token is never accepted in a URL: send it as Authorization: Bearer");
+			}
+		}
+	}
+
+	private Principal authenticate(Request request, Operation operation) {
+		String from = address(request.getConnectionMetaData().getRemoteSocketAddress());
+		long wait = failures.blockedFor(from);
+		if (wait > 0) {
+			throw new TooManyFailures(wait);
+		}
+		String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		String why = header == null ? "no bearer token"
+				: !header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? "not a bearer token" : null;
+		if (why == null) {
+			var principal = tokens.authenticate(header.substring(BEARER.length()).strip());
+			if (principal.isPresent()) {
+				return principal.get();
+			}
+			why = "an unknown, expired or revoked token";
+		}
+		failures.failed(from);
+		tokens.failed(from, why + " for " + operation);
+		throw new NotAuthenticatedException(why);
+	}
+
+	private IntegrationRuntime runtimeFor(Principal principal, String tenant) {
+		LocalRuntime runtime = root.as(principal);
+		if (tenant != null) {
+			runtime = runtime.forTenant(tenant);
+		}
+		// a stream that reconnects finds what it missed only if the tenant's events are retained meanwhile
+		retention.computeIfAbsent(runtime.tenantId(), t -> root.forTenant(t).subscribe(event -> {
+		}));
+		return runtime;
+	}
+
+	private static String address(SocketAddress address) {
+		return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+	}
+
+	private byte[] openApi() throws IOException {
+		try (InputStream in = ApiHandler.class.getResourceAsStream("/openapi.json")) {
+			if (in == null) {
+				throw new IllegalStateException("openapi.json is missing from the server bundle");
+			}
+			return in.readAllBytes();
+		}
+	}
+
+	private void answer(Exchange x, Throwable failure) {
+		if (x.answered()) {
+			LOG.debug("{} failed after its answer began: {}", x.request().getHttpURI().getPath(),
+					RuntimeFailure.reasonOf(failure));
+			x.callback().failed(failure);
+			return;
+		}
+		if (failure instanceof NotAuthenticatedException) {
+			x.response().getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"syncline\"");
+			problem(x, 401, "Unauthorized", failure.getMessage());
+		} else if (failure instanceof TooManyFailures many) {
+			x.response().getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(many.seconds));
+			problem(x, 429, "Too Many Requests", failure.getMessage());
+		} else if (failure instanceof AccessDeniedException) {
+			problem(x, 403, "Forbidden", failure.getMessage());
+		} else if (failure instanceof NotFoundException) {
+			problem(x, 404, "Not Found", failure.getMessage());
+		} else if (failure instanceof PayloadTooLargeException) {
+			problem(x, 413, "Content Too Large", failure.getMessage());
+		} else if (failure instanceof RuntimeUnavailableException) {
+			problem(x, 503, "Service Unavailable", failure.getMessage());
+		} else if (failure instanceof InvalidContentException) {
+			problem(x, 422, "Unprocessable Content", failure.getMessage());
+		} else if (failure instanceof IllegalArgumentException) {
+			problem(x, 400, "Bad Request", failure.getMessage());
+		} else if (failure instanceof ConflictException || failure instanceof IllegalStateException) {
+			problem(x, 409, "Conflict", failure.getMessage());
+		} else {
+			long reference = errors.incrementAndGet();
+			LOG.error("request {} {} failed (error {})", x.request().getMethod(), x.request().getHttpURI().getPath(),
+					reference, failure);
+			problem(x, 500, "Internal Server Error", (failure instanceof RuntimeFailure ? failure.getMessage()
+					: "the runtime failed") + " (error " + reference + " in the runtime's log)");
+		}
+	}
+
+	private static void problem(Exchange x, int status, String title, String detail) {
+		try {
+			x.send(status, "application/problem+json", WireJson.mapper().writeValueAsBytes(new Bodies.Problem(
+					"about:blank", title, status, detail == null ? title : detail)));
+		} catch (IOException e) {
+			x.send(status, "application/problem+json",
+					("{\"title\":\"" + title + "\",\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	/** Stops taking requests and ends the event streams. */
+	public void stopping() {
+		stopping = true;
+		streams.stopping();
+		retention.values().forEach(subscription -> {
+			try {
+				subscription.close();
+			} catch (Exception e) {
+				LOG.debug("closing a retention subscription: {}", e.getMessage());
+			}
+		});
+	}
+
+	/** An address past its limit of failed authentications. */
+	private static final class TooManyFailures extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+		private final long seconds;
+
+		TooManyFailures(long seconds) {
+			super("too many failed authentications from this address; try again in " + seconds + " s");
+			this.seconds = seconds;
+		}
+	}
+}

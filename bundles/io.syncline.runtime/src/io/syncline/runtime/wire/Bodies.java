@@ -1,0 +1,45 @@
+package io.syncline.runtime.wire;
+
+import java.util.List;
+
+import io.syncline.runtime.api.Decision;
+import io.syncline.runtime.api.PartnerConfig;
+
+/** The JSON bodies of the API's calls that change something; each carries its reason where the call needs one. */
+public final class Bodies {
+
+	private Bodies() {
+	}
+
+	public record EditPayload(byte[] payload, String reason) {
+	}
+
+	public record Resubmit(Integer mappingVersion) {
+	}
+
+	public record Retry(List<Long> exceptionIds, boolean dryRun) {
+	}
+
+	public record Decide(Decision decision, String reason) {
+	}
+
+	public record Assign(String assignee) {
+	}
+
+	public record SetRule(String value, String reason) {
+	}
+
+	public record SavePartner(PartnerConfig partner, String reason) {
+	}
+
+	public record PublishMapping(byte[] synmap, String comment) {
+	}
+
+	/** The number of positions a rule change moved. */
+	public record RuleChanged(int positionsMoved) {
+	}
+
+	/** RFC 9457 problem details: what every error answers, never a stack trace. */
+	public record Problem(String type, String title, int status, String detail) {
+	}
+}
