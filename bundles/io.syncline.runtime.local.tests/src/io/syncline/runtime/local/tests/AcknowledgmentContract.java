@@ -1,5 +1,6 @@
 package io.syncline.runtime.local.tests;
 
+import io.syncline.testing.Harbor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

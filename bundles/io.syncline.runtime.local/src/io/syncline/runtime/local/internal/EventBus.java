@@ -34,8 +34,9 @@ public final class EventBus implements AutoCloseable {
 	});
 
 	/**
-	 * Events kept for subscribers that reconnect, the newest this many; they are kept while the runtime has a
-	 * subscriber (with none, events are not even made).
+	 * Events kept for subscribers that reconnect, the newest this many; they are kept from the first subscriber
+	 * on, also while none is connected, so one that comes back finds what it missed (a runtime no one ever
+	 * subscribed to, such as a command-line ingest, does not even make them).
 	 */
 	static final int RETAINED = 10_000;
 
@@ -44,7 +45,10 @@ public final class EventBus implements AutoCloseable {
 	/** The id of the last event handed to the listeners; read and written on the delivery thread only. */
 	private long delivered;
 
+	private volatile boolean wanted;
+
 	public Subscription subscribe(Consumer<RuntimeEvent> listener) {
+		wanted = true;
 		listeners.add(listener);
 		return () -> listeners.remove(listener);
 	}
@@ -54,6 +58,7 @@ public final class EventBus implements AutoCloseable {
 	 * the delivery thread, which knows which events it has handed on and which are still queued.
 	 */
 	public Subscription subscribe(long afterId, Consumer<RuntimeEvent> listener) {
+		wanted = true;
 		Runnable register = () -> {
 			List<RuntimeEvent> missed;
 			synchronized (retained) {
@@ -79,13 +84,13 @@ public final class EventBus implements AutoCloseable {
 		return () -> listeners.remove(listener);
 	}
 
-	/** Whether anyone listens: what events would say need not be looked up when no one does. */
+	/** Whether events are wanted: what they would say need not be looked up for a runtime no one listens to. */
 	public boolean hasSubscribers() {
-		return !listeners.isEmpty();
+		return wanted;
 	}
 
 	public void publish(RuntimeEvent unnumbered) {
-		if (listeners.isEmpty() || delivery.isShutdown()) {
+		if (!wanted || delivery.isShutdown()) {
 			return;
 		}
 		RuntimeEvent event;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,7 +51,6 @@ public final class ApiHandler extends Handler.Abstract {
 	private final Calls calls;
 	private final EventStreams streams;
 	private final FailureLimiter failures;
-	private final Map<String, AutoCloseable> retention = new ConcurrentHashMap<>();
 	private final AtomicLong errors = new AtomicLong();
 	private final String version;
 	private final Instant startedAt;
@@ -145,9 +143,6 @@ public final class ApiHandler extends Handler.Abstract {
 		if (tenant != null) {
 			runtime = runtime.forTenant(tenant);
 		}
-		// a stream that reconnects finds what it missed only if the tenant's events are retained meanwhile
-		retention.computeIfAbsent(runtime.tenantId(), t -> root.forTenant(t).subscribe(event -> {
-		}));
 		return runtime;
 	}
 
@@ -214,13 +209,6 @@ public final class ApiHandler extends Handler.Abstract {
 	public void stopping() {
 		stopping = true;
 		streams.stopping();
-		retention.values().forEach(subscription -> {
-			try {
-				subscription.close();
-			} catch (Exception e) {
-				LOG.debug("closing a retention subscription: {}", e.getMessage());
-			}
-		});
 	}
 
 	/** An address past its limit of failed authentications. */

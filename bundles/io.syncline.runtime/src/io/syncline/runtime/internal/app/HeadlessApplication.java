@@ -32,6 +32,7 @@ public final class HeadlessApplication implements IApplication {
 
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
 	private final CountDownLatch finished = new CountDownLatch(1);
+	private volatile Object exitCode;
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -41,7 +42,8 @@ public final class HeadlessApplication implements IApplication {
 		Thread hook = new Thread(this::onJvmShutdown, "syncline-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
-			return run(Arrays.asList(raw), System.out, System.err);
+			exitCode = run(Arrays.asList(raw), System.out, System.err);
+			return exitCode;
 		} finally {
 			finished.countDown();
 			removeHook(hook);
@@ -109,10 +111,19 @@ public final class HeadlessApplication implements IApplication {
 		stopRequested.countDown();
 	}
 
+	/**
+	 * SIGTERM: asks the command to stop and waits for it. A command that then finished cleanly ends the process with
+	 * its own exit code (0 for a clean stop of serve), not the JVM's 143 for a signal, so a supervisor tells a clean
+	 * stop from a crash; its work is closed by then, so nothing the other hooks would do is left.
+	 */
 	private void onJvmShutdown() {
 		stopRequested.countDown();
 		try {
-			finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+			if (finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS) && exitCode instanceof Integer code) {
+				System.out.flush();
+				System.err.flush();
+				Runtime.getRuntime().halt(code);
+			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

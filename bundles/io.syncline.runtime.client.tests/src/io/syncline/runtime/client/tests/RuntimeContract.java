@@ -1,5 +1,6 @@
-package io.syncline.runtime.local.tests;
+package io.syncline.runtime.client.tests;
 
+import io.syncline.testing.Harbor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,11 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.BulkResult;
+import io.syncline.runtime.api.Tenant;
+import io.syncline.runtime.api.PartnerConfig;
+import io.syncline.runtime.api.NotFoundException;
+import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.BusinessDocument;
+import io.syncline.runtime.api.AccessDeniedException;
 import io.syncline.runtime.api.Decision;
 import io.syncline.runtime.api.ExceptionDetail;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.FlowMetrics;
+import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.MessageSummary;
@@ -43,30 +51,46 @@ import io.syncline.runtime.api.ValidationReport;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.local.LocalSettings;
 import io.syncline.store.Store;
+import io.syncline.testing.Harbor;
 
 /**
  * The runtime API over a real database, driven as the console and scripts drive it: submit Harbor documents, query
  * the journal, follow a PO, fix a bad catalog row by editing, validating and resubmitting it, decide a price change,
  * publish a mapping version, and watch it all as live events. Run on H2 and on PostgreSQL.
  */
-abstract class LocalRuntimeContract {
+abstract class RuntimeContract {
 
 	@TempDir
 	Path data;
 
 	protected Store store;
-	private LocalRuntime root;
-	private LocalRuntime runtime;
+	/** The local runtime that holds the data: the one under test, or the one a server serves. */
+	protected LocalRuntime root;
+	private IntegrationRuntime runtime;
 	private final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
 	private Subscription subscription;
 
 	protected abstract Store open() throws Exception;
 
+	/**
+	 * The API under test, acting as {@code user} with {@code role} in {@code tenant} (null: every tenant, starting
+	 * in harbor): local, or remote over HTTP.
+	 */
+	protected abstract IntegrationRuntime connect(String user, Role role, String tenant) throws Exception;
+
+	private IntegrationRuntime connect(String user, Role role) throws Exception {
+		return connect(user, role, "harbor");
+	}
+
+	/** Releases what {@link #connect} made (a server, a client). */
+	protected void disconnect() {
+	}
+
 	@BeforeEach
 	void start() throws Exception {
 		store = open();
 		root = LocalRuntime.over(store, settings());
-		runtime = root.as(new Principal("dana", Role.ADMIN, "harbor"));
+		runtime = connect("dana", Role.ADMIN);
 		subscription = runtime.subscribe(events::add);
 	}
 
@@ -77,6 +101,8 @@ abstract class LocalRuntimeContract {
 	@AfterEach
 	void stop() {
 		subscription.close();
+		runtime.close();
+		disconnect();
 		root.close();
 		store.close();
 	}
@@ -153,7 +179,9 @@ abstract class LocalRuntimeContract {
 		ExceptionSummary priceChange = runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().get(0);
 		assertThrows(IllegalArgumentException.class,
 				() -> runtime.decide(priceChange.id(), Decision.ACCEPT, " "), "a decision needs a reason");
-		runtime.as(new Principal("lead", Role.OPERATOR, "harbor")).assign(priceChange.id(), "dana");
+		try (IntegrationRuntime lead = connect("lead", Role.OPERATOR)) {
+			lead.assign(priceChange.id(), "dana");
+		}
 		runtime.decide(priceChange.id(), Decision.ACCEPT, "new Acme price list, confirmed by phone");
 		ExceptionDetail detail = runtime.exception(priceChange.id());
 		assertEquals("RESOLVED", detail.exception().state());
@@ -234,6 +262,64 @@ abstract class LocalRuntimeContract {
 	}
 
 	@Test
+	void aSubscriberThatReconnectsGetsWhatItMissedOnceAndInOrder() throws Exception {
+		harborMasterDataAndPo();
+		RuntimeEvent last = awaitEvent(e -> e.type() == RuntimeEvent.Type.MESSAGE_APPLIED
+				&& "purchase-orders".equals(e.documentType()));
+		subscription.close();
+		long seen = events.stream().mapToLong(RuntimeEvent::id).max().orElseThrow();
+		assertTrue(seen >= last.id());
+		submit("boltco", "samples/boltco-catalog.csv");
+		List<RuntimeEvent> resumed = new CopyOnWriteArrayList<>();
+		subscription = runtime.subscribe(seen, resumed::add);
+		Harbor.awaitEvent(resumed, e -> e.type() == RuntimeEvent.Type.MESSAGE_APPLIED
+				|| e.type() == RuntimeEvent.Type.MESSAGE_FAILED);
+		List<Long> ids = resumed.stream().map(RuntimeEvent::id).toList();
+		assertEquals(seen + 1, ids.get(0), "resumes right after the last id seen: " + ids);
+		for (int i = 1; i < ids.size(); i++) {
+			assertEquals(ids.get(i - 1) + 1, ids.get(i), "none missed, none twice: " + ids);
+		}
+		assertTrue(resumed.stream().anyMatch(e -> "boltco".equals(e.partnerId())), resumed.toString());
+	}
+
+	@Test
+	void aTenantMadeFromTheHarborTemplateHasItsFlowsMappingsAndRulesAndNoneOfItsData() throws Exception {
+		harborMasterDataAndPo();
+		runtime.setTenantRule("atp.reserve.EDI", "30", "retail contracts");
+		NewTenant northstar = new NewTenant("northstar", "Northstar Industrial", "harbor", "ZZ:NORTHSTAR",
+				"onboarding the next distributor");
+		assertThrows(AccessDeniedException.class, () -> runtime.createTenant(northstar),
+				"an ADMIN of one tenant does not make tenants");
+		try (IntegrationRuntime partnerAdmin = connect("pat", Role.ADMIN, null)) {
+			Tenant created = partnerAdmin.createTenant(northstar);
+			assertEquals("ZZ:NORTHSTAR", created.interchangeId());
+			assertEquals("harbor", created.template());
+			assertEquals(Set.of("harbor", "northstar"),
+					partnerAdmin.tenants().stream().map(Tenant::tenantId).collect(java.util.stream.Collectors.toSet()));
+			IntegrationRuntime copy = partnerAdmin.forTenant("northstar");
+			assertEquals("northstar", copy.tenantId());
+			PartnerConfig acme = copy.partners().stream().filter(p -> p.partnerId().equals("acme")).findFirst()
+					.orElseThrow();
+			assertEquals("ZZ:NORTHSTAR>ZZ:ACMEFAST", acme.x12Envelope(), "envelopes send from the new tenant");
+			assertEquals(runtime.partners().size(), copy.partners().size());
+			assertEquals(1, copy.mappingVersions("acme-855-po-ack").size(), "the published mappings are copied");
+			assertEquals("30", copy.tenantRules().get("atp.reserve.EDI"), "and the rules");
+			assertTrue(copy.journal(JournalQuery.all()).items().isEmpty(), "but none of the template's messages");
+			assertTrue(copy.document(BusinessDocument.Type.PO, "PO-45001").isEmpty(), "nor its documents");
+			assertThrows(IllegalStateException.class, () -> partnerAdmin.createTenant(northstar), "an id is taken once");
+		}
+		assertEquals(List.of("harbor"), runtime.tenants().stream().map(Tenant::tenantId).toList(),
+				"a harbor token sees harbor only");
+		assertThrows(NotFoundException.class, () -> runtime.forTenant("northstar"));
+		try (IntegrationRuntime nora = connect("nora", Role.ADMIN, "northstar")) {
+			long harborMessage = runtime.journal(JournalQuery.all()).items().get(0).id();
+			assertThrows(NotFoundException.class, () -> nora.payload(harborMessage), "another tenant's message");
+			assertTrue(nora.trace("PO-45001").isEmpty(), "another tenant's business key");
+			assertTrue(nora.document(BusinessDocument.Type.PO, "PO-45001").isEmpty());
+		}
+	}
+
+	@Test
 	void theJournalPagesByKeysetWithoutGapsOrRepeats() throws Exception {
 		harborMasterDataAndPo();
 		submit("wms", "samples/wms-atl-snapshot.xml");
@@ -251,6 +337,16 @@ abstract class LocalRuntimeContract {
 		assertEquals(all, paged);
 		Set<Long> unique = new HashSet<>(paged);
 		assertEquals(paged.size(), unique.size());
+		List<Long> newest = new ArrayList<>();
+		page = runtime.journal(JournalQuery.all().newestFirst().pageSize(2));
+		newest.addAll(page.items().stream().map(MessageSummary::id).toList());
+		while (page.hasNext()) {
+			page = runtime.journal(JournalQuery.all().newestFirst().pageSize(2).after(page.nextAfter()));
+			newest.addAll(page.items().stream().map(MessageSummary::id).toList());
+		}
+		List<Long> reversed = new ArrayList<>(all);
+		java.util.Collections.reverse(reversed);
+		assertEquals(reversed, newest, "newest first, page by page, is the journal backwards");
 		assertEquals(2, runtime.journal(JournalQuery.all().withFlow("inventory").withDirection("IN")
 				.withPartner("wms")).items().size());
 
@@ -312,7 +408,7 @@ abstract class LocalRuntimeContract {
 		assertTrue(wait >= 1500 && wait <= 2600, "first retry after 2 s ± 25 %: " + wait + " ms");
 		assertTrue(retry.createdAt().isAfter(before), "opened by this submit");
 
-		List<SubmitResult> retried = runtime.retryDue(java.time.Instant.now().plusSeconds(3600));
+		List<SubmitResult> retried = root.retryDue(java.time.Instant.now().plusSeconds(3600));
 
 		assertEquals(List.of(held.messageId(), behind.messageId()),
 				retried.stream().map(SubmitResult::messageId).toList(), "the waiting message first, then the one behind");
@@ -322,7 +418,7 @@ abstract class LocalRuntimeContract {
 		List<String> events = runtime.explainAtp("HS-001000", "ATL").changes().stream()
 				.filter(c -> c.cause().equals("EVENT")).map(c -> c.reference()).toList();
 		assertEquals(List.of("r-1", "r-3"), events, "records of one key applied in the order they came");
-		assertTrue(runtime.retryDue(java.time.Instant.now().plusSeconds(7200)).isEmpty(), "nothing is due twice");
+		assertTrue(root.retryDue(java.time.Instant.now().plusSeconds(7200)).isEmpty(), "nothing is due twice");
 	}
 
 	@Test

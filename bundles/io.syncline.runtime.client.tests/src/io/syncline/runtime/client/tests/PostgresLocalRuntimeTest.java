@@ -1,4 +1,4 @@
-package io.syncline.runtime.local.tests;
+package io.syncline.runtime.client.tests;
 
 import java.util.UUID;
 
@@ -10,7 +10,7 @@ import io.syncline.store.Store;
 
 /** The same on a real PostgreSQL server ({@code SYNCLINE_PG_URL}), each test in a schema of its own. */
 @EnabledIfEnvironmentVariable(named = "SYNCLINE_PG_URL", matches = "jdbc:postgresql:.+")
-class PostgresLocalRuntimeTest extends LocalRuntimeContract {
+class PostgresLocalRuntimeTest extends LocalContract {
 
 	private final String schema = "r_" + UUID.randomUUID().toString().replace("-", "");
 	private final PostgresSchemas server = PostgresSchemas.fromEnvironment();

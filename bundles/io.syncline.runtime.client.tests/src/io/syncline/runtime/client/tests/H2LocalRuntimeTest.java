@@ -1,4 +1,4 @@
-package io.syncline.runtime.local.tests;
+package io.syncline.runtime.client.tests;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.syncline.store.Store;
 
 /** The runtime API on the embedded H2 file database. */
-class H2LocalRuntimeTest extends LocalRuntimeContract {
+class H2LocalRuntimeTest extends LocalContract {
 
 	@TempDir
 	Path database;
