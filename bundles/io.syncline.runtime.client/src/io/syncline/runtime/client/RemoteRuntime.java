@@ -26,6 +26,7 @@ import io.syncline.runtime.api.Page;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.runtime.api.RuntimeStatus;
 import io.syncline.runtime.api.ShipmentConfirmation;
 import io.syncline.runtime.api.ShipmentResult;
 import io.syncline.runtime.api.SlaClock;
@@ -120,6 +121,11 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	@Override
 	public Principal principal() {
 		return principal;
+	}
+
+	@Override
+	public RuntimeStatus status() {
+		return http.get(Operation.STATUS, at(), null, type(RuntimeStatus.class));
 	}
 
 	@Override

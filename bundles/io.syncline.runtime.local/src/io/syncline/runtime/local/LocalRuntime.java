@@ -39,6 +39,7 @@ import io.syncline.runtime.api.NewTenant;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
+import io.syncline.runtime.api.RuntimeStatus;
 import io.syncline.runtime.api.Tenant;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Page;
@@ -67,6 +68,7 @@ import io.syncline.store.ExceptionQueue;
 import io.syncline.store.JournalSearch;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
+import io.syncline.store.TenantCounts;
 import io.syncline.store.TenantRules;
 
 /**
@@ -204,6 +206,14 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public Principal principal() {
 		return principal;
+	}
+
+	@Override
+	public RuntimeStatus status() {
+		TenantCounts.Counts counts = call("count the journal of " + tenantId,
+				() -> store.inTransaction(connection -> new TenantCounts().of(connection, tenantId)));
+		return new RuntimeStatus(tenancy.version(), tenancy.startedAt(), tenantId, tenants().size(), counts.messages(),
+				counts.openExceptions());
 	}
 
 	@Override

@@ -1,9 +1,13 @@
 package io.syncline.runtime.local;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 import io.syncline.engine.PartnerDirectory;
 import io.syncline.engine.RouteCatalog;
@@ -30,11 +34,22 @@ final class Tenancy implements AutoCloseable {
 	private final LocalSettings settings;
 	private final Tenants tenants = new Tenants();
 	private final Map<String, LocalRuntime> runtimes = new ConcurrentHashMap<>();
+	private final Instant startedAt = Instant.now();
 
 	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
 		this.store = store;
 		this.ownsStore = ownsStore;
 		this.settings = settings;
+	}
+
+	Instant startedAt() {
+		return startedAt;
+	}
+
+	/** The version of the runtime bundle, as installed (outside OSGi: unknown). */
+	String version() {
+		Bundle bundle = FrameworkUtil.getBundle(Tenancy.class);
+		return bundle == null ? "unknown" : bundle.getVersion().toString();
 	}
 
 	Store store() {

@@ -21,6 +21,9 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** Who this runtime acts as. */
 	Principal principal();
 
+	/** Version, uptime, tenants, and this tenant's journal size and open exceptions. */
+	RuntimeStatus status();
+
 	/** The tenants the principal may see, by id. */
 	List<Tenant> tenants();
 

@@ -22,6 +22,7 @@ public enum Operation {
 	PRINCIPAL("GET", "/api/v1/principal", Role.VIEWER, false),
 	LIST_TENANTS("GET", "/api/v1/tenants", Role.VIEWER, false),
 	CREATE_TENANT("POST", "/api/v1/tenants", Role.ADMIN, true),
+	STATUS("GET", "/api/v1/tenants/{tenant}/status", Role.VIEWER, false),
 	SUBMIT("POST", "/api/v1/tenants/{tenant}/messages", Role.OPERATOR, true),
 	JOURNAL("GET", "/api/v1/tenants/{tenant}/messages", Role.VIEWER, false),
 	PAYLOAD("GET", "/api/v1/tenants/{tenant}/messages/{id}/payload", Role.VIEWER, false),

@@ -35,9 +35,17 @@ public abstract class StatusView extends ViewPart {
 		return null;
 	}
 
+	/** Content below the status panel, once a view has some; none by default. */
+	protected void createContent(Composite body) {
+	}
+
 	@Override
 	public void createPartControl(Composite parent) {
-		panel = new StatusPanel(parent, heading(), statusMessage());
+		Composite body = new Composite(parent, org.eclipse.swt.SWT.NONE);
+		org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(body);
+		panel = new StatusPanel(body, heading(), statusMessage());
+		org.eclipse.jface.layout.GridDataFactory.fillDefaults().grab(true, false).applyTo(panel);
+		createContent(body);
 		BundleContext context = FrameworkUtil.getBundle(StatusView.class).getBundleContext();
 		if (context != null) {
 			tracker = new ServiceTracker<>(context, ConsoleRuntime.class, null) {

@@ -45,6 +45,7 @@ import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.RuntimeStatus;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.ValidationReport;
@@ -259,6 +260,20 @@ abstract class RuntimeContract {
 		assertEquals(Long.valueOf(result.messageId()), noRoute.messageId());
 		assertEquals("sku,cost\nX,1\n", new String(runtime.payload(result.messageId()), StandardCharsets.UTF_8));
 		assertEquals(1, runtime.retry(List.of(noRoute.id()), true).count("WOULD_FAIL"));
+	}
+
+	@Test
+	void theStatusCountsTheTenantsJournalAndOpenExceptions() throws Exception {
+		harborMasterDataAndPo();
+		submit("acme", "samples/edi/acme-855-po-ack.edi");
+		RuntimeStatus status = runtime.status();
+		assertEquals("harbor", status.tenantId());
+		assertEquals(1, status.tenants());
+		assertEquals(runtime.journal(JournalQuery.all()).items().size(), status.journalSize());
+		assertEquals(runtime.exceptions(ExceptionQuery.open()).items().size(), status.openExceptions());
+		assertTrue(status.openExceptions() > 0, "the price change waits");
+		assertNotNull(status.version());
+		assertTrue(!status.startedAt().isAfter(java.time.Instant.now()));
 	}
 
 	@Test

@@ -34,6 +34,7 @@ final class Calls {
 		switch (operation) {
 		case PRINCIPAL -> x.ok(runtime.principal());
 		case LIST_TENANTS -> x.ok(runtime.tenants());
+		case STATUS -> x.ok(runtime.status());
 		case CREATE_TENANT -> x.created(runtime.createTenant(x.json(NewTenant.class, maxJson)));
 		case SUBMIT -> x.ok(runtime.submit(x.requireQuery("partner"), x.query("type"), x.requireQuery("source"),
 				x.body(maxBody)));

@@ -1,6 +1,10 @@
 package io.syncline.ui.internal.workbench;
 
 import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.ICoolBarManager;
+import org.eclipse.jface.action.ToolBarContributionItem;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -12,6 +16,8 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 import io.syncline.ui.about.AboutAction;
+import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.connections.RuntimeSwitcher;
 
 final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 
@@ -20,8 +26,20 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 	private IAction resetPerspective;
 	private IAction about;
 
-	ConsoleActionBarAdvisor(IActionBarConfigurer configurer) {
+	private final RuntimeSelection selection;
+
+	ConsoleActionBarAdvisor(IActionBarConfigurer configurer, RuntimeSelection selection) {
 		super(configurer);
+		this.selection = selection;
+	}
+
+	@Override
+	protected void fillCoolBar(ICoolBarManager coolBar) {
+		if (selection != null) {
+			ToolBarManager toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+			toolBar.add(new RuntimeSwitcher(selection));
+			coolBar.add(new ToolBarContributionItem(toolBar, "io.syncline.ui.toolbar.runtime"));
+		}
 	}
 
 	@Override

@@ -7,16 +7,20 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import io.syncline.branding.Branding;
+import io.syncline.ui.internal.connections.RuntimeSelection;
 
 final class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
 
-	ConsoleWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+	private final RuntimeSelection selection;
+
+	ConsoleWindowAdvisor(IWorkbenchWindowConfigurer configurer, RuntimeSelection selection) {
 		super(configurer);
+		this.selection = selection;
 	}
 
 	@Override
 	public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
-		return new ConsoleActionBarAdvisor(configurer);
+		return new ConsoleActionBarAdvisor(configurer, selection);
 	}
 
 	@Override
@@ -25,7 +29,7 @@ final class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
 		configurer.setTitle(Branding.current().windowTitle());
 		configurer.setInitialSize(new Point(1280, 800));
 		configurer.setShowMenuBar(true);
-		configurer.setShowCoolBar(false);
+		configurer.setShowCoolBar(true); // the runtime and tenant switcher
 		configurer.setShowPerspectiveBar(true);
 		configurer.setShowStatusLine(true);
 		configurer.setShowProgressIndicator(true);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IPreferencesService;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -12,6 +14,9 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import io.syncline.ui.internal.connections.Connection;
+import io.syncline.ui.internal.connections.ConnectionStore;
+import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.runtime.ConsoleRuntime;
 import io.syncline.ui.internal.selftest.SelfTest;
 import io.syncline.ui.preferences.PreferenceKeys;
@@ -21,6 +26,8 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 	private final SelfTest selfTest;
 	private ConsoleRuntime runtime;
 	private ServiceRegistration<ConsoleRuntime> registration;
+	private RuntimeSelection selection;
+	private ServiceRegistration<RuntimeSelection> selectionRegistration;
 
 	ConsoleWorkbenchAdvisor(SelfTest selfTest) {
 		this.selfTest = selfTest;
@@ -38,16 +45,40 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 		return Perspectives.OPERATIONS;
 	}
 
+	/** Before the first window: the toolbar's runtime switcher needs the selection it switches. */
+	@Override
+	public void preStartup() {
+		runtime = new ConsoleRuntime();
+		ConsoleRuntime local = runtime;
+		selection = new RuntimeSelection(new ConnectionStore(InstanceScope.INSTANCE.getNode(PreferenceKeys.QUALIFIER),
+				SecurePreferencesFactory.getDefault().node("io.syncline/connections")), local::runtime);
+	}
+
 	@Override
 	public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
-		return new ConsoleWindowAdvisor(configurer);
+		return new ConsoleWindowAdvisor(configurer, selection);
 	}
 
 	@Override
 	public void postStartup() {
-		runtime = new ConsoleRuntime();
-		registration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(ConsoleRuntime.class,
-				runtime, null);
+		var bundle = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		registration = bundle.registerService(ConsoleRuntime.class, runtime, null);
+		selectionRegistration = bundle.registerService(RuntimeSelection.class, selection, null);
+		Connection remembered = selection.store().active();
+		if (remembered.isLocal()) {
+			// the local runtime is chosen once it runs; a failed start stays on it, saying why
+			runtime.addListener(new java.util.function.Consumer<ConsoleRuntime.Status>() {
+				@Override
+				public void accept(ConsoleRuntime.Status status) {
+					if (status.state() == ConsoleRuntime.State.READY) {
+						runtime.removeListener(this);
+						selection.restore();
+					}
+				}
+			});
+		} else {
+			selection.restore();
+		}
 		IPreferencesService preferences = Platform.getPreferencesService();
 		String mode = preferences.getString(PreferenceKeys.QUALIFIER, PreferenceKeys.RUNTIME_MODE,
 				PreferenceKeys.MODE_LOCAL, null);
@@ -69,6 +100,12 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 	public void postShutdown() {
 		if (registration != null) {
 			registration.unregister();
+		}
+		if (selectionRegistration != null) {
+			selectionRegistration.unregister();
+		}
+		if (selection != null) {
+			selection.close();
 		}
 		if (runtime != null) {
 			runtime.close();

@@ -33,7 +33,8 @@ import io.xlate.edi.stream.EDIStreamReader;
  * <li>csv: a catalog → supplier items vs raw FastCSV parsing;</li>
  * <li>heap: peak heap of the CSV mapping on an input 10× larger;</li>
  * <li>pipeline: durable end-to-end messages on H2 (and PostgreSQL when SYNCLINE_PG_URL is set) vs batched
- * INSERTs.</li>
+ * INSERTs;</li>
+ * <li>rest: the HTTP API (a journal page at 200 requests/s; event delivery over SSE) vs the in-process call.</li>
  * </ul>
  * Usage: {@code BenchMain DEMO_DIR [x12|csv|heap|pipeline|all] [--mb N] [--rows N] [--rounds N] [--messages N]}.
  */
@@ -44,7 +45,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|ingest|all] [--mb N] [--rows N] [--rounds N] "
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|ingest|all] [--mb N] [--rows N] [--rounds N] "
 					+ "[--messages N] [--ingest-rows N]");
 			System.exit(2);
 		}
@@ -71,6 +72,9 @@ public final class BenchMain {
 				if (System.getenv("SYNCLINE_PG_URL") != null) {
 					PipelineBench.run(demo, dir, intOption(args, "--messages", 20_000), "postgresql", rounds);
 				}
+			}
+			if (which.equals("rest") || which.equals("all")) {
+				RestBench.run(demo, dir, intOption(args, "--requests", 4_000));
 			}
 			if (which.equals("ingest")) {
 				// not part of "all": ten million rows take a quarter of an hour

@@ -1,0 +1,190 @@
+package io.syncline.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.prefs.Preferences;
+
+import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.Role;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.LocalSettings;
+import io.syncline.runtime.server.RuntimeServer;
+import io.syncline.runtime.server.ServerSettings;
+import io.syncline.store.Store;
+import io.syncline.ui.internal.connections.Connection;
+import io.syncline.ui.internal.connections.ConnectionStore;
+import io.syncline.ui.internal.connections.ConnectionsPanel;
+import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.connections.RuntimeSwitcher;
+
+/**
+ * The Connections view against a real runtime server on loopback, driven through its real SWT widgets: add a
+ * connection in the dialog (its token goes to secure storage, encrypted), test it, use it, switch tenant in the
+ * toolbar, stop the server and see the view say so, the UI thread dispatching events all the while.
+ */
+class ConnectionsPanelTest {
+
+	@TempDir
+	Path dir;
+
+	private Store store;
+	private LocalRuntime served;
+	private RuntimeServer server;
+	private String token;
+	private Display display;
+	private Shell shell;
+	private Preferences preferences;
+	private ISecurePreferences secure;
+	private RuntimeSelection selection;
+
+	@BeforeEach
+	void serve() throws Exception {
+		store = Store.openH2(dir.resolve("db"));
+		served = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"),
+				Path.of(System.getProperty("syncline.demo"), "mappings")));
+		served.createTenant(new NewTenant("northstar", "Northstar Industrial", "harbor", null, "second customer"));
+		token = served.accessTokens().create("*", "support", Role.OPERATOR, Duration.ofHours(1)).secret();
+		server = RuntimeServer.start(ServerSettings.loopback(0), served, "9.9.9-test");
+		display = Display.getDefault();
+		shell = new Shell(display);
+		shell.setLayout(new GridLayout());
+		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.connections." + UUID.randomUUID());
+		secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
+				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
+						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
+				() -> null);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		selection.close();
+		shell.dispose();
+		server.close();
+		served.close();
+		store.close();
+		preferences.removeNode();
+	}
+
+	@Test
+	void addTestUseSwitchTenantAndSeeADeadRuntimeWithoutAFrozenWindow() throws Exception {
+		ToolBarManager toolBar = new ToolBarManager(SWT.FLAT);
+		RuntimeSwitcher switcher = new RuntimeSwitcher(selection);
+		toolBar.add(switcher);
+		toolBar.createControl(shell);
+		ConnectionsPanel panel = new ConnectionsPanel(shell, selection);
+		shell.setSize(1200, 600);
+		shell.open();
+		Table table = panel.viewer().getTable();
+		assertEquals(1, table.getItemCount(), "the local runtime is always listed");
+
+		display.asyncExec(() -> fillTheDialog(server.url()));
+		press(panel, "&Add…");
+		await(() -> table.getItemCount() == 2, "the new connection is listed");
+		assertEquals("Acme ops", table.getItem(1).getText(0));
+		Connection saved = selection.store().all().get(1);
+		assertEquals(token, selection.store().token(saved.id()), "the token is kept");
+		assertFalse(new String(Files.readAllBytes(dir.resolve("secure_storage"))).contains(token.substring(4)),
+				"but never in plain text");
+
+		table.setSelection(1);
+		press(panel, "&Test");
+		await(() -> "Up".equals(table.getItem(1).getText(3)), "the test finds it up: " + panel.outcome().getText());
+		assertEquals(served.status().version(), table.getItem(1).getText(4), "the runtime's version");
+		assertEquals("2", table.getItem(1).getText(6), "a token of every tenant sees both");
+
+		press(panel, "U&se");
+		await(() -> panel.active().getText().contains("tenant harbor"), "the active runtime: " + panel.active().getText());
+		await(() -> switcher.tenants().getItemCount() == 2, "the toolbar lists the tenants");
+		switcher.tenants().select(switcher.tenants().indexOf("northstar"));
+		switcher.tenants().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		await(() -> panel.active().getText().contains("tenant northstar"), "switched: " + panel.active().getText());
+		assertEquals("northstar", selection.active().runtime().tenantId());
+		assertTrue(selection.active().runtime().journal(io.syncline.runtime.api.JournalQuery.all()).items().isEmpty());
+		assertEquals("northstar", new ConnectionStore(preferences, secure.node("io.syncline/connections")).active()
+				.tenant(), "the choice is remembered for the next start");
+
+		server.close();
+		AtomicInteger ticks = new AtomicInteger();
+		Runnable tick = new Runnable() {
+			@Override
+			public void run() {
+				ticks.incrementAndGet();
+				if (!shell.isDisposed()) {
+					display.timerExec(20, this);
+				}
+			}
+		};
+		display.timerExec(20, tick);
+		table.setSelection(1);
+		press(panel, "&Test");
+		await(() -> "Unreachable".equals(table.getItem(1).getText(3)), "a dead runtime says so");
+		display.timerExec(-1, tick);
+		assertTrue(table.getItem(1).getText(9).contains("cannot reach"), table.getItem(1).getText(9));
+		assertTrue(ticks.get() > 0, "the UI thread kept dispatching while the runtime was tested");
+		assertTrue(panel.outcome().getText().contains("cannot reach"), panel.outcome().getText());
+	}
+
+	private void fillTheDialog(String url) {
+		Shell dialog = null;
+		for (Shell candidate : display.getShells()) {
+			if (candidate != shell && candidate.isVisible()) {
+				dialog = candidate;
+			}
+		}
+		assertNotNull(dialog, "the dialog is open");
+		Widgets.type(Widgets.textAfterLabel(dialog, "&Name:"), "Acme ops");
+		Widgets.type(Widgets.textAfterLabel(dialog, "&URL:"), url);
+		Widgets.type(Widgets.textAfterLabel(dialog, "&Token:"), token);
+		Button ok = Widgets.all(dialog, Button.class).stream().filter(b -> b.getText().replace("&", "").equals("OK"))
+				.findFirst().orElseThrow();
+		assertTrue(ok.isEnabled(), "OK once name, URL and token are given");
+		ok.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+	}
+
+	private static void press(ConnectionsPanel panel, String text) {
+		Button button = Widgets.all(panel, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst()
+				.orElseThrow(() -> new AssertionError("no button " + text));
+		button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+	}
+
+	private void await(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting: " + what);
+			}
+			if (!display.readAndDispatch()) {
+				Thread.sleep(10);
+			}
+		}
+	}
+}

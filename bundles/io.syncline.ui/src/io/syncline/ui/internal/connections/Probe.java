@@ -1,0 +1,67 @@
+package io.syncline.ui.internal.connections;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.RuntimeStatus;
+import io.syncline.runtime.api.Tenant;
+import io.syncline.runtime.client.RemoteRuntime;
+import io.syncline.runtime.client.RemoteSettings;
+
+/** What testing a connection found: up with its status, or why not. Runs off the UI thread; it blocks. */
+public record Probe(Connection connection, boolean up, RuntimeStatus status, List<String> tenants, String error,
+		Instant at) {
+
+	/** Short timeouts: a person waits for the answer. */
+	static final Duration CONNECT = Duration.ofSeconds(3);
+	static final Duration READ = Duration.ofSeconds(10);
+
+	public static Probe of(Connection connection, IntegrationRuntime runtime) {
+		try {
+			RuntimeStatus status = runtime.status();
+			return new Probe(connection, true, status, runtime.tenants().stream().map(Tenant::tenantId).toList(), null,
+					Instant.now());
+		} catch (RuntimeException e) {
+			return failed(connection, e);
+		}
+	}
+
+	/** Connects to a remote runtime with its token, asks its status, and disconnects. */
+	public static Probe remote(Connection connection, String token) {
+		if (token == null) {
+			return new Probe(connection, false, null, List.of(), "no token is stored for this connection", Instant.now());
+		}
+		try (RemoteRuntime remote = RemoteRuntime.connect(settings(connection, token))) {
+			return of(connection, remote);
+		} catch (RuntimeException e) {
+			return failed(connection, e);
+		}
+	}
+
+	static RemoteSettings settings(Connection connection, String token) {
+		RemoteSettings settings = RemoteSettings.of(connection.url(), token).timeouts(CONNECT, Duration.ofSeconds(45),
+				Duration.ofSeconds(60));
+		return connection.tenant() == null ? settings : settings.inTenant(connection.tenant());
+	}
+
+	private static Probe failed(Connection connection, RuntimeException e) {
+		return new Probe(connection, false, null, List.of(), RuntimeFailure.reasonOf(e), Instant.now());
+	}
+
+	/** The state column: up, or the reason in a few words. */
+	public String state() {
+		return up ? "Up" : "Unreachable";
+	}
+
+	public String uptime() {
+		if (status == null || status.startedAt() == null) {
+			return "";
+		}
+		Duration up = Duration.between(status.startedAt(), at);
+		return up.toDays() > 0 ? up.toDays() + " d " + up.toHoursPart() + " h"
+				: up.toHours() > 0 ? up.toHours() + " h " + up.toMinutesPart() + " min" : up.toMinutes() + " min";
+	}
+}
