@@ -46,7 +46,7 @@ public final class InboxService implements RuntimeService {
 		if (!demo.isEmpty()) {
 			LOG.info("first start: loaded the Harbor Supply demo tenant, {} documents", demo.size());
 		}
-		var resumed = runtime.resumeUnfinished();
+		var resumed = runtime.operations().resumeUnfinished();
 		if (!resumed.isEmpty()) {
 			LOG.info("resumed {} message(s) left unfinished by the last stop", resumed.size());
 		}

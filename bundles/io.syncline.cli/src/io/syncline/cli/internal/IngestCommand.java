@@ -54,7 +54,7 @@ public final class IngestCommand implements RuntimeCommand {
 					}
 				});
 				try {
-					results.add(runtime.submitFile(partner, options.get("type"), file));
+					results.add(runtime.operations().submitFile(partner, options.get("type"), file));
 				} finally {
 					listening.close();
 					progress.finish();

@@ -39,7 +39,7 @@ public final class RetryService implements RuntimeService {
 
 	private void retryDue() {
 		try {
-			var results = runtime.retryDue(Instant.now());
+			var results = runtime.operations().retryDue(Instant.now());
 			if (!results.isEmpty()) {
 				LOG.info("retried {} message(s): {}", results.size(),
 						results.stream().map(r -> r.messageId() + " " + r.status()).toList());

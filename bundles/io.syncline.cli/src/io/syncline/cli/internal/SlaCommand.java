@@ -48,7 +48,7 @@ public final class SlaCommand implements RuntimeCommand {
 				options.has("after") ? Long.parseLong(options.get("after")) : 0,
 				options.has("limit") ? Integer.parseInt(options.get("limit")) : 200);
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
-			SlaWatch.Checked checked = runtime.checkSlaClocks();
+			SlaWatch.Checked checked = runtime.operations().checkSlaClocks();
 			Page<SlaClock> page = runtime.slaClocks(query);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("checked", checked);

@@ -43,7 +43,7 @@ public final class SlaService implements RuntimeService {
 
 	private void check() {
 		try {
-			var checked = runtime.checkSlaClocks();
+			var checked = runtime.operations().checkSlaClocks();
 			if (checked.breached() > 0) {
 				LOG.warn("SLA clocks: {} breached (see the SLA_BREACH exceptions)", checked.breached());
 			}

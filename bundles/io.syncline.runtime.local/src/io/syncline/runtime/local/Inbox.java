@@ -84,7 +84,7 @@ public final class Inbox {
 						}
 						String claimId = name.substring(0, cut);
 						String original = name.substring(cut + CLAIM_SEPARATOR.length());
-						SubmitResult result = runtime.finishClaim(claimId)
+						SubmitResult result = runtime.operations().finishClaim(claimId)
 								.orElseGet(() -> submit(partner, original, claimId, file));
 						recovered.add(keep(partner, original, claimId, file, result));
 					}
@@ -136,10 +136,10 @@ public final class Inbox {
 				continue;
 			}
 			String name = file.getFileName().toString();
-			if (Files.size(claimed) >= runtime.streamFrom()) {
+			if (Files.size(claimed) >= runtime.operations().streamFrom()) {
 				picked.addAll(batch.submit());
 				picked.add(keep(partner, name, claimId, claimed,
-						runtime.submitFile(partner, null, name, claimed, Map.of("INBOX", claimId))));
+						runtime.operations().submitFile(partner, null, name, claimed, Map.of("INBOX", claimId))));
 			} else {
 				batch.add(new Ingestion.Document(partner, null, name, Files.readAllBytes(claimed),
 						Map.of("INBOX", claimId)), claimId, claimed);
@@ -172,7 +172,7 @@ public final class Inbox {
 			if (documents.isEmpty()) {
 				return picked;
 			}
-			List<SubmitResult> results = runtime.submitClaimed(documents);
+			List<SubmitResult> results = runtime.operations().submitClaimed(documents);
 			for (int i = 0; i < results.size(); i++) {
 				picked.add(keep(partner, documents.get(i).sourceName(), claimIds.get(i), claimedFiles.get(i),
 						results.get(i)));
@@ -227,7 +227,7 @@ public final class Inbox {
 	}
 
 	private SubmitResult submit(String partner, String name, String claimId, Path claimed) {
-		return runtime.submitFile(partner, null, name, claimed, Map.of("INBOX", claimId));
+		return runtime.operations().submitFile(partner, null, name, claimed, Map.of("INBOX", claimId));
 	}
 
 	/** Archives a clean file by day, or keeps a failed one in failed/ beside its exceptions. */

@@ -1,10 +1,7 @@
 package io.syncline.runtime.local;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,13 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.syncline.engine.ChunkSettings;
 import io.syncline.engine.Ingestion;
 import io.syncline.engine.SlaRules;
-import io.syncline.engine.SlaWatch;
 import io.syncline.engine.OrderFulfilment;
-import io.syncline.engine.InventorySync;
-import io.syncline.engine.PublishedMappings;
 import io.syncline.engine.Resolutions;
 import io.syncline.engine.ShipmentConfirmations;
 import io.syncline.mapping.MappingCompileException;
@@ -36,7 +29,6 @@ import io.syncline.runtime.api.InvalidContentException;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.NewTenant;
-import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.api.RuntimeStatus;
@@ -55,18 +47,12 @@ import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.ValidationReport;
 import static io.syncline.runtime.local.internal.Calls.call;
 
-import io.syncline.runtime.local.internal.Announcements;
-import io.syncline.runtime.local.internal.Documents;
+import io.syncline.runtime.local.internal.JournalReads;
 import io.syncline.runtime.local.internal.Dtos;
-import io.syncline.runtime.local.internal.SlaBoard;
-import io.syncline.runtime.local.internal.EventBus;
-import io.syncline.runtime.local.internal.ExceptionWork;
 import io.syncline.runtime.local.internal.Metrics;
 import io.syncline.runtime.local.internal.PartnerConfigs;
 import io.syncline.store.AuditLog;
 import io.syncline.store.ExceptionQueue;
-import io.syncline.store.JournalSearch;
-import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
 import io.syncline.store.TenantCounts;
 import io.syncline.store.TenantRules;
@@ -84,69 +70,15 @@ public final class LocalRuntime implements IntegrationRuntime {
 	private final Principal principal;
 	private final boolean root;
 	private final String tenantId;
-	private final Store store;
-	private final PublishedMappings mappings;
-	private final Ingestion ingestion;
-	private final MessageJournal journal;
-	private final JournalSearch search;
-	private final ExceptionQueue queue;
-	private final ExceptionWork work;
-	private final Resolutions resolutions;
-	private final InventorySync inventory;
-	private final Documents documents;
-	private final EventBus events;
-	private final Announcements announcements;
-	private final Recovery recovery;
-	private final PartnerConfigs partnerConfigs;
-	private final SlaBoard sla;
+	private final TenantParts parts;
 
-	/** The runtime of one tenant of the tenancy, acting as the system until {@link #as(Principal)}. */
-	LocalRuntime(Tenancy tenancy, String tenantId) {
-		LocalSettings settings = tenancy.settings();
+	/** The runtime of a tenant's parts acting as {@code acting}; a root one closes the tenancy when closed. */
+	LocalRuntime(Tenancy tenancy, TenantParts parts, Principal acting, boolean root) {
 		this.tenancy = tenancy;
-		this.principal = new Principal("syncline", Role.ADMIN, tenantId);
-		this.root = false;
-		this.tenantId = tenantId;
-		this.store = tenancy.store();
-		this.events = new EventBus();
-		BigDecimal tolerance = settings.priceTolerancePercent();
-		this.mappings = new PublishedMappings(store, tenantId);
-		this.ingestion = new Ingestion(store, mappings, tenantId, tolerance, settings.outboxOf(tenantId));
-		this.journal = new MessageJournal(store);
-		this.search = new JournalSearch(store);
-		this.queue = new ExceptionQueue(store);
-		this.work = new ExceptionWork(tenantId, queue, journal, search, mappings, ingestion);
-		this.resolutions = new Resolutions(store, tolerance);
-		this.inventory = new InventorySync(store);
-		this.documents = new Documents(store, tenantId);
-		this.announcements = new Announcements(tenantId, events, queue, search, documents);
-		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce, announcements);
-		ingestion.chunks(ChunkSettings.standard(announcements::progress));
-		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
-		this.sla = new SlaBoard(store, tenantId, java.time.Clock.systemUTC(), events);
-	}
-
-	/** The same tenant's runtime acting as {@code acting}; a root one closes the tenancy when closed. */
-	private LocalRuntime(LocalRuntime core, Principal acting, boolean root) {
-		this.tenancy = core.tenancy;
+		this.parts = parts;
+		this.tenantId = parts.tenantId;
 		this.principal = acting;
 		this.root = root;
-		this.tenantId = core.tenantId;
-		this.store = core.store;
-		this.events = core.events;
-		this.mappings = core.mappings;
-		this.ingestion = core.ingestion;
-		this.journal = core.journal;
-		this.search = core.search;
-		this.queue = core.queue;
-		this.work = core.work;
-		this.resolutions = core.resolutions;
-		this.inventory = core.inventory;
-		this.documents = core.documents;
-		this.announcements = core.announcements;
-		this.recovery = core.recovery;
-		this.partnerConfigs = core.partnerConfigs;
-		this.sla = core.sla;
 	}
 
 	/**
@@ -157,7 +89,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		if (!acting.sees(tenantId)) {
 			return tenancy.runtimeFor(acting, acting.tenantId());
 		}
-		return new LocalRuntime(this, acting, false);
+		return new LocalRuntime(tenancy, parts, acting, false);
 	}
 
 	/** Opens the tenant's database (H2 under the data directory, or PostgreSQL) and publishes the given mappings. */
@@ -179,7 +111,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	private static LocalRuntime start(Store store, boolean ownsStore, LocalSettings settings) {
 		Tenancy tenancy = new Tenancy(store, ownsStore, settings);
-		LocalRuntime runtime = new LocalRuntime(tenancy.core(settings.tenantId()), Principal.localUser(), true);
+		LocalRuntime runtime = new LocalRuntime(tenancy, tenancy.parts(settings.tenantId()), Principal.localUser(), true);
 		try {
 			tenancy.ensureDefaultTenant();
 		} catch (SQLException e) {
@@ -188,7 +120,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		}
 		if (settings.mappingsToImport() != null) {
 			try {
-				runtime.mappings.importDirectory(settings.mappingsToImport(), "syncline");
+				runtime.parts.mappings.importDirectory(settings.mappingsToImport(), "syncline");
 			} catch (IOException | SQLException | MappingCompileException e) {
 				runtime.close();
 				throw new RuntimeFailure("cannot publish the mappings of " + settings.mappingsToImport() + ": "
@@ -211,7 +143,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public RuntimeStatus status() {
 		TenantCounts.Counts counts = call("count the journal of " + tenantId,
-				() -> store.inTransaction(connection -> new TenantCounts().of(connection, tenantId)));
+				() -> parts.store.inTransaction(connection -> new TenantCounts().of(connection, tenantId)));
 		return new RuntimeStatus(tenancy.version(), tenancy.startedAt(), tenantId, tenants().size(), counts.messages(),
 				counts.openExceptions());
 	}
@@ -233,7 +165,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	/** The bearer tokens of this runtime's store, managed as this runtime's principal (an ADMIN of every tenant). */
 	public AccessTokens accessTokens() {
-		return new AccessTokens(store, principal);
+		return new AccessTokens(parts.store, principal);
 	}
 
 	/** Refuses, audited, a call the principal's role does not allow. */
@@ -248,85 +180,34 @@ public final class LocalRuntime implements IntegrationRuntime {
 	public SubmitResult submit(String partnerId, String documentType, String sourceName, byte[] payload) {
 		require(Role.OPERATOR, "submit " + sourceName);
 		Ingestion.Result result = call("submit " + sourceName,
-				() -> ingestion.submit(partnerId, documentType, sourceName, payload, null, null));
-		announce(result);
+				() -> parts.ingestion.submit(partnerId, documentType, sourceName, payload, null, null));
+		parts.announce(result);
 		audited("submit", "message/" + result.messageId(), "submitted " + sourceName + " from " + partnerId);
 		return Dtos.submitted(result);
 	}
 
 	private void audited(String action, String subject, String reason) {
-		call("audit " + action, () -> store.inTransaction(connection -> {
+		call("audit " + action, () -> parts.store.inTransaction(connection -> {
 			new AuditLog().append(connection, tenantId, principal.user(), action, subject, null, null, reason);
 			return null;
 		}));
 	}
 
-	/**
-	 * Submits a file of any size: one too large to hold is journaled and applied as a stream, in chunks with
-	 * checkpoints, announcing its progress as {@link RuntimeEvent.Type#MESSAGE_PROGRESS} events.
-	 */
-	public SubmitResult submitFile(String partnerId, String documentType, Path file) {
-		return submitFile(partnerId, documentType, file.getFileName().toString(), file, Map.of());
-	}
-
-	/** As {@link #submitFile(String, String, Path)}, under another name, with keys known before (an inbox claim). */
-	SubmitResult submitFile(String partnerId, String documentType, String sourceName, Path file,
-			Map<String, String> keys) {
-		Ingestion.Result result = call("submit " + sourceName,
-				() -> ingestion.ingest(partnerId, documentType, sourceName, file, keys));
-		announce(result);
-		return Dtos.submitted(result);
-	}
-
-	/** Files from this size on are streamed (see {@link Ingestion#streamFrom()}). */
-	public long streamFrom() {
-		return ingestion.streamFrom();
-	}
-
-	/** See {@link Recovery#submitClaimed(List)}. */
-	List<SubmitResult> submitClaimed(List<Ingestion.Document> documents) {
-		return recovery.submitClaimed(documents);
-	}
-
-	/** See {@link Recovery#finishClaim(String)}. */
-	Optional<SubmitResult> finishClaim(String claimId) {
-		return recovery.finishClaim(claimId);
-	}
-
-	/**
-	 * Tries again every record whose retry is due at {@code now}, then lets through, in the order they came, the
-	 * messages held back behind keys that no longer wait. Returns what each resumed message did.
-	 */
-	public List<SubmitResult> retryDue(Instant now) {
-		return recovery.retryDue(now);
-	}
-
-	/**
-	 * Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files), and
-	 * delivers outbound documents committed but not yet in the outbox.
-	 */
-	public List<SubmitResult> resumeUnfinished() {
-		return recovery.resumeUnfinished();
-	}
-
-	/** Tells subscribers what one processed message did. */
-	private void announce(Ingestion.Result result) {
-		call("announce message " + result.messageId(), () -> {
-			announcements.message(result);
-			return null;
-		});
+	/** What a host does with this tenant's runtime beyond the API: large files, inbox claims, retries, SLA checks. */
+	public LocalOperations operations() {
+		return new LocalOperations(parts);
 	}
 
 	@Override
 	public List<PartnerConfig> partners() {
-		return call("read the partners of " + tenantId, partnerConfigs::all);
+		return call("read the partners of " + tenantId, parts.partnerConfigs::all);
 	}
 
 	@Override
 	public PartnerConfig savePartner(PartnerConfig partner, String reason) {
 		require(Role.ANALYST, "save partner " + partner.partnerId());
 		return call("save partner " + partner.partnerId(),
-				() -> partnerConfigs.save(partner, principal.user(), reason));
+				() -> parts.partnerConfigs.save(partner, principal.user(), reason));
 	}
 
 	@Override
@@ -336,22 +217,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public Page<MessageSummary> journal(JournalQuery query) {
-		JournalSearch.Filter filter = new JournalSearch.Filter(query.partnerId(), query.flow(), query.documentType(),
-				query.direction(), query.status(), query.businessKey(), at(query.from()), at(query.to()));
-		return call("search the journal", () -> {
-			List<MessageJournal.Message> rows = search.search(tenantId, filter, query.afterId(), query.pageSize(),
-					query.descending());
-			List<MessageSummary> items = new ArrayList<>();
-			for (MessageJournal.Message row : rows) {
-				items.add(Dtos.message(row, search.keysOf(tenantId, row.id())));
-			}
-			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
-			return new Page<>(items, next);
-		});
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+		return call("search the journal", () -> JournalReads.page(parts.search, tenantId, query));
 	}
 
 	@Override
@@ -368,13 +234,13 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public byte[] payload(long messageId) {
-		return call("read message " + messageId, () -> journal.payload(tenantId, messageId));
+		return call("read message " + messageId, () -> parts.journal.payload(tenantId, messageId));
 	}
 
 	@Override
 	public Page<ExceptionSummary> exceptions(ExceptionQuery query) {
 		return call("list exceptions", () -> {
-			List<ExceptionQueue.Item> rows = queue.list(tenantId, query.openOnly(), query.kind(), query.assignee(),
+			List<ExceptionQueue.Item> rows = parts.queue.list(tenantId, query.openOnly(), query.kind(), query.assignee(),
 					query.afterId(), query.pageSize());
 			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
 			return new Page<>(rows.stream().map(Dtos::exception).toList(), next);
@@ -383,14 +249,14 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public ExceptionDetail exception(long exceptionId) {
-		return call("read exception " + exceptionId, () -> work.detail(exceptionId));
+		return call("read exception " + exceptionId, () -> parts.work.detail(exceptionId));
 	}
 
 	@Override
 	public void editPayload(long exceptionId, byte[] payload, String reason) {
 		require(Role.OPERATOR, "edit exception " + exceptionId);
 		call("edit exception " + exceptionId, () -> {
-			queue.editPayload(tenantId, exceptionId, payload, principal.user(), reason);
+			parts.queue.editPayload(tenantId, exceptionId, payload, principal.user(), reason);
 			return null;
 		});
 		changed(exceptionId, "payload edited by " + principal.user());
@@ -399,15 +265,15 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public ValidationReport validate(long exceptionId) {
 		require(Role.OPERATOR, "validate exception " + exceptionId);
-		return call("validate exception " + exceptionId, () -> work.validate(exceptionId, null));
+		return call("validate exception " + exceptionId, () -> parts.work.validate(exceptionId, null));
 	}
 
 	@Override
 	public SubmitResult resubmit(long exceptionId, Integer mappingVersion) {
 		require(Role.OPERATOR, "resubmit exception " + exceptionId);
 		Ingestion.Result result = call("resubmit exception " + exceptionId,
-				() -> work.resubmit(exceptionId, mappingVersion, principal.user()));
-		announce(result);
+				() -> parts.work.resubmit(exceptionId, mappingVersion, principal.user()));
+		parts.announce(result);
 		changed(exceptionId, "resubmitted as message " + result.messageId() + " by " + principal.user());
 		return Dtos.submitted(result);
 	}
@@ -415,7 +281,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public BulkResult retry(List<Long> exceptionIds, boolean dryRun) {
 		require(Role.OPERATOR, "retry exceptions");
-		BulkResult result = work.retry(exceptionIds, dryRun, principal.user());
+		BulkResult result = parts.work.retry(exceptionIds, dryRun, principal.user());
 		if (!dryRun) {
 			result.items().forEach(item -> changed(item.exceptionId(), item.outcome() + ": " + item.detail()));
 		}
@@ -428,9 +294,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 		String actor = principal.user();
 		call(decision.name().toLowerCase() + " exception " + exceptionId, () -> {
 			if (decision == Decision.RESOLVE) {
-				queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED, reason);
+				parts.queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED, reason);
 			} else {
-				resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()), actor, reason);
+				parts.resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()), actor, reason);
 			}
 			return null;
 		});
@@ -441,7 +307,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	public void assign(long exceptionId, String assignee) {
 		require(Role.OPERATOR, "assign exception " + exceptionId);
 		call("assign exception " + exceptionId, () -> {
-			queue.assign(tenantId, exceptionId, principal.user(), assignee);
+			parts.queue.assign(tenantId, exceptionId, principal.user(), assignee);
 			return null;
 		});
 		changed(exceptionId, "assigned to " + assignee + " by " + principal.user());
@@ -449,14 +315,14 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	private void changed(long exceptionId, String detail) {
 		call("announce exception " + exceptionId, () -> {
-			announcements.exceptionChanged(exceptionId, detail);
+			parts.announcements.exceptionChanged(exceptionId, detail);
 			return null;
 		});
 	}
 
 	@Override
 	public Optional<BusinessDocument> document(BusinessDocument.Type type, String key) {
-		return call("read " + type + " " + key, () -> documents.find(type, key));
+		return call("read " + type + " " + key, () -> parts.documents.find(type, key));
 	}
 
 	@Override
@@ -464,10 +330,10 @@ public final class LocalRuntime implements IntegrationRuntime {
 		require(Role.OPERATOR, "confirm the shipment of " + confirmation.order());
 		String actor = principal.user();
 		ShipmentConfirmations.ShipmentMade shipment = call("confirm the shipment of " + confirmation.order(),
-				() -> ingestion.ship(new OrderFulfilment.Request(confirmation.order(), confirmation.carrier(),
+				() -> parts.ingestion.ship(new OrderFulfilment.Request(confirmation.order(), confirmation.carrier(),
 						confirmation.trackingNumber(), confirmation.lines()), actor));
 		OrderFulfilment.Shipped shipped = shipment.shipped();
-		announcements.orderStatus(shipped.orderNumber(), shipped.status());
+		parts.announcements.orderStatus(shipped.orderNumber(), shipped.status());
 		return new ShipmentResult(shipped.orderNumber(), shipped.shipmentNumber(), shipped.status(), shipped.lines(),
 				shipment.documentsSent());
 	}
@@ -475,13 +341,13 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public AtpExplanation explainAtp(String itemNumber, String warehouse) {
 		return call("explain ATP of " + itemNumber + " at " + warehouse, () -> new AtpExplanation(itemNumber, warehouse,
-				inventory.atp(tenantId, itemNumber, warehouse),
-				inventory.explainAtp(tenantId, itemNumber, warehouse).stream().map(Dtos::atpChange).toList()));
+				parts.inventory.atp(tenantId, itemNumber, warehouse),
+				parts.inventory.explainAtp(tenantId, itemNumber, warehouse).stream().map(Dtos::atpChange).toList()));
 	}
 
 	@Override
 	public Map<String, String> tenantRules() {
-		return call("read the rules of " + tenantId, () -> store.inTransaction(c -> new TenantRules().all(c, tenantId)));
+		return call("read the rules of " + tenantId, () -> parts.store.inTransaction(c -> new TenantRules().all(c, tenantId)));
 	}
 
 	@Override
@@ -490,41 +356,33 @@ public final class LocalRuntime implements IntegrationRuntime {
 		String actor = principal.user();
 		if (SlaRules.isSlaRule(key)) {
 			call("set rule " + key, () -> {
-				sla.setRule(key, value, actor, reason);
+				parts.sla.setRule(key, value, actor, reason);
 				return null;
 			});
 			return 0;
 		}
-		return call("set rule " + key, () -> inventory.changeRule(tenantId, key, value, actor, reason));
+		return call("set rule " + key, () -> parts.inventory.changeRule(tenantId, key, value, actor, reason));
 	}
 
 	@Override
 	public Page<SlaClock> slaClocks(SlaQuery query) {
-		return call("list SLA clocks", () -> sla.list(query));
-	}
-
-	/**
-	 * Starts and stops SLA clocks from what was journaled since the last check, then warns of and breaches what is
-	 * due, an event for each; {@code serve} runs it on a schedule.
-	 */
-	public SlaWatch.Checked checkSlaClocks() {
-		return call("check SLA clocks", sla::check);
+		return call("list SLA clocks", () -> parts.sla.list(query));
 	}
 
 	@Override
 	public List<FlowMetrics> metrics(int minutes) {
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
-		return call("read metrics", () -> Metrics.perFlow(search.timings(tenantId, since), minutes));
+		return call("read metrics", () -> Metrics.perFlow(parts.search.timings(tenantId, since), minutes));
 	}
 
 	@Override
 	public Subscription subscribe(Consumer<RuntimeEvent> listener) {
-		return events.subscribe(listener);
+		return parts.events.subscribe(listener);
 	}
 
 	@Override
 	public Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener) {
-		return events.subscribe(afterEventId, listener);
+		return parts.events.subscribe(afterEventId, listener);
 	}
 
 	@Override
@@ -532,7 +390,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		require(Role.ANALYST, "publish mapping " + mappingName);
 		return Dtos.mappingVersion(call("publish mapping " + mappingName, () -> {
 			try {
-				return mappings.publish(mappingName, synmap, principal.user(), comment);
+				return parts.mappings.publish(mappingName, synmap, principal.user(), comment);
 			} catch (IOException unreadable) {
 				// the bytes given are all there is to read: what cannot be read is the caller's content
 				throw new InvalidContentException("cannot publish mapping " + mappingName + ": "
@@ -544,12 +402,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public List<MappingVersion> mappingVersions(String mappingName) {
 		return call("list versions of " + mappingName,
-				() -> mappings.versions(mappingName).stream().map(Dtos::mappingVersion).toList());
-	}
-
-	/** Ends this tenant's event stream: the tenancy closes. */
-	void closeEvents() {
-		events.close();
+				() -> parts.mappings.versions(mappingName).stream().map(Dtos::mappingVersion).toList());
 	}
 
 	/** Closes the store and every tenant's runtime if this is the runtime {@link #open} returned; else nothing. */

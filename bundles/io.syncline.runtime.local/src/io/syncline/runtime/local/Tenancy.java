@@ -33,7 +33,7 @@ final class Tenancy implements AutoCloseable {
 	private final boolean ownsStore;
 	private final LocalSettings settings;
 	private final Tenants tenants = new Tenants();
-	private final Map<String, LocalRuntime> runtimes = new ConcurrentHashMap<>();
+	private final Map<String, TenantParts> tenantParts = new ConcurrentHashMap<>();
 	private final Instant startedAt = Instant.now();
 
 	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
@@ -78,20 +78,20 @@ final class Tenancy implements AutoCloseable {
 		});
 	}
 
-	/** The runtime of a tenant, acting as no one yet: callers take {@link LocalRuntime#as(Principal)} of it. */
-	LocalRuntime core(String tenantId) {
-		return runtimes.computeIfAbsent(tenantId, id -> new LocalRuntime(this, id));
+	/** The parts of a tenant's runtime, made on first use. */
+	TenantParts parts(String tenantId) {
+		return tenantParts.computeIfAbsent(tenantId, id -> new TenantParts(this, id));
 	}
 
 	LocalRuntime runtimeFor(Principal principal, String tenantId) {
 		if (!principal.sees(tenantId) || !exists(tenantId)) {
 			throw new NotFoundException("no tenant " + tenantId);
 		}
-		return core(tenantId).as(principal); // sees it: the same tenant
+		return new LocalRuntime(this, parts(tenantId), principal, false);
 	}
 
 	private boolean exists(String tenantId) {
-		if (runtimes.containsKey(tenantId)) {
+		if (tenantParts.containsKey(tenantId)) {
 			return true;
 		}
 		try {
@@ -138,7 +138,7 @@ final class Tenancy implements AutoCloseable {
 
 	@Override
 	public void close() {
-		runtimes.values().forEach(LocalRuntime::closeEvents);
+		tenantParts.values().forEach(parts -> parts.events.close());
 		if (ownsStore) {
 			store.close();
 		}

@@ -41,7 +41,6 @@ import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Page;
-import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
@@ -423,7 +422,7 @@ abstract class RuntimeContract {
 		assertTrue(wait >= 1500 && wait <= 2600, "first retry after 2 s ± 25 %: " + wait + " ms");
 		assertTrue(retry.createdAt().isAfter(before), "opened by this submit");
 
-		List<SubmitResult> retried = root.retryDue(java.time.Instant.now().plusSeconds(3600));
+		List<SubmitResult> retried = root.operations().retryDue(java.time.Instant.now().plusSeconds(3600));
 
 		assertEquals(List.of(held.messageId(), behind.messageId()),
 				retried.stream().map(SubmitResult::messageId).toList(), "the waiting message first, then the one behind");
@@ -433,7 +432,7 @@ abstract class RuntimeContract {
 		List<String> events = runtime.explainAtp("HS-001000", "ATL").changes().stream()
 				.filter(c -> c.cause().equals("EVENT")).map(c -> c.reference()).toList();
 		assertEquals(List.of("r-1", "r-3"), events, "records of one key applied in the order they came");
-		assertTrue(root.retryDue(java.time.Instant.now().plusSeconds(7200)).isEmpty(), "nothing is due twice");
+		assertTrue(root.operations().retryDue(java.time.Instant.now().plusSeconds(7200)).isEmpty(), "nothing is due twice");
 	}
 
 	@Test

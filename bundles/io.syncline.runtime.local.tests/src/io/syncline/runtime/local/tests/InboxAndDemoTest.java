@@ -155,11 +155,11 @@ class InboxAndDemoTest {
 		byte[] events = Files.readAllBytes(demo("samples/wms-events.jsonl"));
 		long journaled = new MessageJournal(store).append(new JournalEntry("harbor", "wms", "inventory", "IN", "events",
 				"wms-events.jsonl", null, OffsetDateTime.now(), Map.of()), events);
-		List<SubmitResult> resumed = runtime.resumeUnfinished();
+		List<SubmitResult> resumed = runtime.operations().resumeUnfinished();
 		assertEquals(1, resumed.size());
 		assertEquals(journaled, resumed.get(0).messageId());
 		assertFalse(resumed.get(0).outcomes().isEmpty(), resumed.get(0).toString());
-		assertTrue(runtime.resumeUnfinished().isEmpty(), "finished messages are not resumed again");
+		assertTrue(runtime.operations().resumeUnfinished().isEmpty(), "finished messages are not resumed again");
 	}
 
 	@Test

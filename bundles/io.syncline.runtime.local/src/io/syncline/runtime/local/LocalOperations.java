@@ -1,0 +1,85 @@
+package io.syncline.runtime.local;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.syncline.engine.Ingestion;
+import io.syncline.engine.SlaWatch;
+import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.local.internal.Dtos;
+
+import static io.syncline.runtime.local.internal.Calls.call;
+
+/**
+ * What the process hosting a tenant's runtime does with it beyond the {@code IntegrationRuntime} API, as the
+ * runtime itself (no principal: these are the host's own work): files of any size, inbox claims, due retries,
+ * resuming after a stop, SLA checks.
+ */
+public final class LocalOperations {
+
+	private final TenantParts parts;
+
+	LocalOperations(TenantParts parts) {
+		this.parts = parts;
+	}
+
+	/**
+	 * Submits a file of any size: one too large to hold is journaled and applied as a stream, in chunks with
+	 * checkpoints, announcing its progress as {@link RuntimeEvent.Type#MESSAGE_PROGRESS} events.
+	 */
+	public SubmitResult submitFile(String partnerId, String documentType, Path file) {
+		return submitFile(partnerId, documentType, file.getFileName().toString(), file, Map.of());
+	}
+
+	/** As {@link #submitFile(String, String, Path)}, under another name, with keys known before (an inbox claim). */
+	SubmitResult submitFile(String partnerId, String documentType, String sourceName, Path file,
+			Map<String, String> keys) {
+		Ingestion.Result result = call("submit " + sourceName,
+				() -> parts.ingestion.ingest(partnerId, documentType, sourceName, file, keys));
+		parts.announce(result);
+		return Dtos.submitted(result);
+	}
+
+	/** Files from this size on are streamed (see {@link Ingestion#streamFrom()}). */
+	public long streamFrom() {
+		return parts.ingestion.streamFrom();
+	}
+
+	/** See {@link Recovery#submitClaimed(List)}. */
+	List<SubmitResult> submitClaimed(List<Ingestion.Document> documents) {
+		return parts.recovery.submitClaimed(documents);
+	}
+
+	/** See {@link Recovery#finishClaim(String)}. */
+	Optional<SubmitResult> finishClaim(String claimId) {
+		return parts.recovery.finishClaim(claimId);
+	}
+
+	/**
+	 * Tries again every record whose retry is due at {@code now}, then lets through, in the order they came, the
+	 * messages held back behind keys that no longer wait. Returns what each resumed message did.
+	 */
+	public List<SubmitResult> retryDue(Instant now) {
+		return parts.recovery.retryDue(now);
+	}
+
+	/**
+	 * Finishes every message journaled but left unfinished by a stop (API submits as well as inbox files), and
+	 * delivers outbound documents committed but not yet in the outbox.
+	 */
+	public List<SubmitResult> resumeUnfinished() {
+		return parts.recovery.resumeUnfinished();
+	}
+
+	/**
+	 * Starts and stops SLA clocks from what was journaled since the last check, then warns of and breaches what is
+	 * due, an event for each; {@code serve} runs it on a schedule.
+	 */
+	public SlaWatch.Checked checkSlaClocks() {
+		return call("check SLA clocks", parts.sla::check);
+	}
+}
