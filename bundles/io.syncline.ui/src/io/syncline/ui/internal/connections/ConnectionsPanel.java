@@ -17,8 +17,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.accessibility.AccessibleAdapter;
-import org.eclipse.swt.accessibility.AccessibleEvent;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -52,7 +50,7 @@ public final class ConnectionsPanel extends Composite {
 		Table table = viewer.getTable();
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		named(table, "Runtime connections");
+		AccessibleNames.named(table, "Runtime connections");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
 		column("Name", 160, Connection::name);
 		column("URL", 220, c -> c.isLocal() ? "in this process" : c.url());
@@ -74,7 +72,7 @@ public final class ConnectionsPanel extends Composite {
 		button(buttons, "&Test", this::test);
 		button(buttons, "U&se", this::use);
 		outcome = new Label(this, SWT.WRAP);
-		named(outcome, "Outcome");
+		AccessibleNames.named(outcome, "Outcome");
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(outcome);
 		table.addListener(SWT.DefaultSelection, e -> use());
 		table.addListener(SWT.KeyDown, e -> {
@@ -113,15 +111,6 @@ public final class ConnectionsPanel extends Composite {
 		button.setText(text);
 		button.addListener(SWT.Selection, e -> action.run());
 		GridDataFactory.fillDefaults().applyTo(button);
-	}
-
-	private static void named(org.eclipse.swt.widgets.Control control, String name) {
-		control.getAccessible().addAccessibleListener(new AccessibleAdapter() {
-			@Override
-			public void getName(AccessibleEvent e) {
-				e.result = name;
-			}
-		});
 	}
 
 	public TableViewer viewer() {

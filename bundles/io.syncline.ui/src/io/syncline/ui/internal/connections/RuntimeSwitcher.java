@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 import org.eclipse.jface.action.ControlContribution;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.accessibility.AccessibleAdapter;
-import org.eclipse.swt.accessibility.AccessibleEvent;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -60,12 +58,7 @@ public final class RuntimeSwitcher extends ControlContribution {
 
 	private static Combo combo(Composite parent, String name) {
 		Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-		combo.getAccessible().addAccessibleListener(new AccessibleAdapter() {
-			@Override
-			public void getName(AccessibleEvent e) {
-				e.result = name;
-			}
-		});
+		AccessibleNames.named(combo, name);
 		combo.setItems("…");
 		return combo;
 	}

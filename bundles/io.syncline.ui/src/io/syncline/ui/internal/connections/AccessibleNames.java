@@ -1,0 +1,22 @@
+package io.syncline.ui.internal.connections;
+
+import org.eclipse.swt.accessibility.AccessibleAdapter;
+import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.widgets.Control;
+
+/** Gives a widget the name a screen reader reads (GTK hands it to ATK), where no label next to it says it. */
+final class AccessibleNames {
+
+	private AccessibleNames() {
+	}
+
+	static <T extends Control> T named(T control, String name) {
+		control.getAccessible().addAccessibleListener(new AccessibleAdapter() {
+			@Override
+			public void getName(AccessibleEvent e) {
+				e.result = name;
+			}
+		});
+		return control;
+	}
+}
