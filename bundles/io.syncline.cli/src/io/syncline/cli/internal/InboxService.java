@@ -46,9 +46,11 @@ public final class InboxService implements RuntimeService {
 		if (!demo.isEmpty()) {
 			LOG.info("first start: loaded the Harbor Supply demo tenant, {} documents", demo.size());
 		}
-		var resumed = runtime.operations().resumeUnfinished();
-		if (!resumed.isEmpty()) {
-			LOG.info("resumed {} message(s) left unfinished by the last stop", resumed.size());
+		for (LocalRuntime tenant : served.everyTenant()) {
+			var resumed = tenant.operations().resumeUnfinished();
+			if (!resumed.isEmpty()) {
+				LOG.info("{}: resumed {} message(s) left unfinished by the last stop", tenant.tenantId(), resumed.size());
+			}
 		}
 		Inbox inbox = new Inbox(runtime, context.dataDirectory(), Duration.ofMillis(500));
 		inbox.createFolders();

@@ -19,8 +19,6 @@ public final class RetryService implements RuntimeService {
 
 	private static final Logger LOG = LoggerFactory.getLogger(RetryService.class);
 
-	private LocalRuntime runtime;
-
 	@Reference
 	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
@@ -32,17 +30,19 @@ public final class RetryService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		runtime = served.acquire(context);
+		served.acquire(context); // held until stop: the runtime every tenant's work runs on
 		scheduler = Background.thread("syncline-retries");
 		scheduler.scheduleWithFixedDelay(this::retryDue, 2, 2, TimeUnit.SECONDS);
 	}
 
 	private void retryDue() {
 		try {
-			var results = runtime.operations().retryDue(Instant.now());
-			if (!results.isEmpty()) {
-				LOG.info("retried {} message(s): {}", results.size(),
-						results.stream().map(r -> r.messageId() + " " + r.status()).toList());
+			for (LocalRuntime tenant : served.everyTenant()) {
+				var results = tenant.operations().retryDue(Instant.now());
+				if (!results.isEmpty()) {
+					LOG.info("{}: retried {} message(s): {}", tenant.tenantId(), results.size(),
+							results.stream().map(r -> r.messageId() + " " + r.status()).toList());
+				}
 			}
 		} catch (RuntimeException e) {
 			// the next tick tries again; the exceptions stay in the queue meanwhile

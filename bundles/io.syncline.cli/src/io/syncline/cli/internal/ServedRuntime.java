@@ -26,6 +26,11 @@ public final class ServedRuntime {
 		return runtime;
 	}
 
+	/** The served runtime in each of its tenants: retries, resumes and SLA checks are every tenant's. */
+	synchronized java.util.List<LocalRuntime> everyTenant() {
+		return runtime.tenants().stream().map(t -> runtime.forTenant(t.tenantId())).toList();
+	}
+
 	synchronized void release() {
 		if (users > 0 && --users == 0) {
 			runtime.close();

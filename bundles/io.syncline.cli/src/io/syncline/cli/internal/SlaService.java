@@ -22,8 +22,6 @@ public final class SlaService implements RuntimeService {
 
 	private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
 
-	private LocalRuntime runtime;
-
 	@Reference
 	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
@@ -35,7 +33,7 @@ public final class SlaService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		runtime = served.acquire(context);
+		served.acquire(context); // held until stop: the runtime every tenant's work runs on
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_SLA_CHECK_MS", "5000"));
 		scheduler = Background.thread("syncline-sla");
 		scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
@@ -43,12 +41,15 @@ public final class SlaService implements RuntimeService {
 
 	private void check() {
 		try {
-			var checked = runtime.operations().checkSlaClocks();
-			if (checked.breached() > 0) {
-				LOG.warn("SLA clocks: {} breached (see the SLA_BREACH exceptions)", checked.breached());
-			}
-			if (checked.warned() > 0) {
-				LOG.info("SLA clocks: {} due soon", checked.warned());
+			for (LocalRuntime tenant : served.everyTenant()) {
+				var checked = tenant.operations().checkSlaClocks();
+				if (checked.breached() > 0) {
+					LOG.warn("{}: SLA clocks: {} breached (see the SLA_BREACH exceptions)", tenant.tenantId(),
+							checked.breached());
+				}
+				if (checked.warned() > 0) {
+					LOG.info("{}: SLA clocks: {} due soon", tenant.tenantId(), checked.warned());
+				}
 			}
 		} catch (RuntimeException e) {
 			// the next tick checks again; a clock that ran out meanwhile is breached then

@@ -281,7 +281,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public BulkResult retry(List<Long> exceptionIds, boolean dryRun) {
 		require(Role.OPERATOR, "retry exceptions");
-		BulkResult result = parts.work.retry(exceptionIds, dryRun, principal.user());
+		BulkResult result = call("retry exceptions", () -> parts.work.retry(exceptionIds, dryRun, principal.user()));
 		if (!dryRun) {
 			result.items().forEach(item -> changed(item.exceptionId(), item.outcome() + ": " + item.detail()));
 		}

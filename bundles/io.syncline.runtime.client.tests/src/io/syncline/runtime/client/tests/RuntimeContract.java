@@ -325,8 +325,17 @@ abstract class RuntimeContract {
 		assertEquals(List.of("harbor"), runtime.tenants().stream().map(Tenant::tenantId).toList(),
 				"a harbor token sees harbor only");
 		assertThrows(NotFoundException.class, () -> runtime.forTenant("northstar"));
+		runtime.submit("wms", null, "stray.bin", "not a known file".getBytes(StandardCharsets.UTF_8));
+		ExceptionSummary harborException = runtime.exceptions(ExceptionQuery.open()).items().get(0);
 		try (IntegrationRuntime nora = connect("nora", Role.ADMIN, "northstar")) {
 			long harborMessage = runtime.journal(JournalQuery.all()).items().get(0).id();
+			nora.submit("wms", null, "stray.bin", "not a known file".getBytes(StandardCharsets.UTF_8));
+			long own = nora.exceptions(ExceptionQuery.open()).items().get(0).id();
+			NotFoundException foreign = assertThrows(NotFoundException.class,
+					() -> nora.retry(List.of(own, harborException.id()), false), "a batch with a foreign id");
+			assertTrue(foreign.getMessage().contains(String.valueOf(harborException.id())), foreign.getMessage());
+			assertEquals(0, nora.exception(own).exception().attempts(), "and nothing of it was retried");
+			assertEquals(0, runtime.exception(harborException.id()).exception().attempts());
 			assertThrows(NotFoundException.class, () -> nora.payload(harborMessage), "another tenant's message");
 			assertTrue(nora.trace("PO-45001").isEmpty(), "another tenant's business key");
 			assertTrue(nora.document(BusinessDocument.Type.PO, "PO-45001").isEmpty());

@@ -133,8 +133,23 @@ public final class ExceptionWork {
 		return result;
 	}
 
-	/** Resubmits each (once per message), or with {@code dryRun} only validates each. */
-	public BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor) {
+	/**
+	 * Resubmits each (once per message), or with {@code dryRun} only validates each. An id the tenant does not have
+	 * (another tenant's, or none) refuses the whole batch before anything changes, naming the ids.
+	 */
+	public BulkResult retry(List<Long> exceptionIds, boolean dryRun, String actor) throws SQLException {
+		List<Long> unknown = new ArrayList<>();
+		for (long id : exceptionIds) {
+			try {
+				queue.get(tenantId, id);
+			} catch (io.syncline.store.NotFoundException absent) {
+				unknown.add(id);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new io.syncline.store.NotFoundException("no exception " + unknown + " in tenant " + tenantId
+					+ ": nothing was retried");
+		}
 		List<BulkResult.Item> items = new ArrayList<>();
 		Set<Long> messagesDone = new HashSet<>();
 		for (long id : exceptionIds) {

@@ -82,16 +82,32 @@ class HostileRequestsTest {
 		HttpResponse<String> nested = post(decide, deep);
 		assertTrue(nested.statusCode() == 400 || nested.statusCode() == 413, nested.statusCode() + " " + nested.body());
 		assertProblem(413, post(decide, "{\"reason\": \"" + "x".repeat(5000) + "\"}"), "4096");
-		// sent as curl sends a large body, asking first (Expect: 100-continue): the refusal comes before the bytes
-		byte[] big = new byte[(1 << 20) + 1];
-		HttpResponse<String> tooBig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-				served.server.url() + "/api/v1/tenants/harbor/messages?partner=wms&source=big.bin")).expectContinue(true)
-				.header("Authorization", "Bearer " + served.harbor.get(Role.OPERATOR))
-				.header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(big))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertProblem(413, tooBig, "1048576");
+		// a declared length over the limit is refused from the headers, before a byte of the body is read
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", served.server.port())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("POST /api/v1/tenants/harbor/messages?partner=wms&source=big.bin HTTP/1.1\r\n"
+					+ "Host: 127.0.0.1\r\nAuthorization: Bearer " + served.harbor.get(Role.OPERATOR) + "\r\n"
+					+ "Content-Type: application/octet-stream\r\nContent-Length: " + ((1 << 20) + 1) + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+			assertEquals("HTTP/1.1 413", answer, "413 with no body sent");
+		}
+		// a body that does not say its length is read up to the limit, then refused
+		assertProblem(413, chunked((1 << 20) + 1), "1048576");
 		assertProblem(400, served.call("POST", decide, served.harbor.get(Role.OPERATOR), "text/plain",
 				"{}".getBytes(StandardCharsets.UTF_8)), "application/json");
+	}
+
+	/** A body sent chunked, without a length, one byte over the limit, whole before the answer is read. */
+	private static HttpResponse<String> chunked(int size) throws Exception {
+		byte[] body = new byte[size];
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(served.server.url()
+				+ "/api/v1/tenants/harbor/messages?partner=wms&source=big.bin"))
+				.header("Authorization", "Bearer " + served.harbor.get(Role.OPERATOR))
+				.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

@@ -2,9 +2,12 @@ package io.syncline.ui.internal.workbench;
 
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.ICoolBarManager;
+import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.jface.action.StatusLineContributionItem;
 import org.eclipse.jface.action.ToolBarContributionItem;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -31,6 +34,18 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 	ConsoleActionBarAdvisor(IActionBarConfigurer configurer, RuntimeSelection selection) {
 		super(configurer);
 		this.selection = selection;
+	}
+
+	/** The active runtime and tenant, or why none is usable, always in view. */
+	@Override
+	protected void fillStatusLine(IStatusLineManager statusLine) {
+		if (selection == null) {
+			return;
+		}
+		StatusLineContributionItem active = new StatusLineContributionItem("io.syncline.ui.status.runtime", 70);
+		statusLine.add(active);
+		Display display = Display.getCurrent();
+		selection.addListener(now -> display.asyncExec(() -> active.setText(now.message())));
 	}
 
 	@Override
