@@ -1,8 +1,6 @@
 package io.syncline.store;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +10,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -126,13 +123,8 @@ public final class ApiTokens {
 		return get(connection, id).orElseThrow();
 	}
 
-	static String hash(String secret) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-		}
+	private static String hash(String secret) {
+		return Payloads.sha256(secret.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static List<Token> read(Connection connection, String where, Object value) throws SQLException {

@@ -1,6 +1,5 @@
 package io.syncline.runtime.local;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +8,12 @@ import java.util.Optional;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
-import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.store.ApiTokens;
 import io.syncline.store.AuditLog;
 import io.syncline.store.Store;
 import io.syncline.store.Tenants;
+
+import static io.syncline.runtime.local.internal.Calls.call;
 
 /**
  * The bearer tokens of a runtime's store: created for a user, a tenant (or every tenant) and a role, listed without
@@ -94,20 +94,5 @@ public final class AccessTokens {
 		return new Listed(t.id(), t.tenantId(), t.user(), Role.parse(t.role()), t.createdAt().toInstant(),
 				t.createdBy(), t.expiresAt().toInstant(), t.revokedAt() == null ? null : t.revokedAt().toInstant(),
 				t.lastUsedAt() == null ? null : t.lastUsedAt().toInstant());
-	}
-
-	@FunctionalInterface
-	private interface Work<T> {
-		T run() throws SQLException;
-	}
-
-	private static <T> T call(String what, Work<T> work) {
-		try {
-			return work.run();
-		} catch (io.syncline.store.NotFoundException e) {
-			throw new NotFoundException(e.getMessage());
-		} catch (SQLException e) {
-			throw new RuntimeFailure("cannot " + what + ": " + e.getMessage(), e);
-		}
 	}
 }

@@ -17,11 +17,12 @@ import io.syncline.runtime.api.NewTenant;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
-import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.Tenant;
 import io.syncline.store.AuditLog;
 import io.syncline.store.Store;
 import io.syncline.store.Tenants;
+
+import static io.syncline.runtime.local.internal.Calls.call;
 
 /**
  * The tenants of one store and the runtime of each, made on first use and kept: its event bus, caches and engine
@@ -94,11 +95,8 @@ final class Tenancy implements AutoCloseable {
 		if (tenantParts.containsKey(tenantId)) {
 			return true;
 		}
-		try {
-			return store.inTransaction(connection -> tenants.get(connection, tenantId).isPresent());
-		} catch (SQLException e) {
-			throw new RuntimeFailure("cannot read tenant " + tenantId + ": " + e.getMessage(), e);
-		}
+		return call("read tenant " + tenantId,
+				() -> store.inTransaction(connection -> tenants.get(connection, tenantId).isPresent()));
 	}
 
 	List<Tenant> visibleTo(Principal principal) throws SQLException {
@@ -120,15 +118,11 @@ final class Tenancy implements AutoCloseable {
 
 	/** Audits a refusal: who tried what where. */
 	void denied(Principal principal, String tenantId, String what) {
-		try {
-			store.inTransaction(connection -> {
-				new AuditLog().append(connection, tenantId == null ? "*" : tenantId, principal.user(), "denied",
-						what, null, null, principal.role() + " may not");
-				return null;
-			});
-		} catch (SQLException e) {
-			throw new RuntimeFailure("cannot audit a refusal: " + e.getMessage(), e);
-		}
+		call("audit a refusal", () -> store.inTransaction(connection -> {
+			new AuditLog().append(connection, tenantId == null ? "*" : tenantId, principal.user(), "denied", what,
+					null, null, principal.role() + " may not");
+			return null;
+		}));
 	}
 
 	private static Tenant dto(Tenants.Tenant tenant) {

@@ -47,7 +47,6 @@ public final class ApiHandler extends Handler.Abstract {
 
 	private final LocalRuntime root;
 	private final AccessTokens tokens;
-	private final ServerSettings settings;
 	private final Calls calls;
 	private final EventStreams streams;
 	private final FailureLimiter failures;
@@ -59,7 +58,6 @@ public final class ApiHandler extends Handler.Abstract {
 	public ApiHandler(LocalRuntime root, ServerSettings settings, String version, Instant startedAt) {
 		this.root = root;
 		this.tokens = root.accessTokens();
-		this.settings = settings;
 		this.version = version;
 		this.startedAt = startedAt;
 		this.failures = new FailureLimiter(settings.authFailuresPerMinute(), Duration.ofMinutes(1));
@@ -107,11 +105,13 @@ public final class ApiHandler extends Handler.Abstract {
 		return true;
 	}
 
+	/** A parameter named like a token, or a value that is one (a source file named syn_… is not). */
 	private static void refuseTokensInTheUrl(Request request) {
-		String query = request.getHttpURI().getQuery();
-		if (query != null) {
-			String lower = query.toLowerCase(java.util.Locale.ROOT);
-			if (lower.contains("access_token=") || lower.contains("token=") || lower.contains("syn_")) {
+		for (var field : Request.extractQueryParameters(request)) {
+			String name = field.getName().toLowerCase(java.util.Locale.ROOT);
+			boolean token = name.equals("token") || name.equals("access_token") || name.equals("api_key")
+					|| field.getValues().stream().anyMatch(v -> v.matches("syn_[A-Za-z0-9_-]{40,}"));
+			if (token) {
 				throw new IllegalArgumentException("a token is never accepted in a URL: send it as Authorization: Bearer");
 			}
 		}
