@@ -32,6 +32,7 @@ import io.syncline.runtime.api.ShipmentResult;
 import io.syncline.runtime.api.SlaClock;
 import io.syncline.runtime.api.SlaQuery;
 import io.syncline.runtime.api.SubmitResult;
+import io.syncline.runtime.api.StreamState;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.api.Tenant;
 import io.syncline.runtime.api.ValidationReport;
@@ -55,7 +56,7 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	private final Principal principal;
 	private final String tenantId;
 	private final boolean root;
-	private volatile Consumer<String> streamState = state -> {
+	private volatile Consumer<StreamState> streamState = state -> {
 	};
 
 	private RemoteRuntime(Http http, Principal principal, String tenantId, boolean root) {
@@ -85,7 +86,7 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	}
 
 	/** Who hears of lost and resumed event streams (a status line); by default no one. */
-	public void onStreamState(Consumer<String> listener) {
+	public void onStreamState(Consumer<StreamState> listener) {
 		streamState = listener == null ? state -> {
 		} : listener;
 	}
@@ -284,7 +285,16 @@ public final class RemoteRuntime implements IntegrationRuntime {
 
 	@Override
 	public Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener) {
-		return new EventStream(http, tenantId, afterEventId, listener, state -> streamState.accept(state));
+		return subscribe(afterEventId, listener, state -> {
+		});
+	}
+
+	@Override
+	public Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener, Consumer<StreamState> onState) {
+		return new EventStream(http, tenantId, afterEventId, listener, state -> {
+			onState.accept(state);
+			streamState.accept(state);
+		});
 	}
 
 	@Override

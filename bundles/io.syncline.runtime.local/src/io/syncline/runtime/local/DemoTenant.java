@@ -19,6 +19,7 @@ public final class DemoTenant {
 	/** Partner and file (relative to the demo content), in the order a real day would bring them. */
 	static final List<String[]> DOCUMENTS = List.of(new String[] { "erp", "samples/erp-items.csv" },
 			new String[] { "erp", "samples/erp-items-acme.csv" }, new String[] { "erp", "canonical/po-45001.xmi" },
+			new String[] { "acme", "partners/acme-997-po-45001.edi" },
 			new String[] { "boltco", "samples/boltco-catalog.csv" },
 			new String[] { "cascade", "samples/cascade-catalog.json" },
 			new String[] { "acme", "samples/edi/acme-832-price-catalog.edi" },

@@ -138,6 +138,19 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 */
 	Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener);
 
+	/**
+	 * As {@link #subscribe(long, Consumer)}, telling {@code onState} when the stream is connected, lost (it comes back
+	 * by itself, from the last event seen) and closed. An in-process runtime's stream is never lost.
+	 */
+	default Subscription subscribe(long afterEventId, Consumer<RuntimeEvent> listener, Consumer<StreamState> onState) {
+		Subscription subscription = subscribe(afterEventId, listener);
+		onState.accept(new StreamState(StreamState.Kind.CONNECTED, "live events in process"));
+		return () -> {
+			subscription.close();
+			onState.accept(new StreamState(StreamState.Kind.CLOSED, "live events stopped"));
+		};
+	}
+
 	/** Publishes a new version of a mapping (.synmap XMI); it applies to messages submitted from now on. */
 	MappingVersion publishMapping(String mappingName, byte[] synmap, String comment);
 

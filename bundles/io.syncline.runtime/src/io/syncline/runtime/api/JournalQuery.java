@@ -70,6 +70,11 @@ public record JournalQuery(String partnerId, String flow, String documentType, S
 		return with(partnerId, flow, documentType, direction, status, businessKey, from, to, afterId, size, descending);
 	}
 
+	/** Oldest first (the default), as a journal was written: {@link #after(long)} takes the highest id seen. */
+	public JournalQuery oldestFirst() {
+		return with(partnerId, flow, documentType, direction, status, businessKey, from, to, afterId, pageSize, false);
+	}
+
 	/** Newest first; {@link #after(long)} then takes the lowest id of the previous page. */
 	public JournalQuery newestFirst() {
 		return with(partnerId, flow, documentType, direction, status, businessKey, from, to, afterId, pageSize, true);

@@ -1,22 +1,44 @@
 package io.syncline.ui.views;
 
-import io.syncline.ui.internal.runtime.ConsoleRuntime;
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.IHandlerService;
 
-public final class MonitorView extends StatusView {
+import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.monitor.MonitorPanel;
+import io.syncline.ui.internal.workbench.Perspectives;
+
+/** The transaction monitor (see {@link MonitorPanel}); Enter on a row opens its trace in the Trace view. */
+public final class MonitorView extends SelectionView {
 
 	@Override
-	protected String heading() {
-		return "Transactions";
+	protected Control createContent(Composite parent, RuntimeSelection selection) {
+		MonitorPanel panel = new MonitorPanel(parent, selection, this::openTrace);
+		// Ctrl+F is the workbench's Find: in this view, it finds a business key
+		IHandlerService handlers = getSite().getService(IHandlerService.class);
+		if (handlers != null) {
+			handlers.activateHandler(IWorkbenchCommandConstants.EDIT_FIND_AND_REPLACE, new AbstractHandler() {
+				@Override
+				public Object execute(ExecutionEvent event) {
+					panel.focusSearch();
+					return null;
+				}
+			});
+		}
+		return panel;
 	}
 
-	@Override
-	protected String statusMessage() {
-		return NO_RUNTIME;
-	}
-
-	@Override
-	protected String messageFor(ConsoleRuntime.Status status) {
-		return status.state() == ConsoleRuntime.State.READY ? status.message() + " Transactions are listed here in"
-				+ " a later version; until then the runtime's journal and exceptions commands show them." : null;
+	private void openTrace(String businessKey) {
+		try {
+			TraceView trace = (TraceView) getSite().getPage().showView(Perspectives.TRACE_VIEW);
+			trace.open(businessKey);
+		} catch (PartInitException e) {
+			getViewSite().getActionBars().getStatusLineManager()
+					.setErrorMessage("The Trace view cannot be opened: " + e.getMessage());
+		}
 	}
 }

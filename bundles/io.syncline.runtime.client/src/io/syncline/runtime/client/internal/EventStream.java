@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.syncline.runtime.api.RuntimeEvent;
+import io.syncline.runtime.api.StreamState;
 import io.syncline.runtime.api.Subscription;
 import io.syncline.runtime.wire.Operation;
 import io.syncline.runtime.wire.WireJson;
@@ -29,15 +30,10 @@ public final class EventStream implements Subscription {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
-	/** What a stream is doing, for a status line. */
-	public enum State {
-		CONNECTED, RECONNECTING, CLOSED
-	}
-
 	private final Http http;
 	private final String tenant;
 	private final Consumer<RuntimeEvent> listener;
-	private final Consumer<String> onState;
+	private final Consumer<StreamState> onState;
 	private final ScheduledExecutorService reconnects;
 	private volatile long lastId;
 	private volatile EventSource source;
@@ -46,7 +42,7 @@ public final class EventStream implements Subscription {
 	private final java.util.concurrent.CountDownLatch firstAnswer = new java.util.concurrent.CountDownLatch(1);
 
 	public EventStream(Http http, String tenant, long afterId, Consumer<RuntimeEvent> listener,
-			Consumer<String> onState) {
+			Consumer<StreamState> onState) {
 		this.http = http;
 		this.tenant = tenant;
 		this.lastId = afterId;
@@ -86,7 +82,7 @@ public final class EventStream implements Subscription {
 				failures = 0;
 			}
 			firstAnswer.countDown();
-			onState.accept(State.CONNECTED + ": events of " + tenant + " from " + http.url());
+			onState.accept(new StreamState(StreamState.Kind.CONNECTED, "live events of " + tenant + " from " + http.url()));
 		}
 
 		@Override
@@ -126,7 +122,8 @@ public final class EventStream implements Subscription {
 			delay = Math.min(30_000, 500L << Math.min(failures, 6));
 			failures++;
 		}
-		onState.accept(State.RECONNECTING + ": events of " + tenant + " lost (" + why + "); again in " + delay + " ms");
+		onState.accept(new StreamState(StreamState.Kind.RECONNECTING,
+				"live events of " + tenant + " lost (" + why + "); reconnecting in " + delay + " ms"));
 		try {
 			reconnects.schedule(this::open, delay, TimeUnit.MILLISECONDS);
 		} catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -142,6 +139,6 @@ public final class EventStream implements Subscription {
 			open.cancel();
 		}
 		reconnects.shutdownNow();
-		onState.accept(State.CLOSED + ": events of " + tenant);
+		onState.accept(new StreamState(StreamState.Kind.CLOSED, "live events of " + tenant + " stopped"));
 	}
 }

@@ -32,6 +32,7 @@ public final class RuntimeSelection implements AutoCloseable {
 	private final ConnectionStore store;
 	private final Supplier<IntegrationRuntime> local;
 	private final List<Consumer<Active>> listeners = new CopyOnWriteArrayList<>();
+	private final LiveEvents events = new LiveEvents();
 	private volatile Active active;
 	private RemoteRuntime remote;
 
@@ -55,6 +56,11 @@ public final class RuntimeSelection implements AutoCloseable {
 		return active;
 	}
 
+	/** The active runtime's live events, one stream for every view. */
+	public LiveEvents events() {
+		return events;
+	}
+
 	public void addListener(Consumer<Active> listener) {
 		listeners.add(listener);
 		listener.accept(active);
@@ -74,7 +80,9 @@ public final class RuntimeSelection implements AutoCloseable {
 	public Job use(Connection connection, String tenant) {
 		tell(new Active(connection, tenant, List.of(), null, "Connecting to " + connection.label() + "…"));
 		Job job = Job.create("Connecting to " + connection.label(), monitor -> {
-			tell(open(connection, tenant));
+			Active opened = open(connection, tenant);
+			events.follow(opened.runtime());
+			tell(opened);
 			return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
 		});
 		job.setUser(false);
@@ -83,6 +91,7 @@ public final class RuntimeSelection implements AutoCloseable {
 	}
 
 	private synchronized Active open(Connection connection, String tenant) {
+		events.follow(null);
 		if (remote != null) {
 			remote.close();
 			remote = null;
@@ -121,6 +130,7 @@ public final class RuntimeSelection implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		events.close();
 		if (remote != null) {
 			remote.close();
 			remote = null;

@@ -19,6 +19,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 import io.syncline.ui.about.AboutAction;
+import io.syncline.ui.internal.connections.LiveText;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.RuntimeSwitcher;
 
@@ -46,6 +47,9 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 		statusLine.add(active);
 		Display display = Display.getCurrent();
 		selection.addListener(now -> display.asyncExec(() -> active.setText(now.message())));
+		StatusLineContributionItem live = new StatusLineContributionItem("io.syncline.ui.status.events", 60);
+		statusLine.add(live);
+		selection.events().addStateListener(state -> display.asyncExec(() -> live.setText(LiveText.of(state))));
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package io.syncline.ui.internal.workbench;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Support staff watch transactions (top) and work the exception queue (bottom). */
+/** Support staff watch transactions (top), work the exception queue (bottom left) and trace a key (bottom right). */
 public final class OperationsPerspective implements IPerspectiveFactory {
 
 	@Override
@@ -11,6 +11,7 @@ public final class OperationsPerspective implements IPerspectiveFactory {
 		layout.setEditorAreaVisible(false);
 		layout.addView(Perspectives.MONITOR_VIEW, IPageLayout.TOP, 0.55f, layout.getEditorArea());
 		layout.addView(Perspectives.EXCEPTIONS_VIEW, IPageLayout.BOTTOM, 0.45f, Perspectives.MONITOR_VIEW);
+		layout.addView(Perspectives.TRACE_VIEW, IPageLayout.RIGHT, 0.45f, Perspectives.EXCEPTIONS_VIEW);
 		layout.addPerspectiveShortcut(Perspectives.DESIGN);
 		layout.addPerspectiveShortcut(Perspectives.RUNTIMES);
 	}

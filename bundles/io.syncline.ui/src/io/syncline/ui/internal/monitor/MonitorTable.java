@@ -1,0 +1,130 @@
+package io.syncline.ui.internal.monitor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import io.syncline.runtime.api.MessageSummary;
+import io.syncline.ui.internal.connections.AccessibleNames;
+
+/**
+ * The monitor's rows in a virtual SWT table: only rows scrolled into view are ever filled, and one row past the
+ * last read asks for the next page when it comes into view, so scrolling never waits on a count of the journal.
+ * A native table, unlike a canvas-drawn grid, is read cell by cell by screen readers (GTK's ATK).
+ */
+final class MonitorTable {
+
+	static final String[] COLUMNS = { "Time", "Tenant", "Partner", "Flow", "Document", "Business keys", "Status",
+			"Latency" };
+	private static final int[] WIDTHS = { 150, 90, 120, 130, 80, 300, 170, 80 };
+
+	private final Table table;
+	private final Runnable wantMore;
+	private final Color failed;
+	private final Color breach;
+	private JournalFeed.Snapshot shown = new JournalFeed.Snapshot(List.of(), false, 0, true);
+	private Set<String> breachedKeys = Set.of();
+	private String tenant = "";
+
+	MonitorTable(Composite parent, Runnable wantMore) {
+		this.wantMore = wantMore;
+		table = AccessibleNames.named(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER),
+				"Transactions, newest first");
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		for (int i = 0; i < COLUMNS.length; i++) {
+			TableColumn column = new TableColumn(table, SWT.LEFT);
+			column.setText(COLUMNS[i]);
+			column.setWidth(WIDTHS[i]);
+		}
+		failed = new Color(table.getDisplay(), 253, 226, 226);
+		breach = new Color(table.getDisplay(), 255, 236, 200);
+		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
+		table.addListener(SWT.Dispose, e -> {
+			failed.dispose();
+			breach.dispose();
+		});
+	}
+
+	Table table() {
+		return table;
+	}
+
+	/** Shows a new read: rows that came in on top do not move the rows the user is looking at or has selected. */
+	void show(JournalFeed.Snapshot next, String tenantId, Set<String> breached) {
+		List<Long> selected = selectedIds();
+		int top = table.getTopIndex();
+		shown = next;
+		tenant = tenantId == null ? "" : tenantId;
+		breachedKeys = Set.copyOf(breached);
+		table.setItemCount(next.rows().size() + (next.hasMore() ? 1 : 0));
+		table.clearAll();
+		if (!next.reset() && top > 0 && next.addedOnTop() > 0) {
+			table.setTopIndex(top + next.addedOnTop());
+		}
+		reselect(selected, next);
+	}
+
+	private void reselect(List<Long> ids, JournalFeed.Snapshot next) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Set<Long> wanted = new HashSet<>(ids);
+		List<Integer> indices = new ArrayList<>();
+		List<MessageSummary> rows = next.rows();
+		for (int i = 0; i < rows.size() && indices.size() < wanted.size(); i++) {
+			if (wanted.contains(rows.get(i).id())) {
+				indices.add(i);
+			}
+		}
+		table.setSelection(indices.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	private void fill(TableItem item, int index) {
+		List<MessageSummary> rows = shown.rows();
+		if (index >= rows.size()) {
+			item.setText(0, "Loading older messages…");
+			wantMore.run();
+			return;
+		}
+		MessageSummary row = rows.get(index);
+		boolean breached = MessageText.breached(row, breachedKeys);
+		item.setText(new String[] { MessageText.time(row.receivedAt()), tenant, row.partnerId(), row.flow(),
+				row.documentType(), MessageText.keys(row), MessageText.status(row, breached),
+				MessageText.latency(row) });
+		item.setData(row);
+		if ("FAILED".equals(row.status()) || "QUARANTINED".equals(row.status())) {
+			item.setBackground(failed);
+		} else if (breached) {
+			item.setBackground(breach);
+		}
+	}
+
+	/** The rows selected, as read. */
+	List<MessageSummary> selected() {
+		List<MessageSummary> rows = shown.rows();
+		List<MessageSummary> picked = new ArrayList<>();
+		for (int index : table.getSelectionIndices()) {
+			if (index < rows.size()) {
+				picked.add(rows.get(index));
+			}
+		}
+		return picked;
+	}
+
+	private List<Long> selectedIds() {
+		return selected().stream().map(MessageSummary::id).toList();
+	}
+
+	JournalFeed.Snapshot shown() {
+		return shown;
+	}
+}
