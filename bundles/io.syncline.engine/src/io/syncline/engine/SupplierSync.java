@@ -81,7 +81,8 @@ public final class SupplierSync {
 						String.format("%s %s (%s): cost %s → %s (%s%s %%) is above the %s %% tolerance; accept or reject",
 								partner, sku, item.get(), Decimals.plain(current.get().cost()), Decimals.plain(incoming.cost()),
 								change.signum() > 0 ? "+" : "", change.toPlainString(),
-								tolerancePercent.toPlainString()));
+								tolerancePercent.toPlainString()),
+						CatalogProposal.write(incoming, messageId));
 				return Outcome.PRICE_CHANGE_HELD;
 			}
 		}
@@ -118,7 +119,7 @@ public final class SupplierSync {
 	}
 
 	/** A decimal as people write it: the database's scale adds trailing zeros. */
-	private static String describe(SupplierItemRow row) {
+	static String describe(SupplierItemRow row) {
 		return "{\"item\":\"" + row.itemNumber() + "\",\"cost\":" + Decimals.plain(row.cost()) + ",\"currency\":\""
 				+ row.currency() + "\"}";
 	}

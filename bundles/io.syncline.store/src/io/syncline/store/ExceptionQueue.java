@@ -43,10 +43,23 @@ public final class ExceptionQueue {
 	/** Opens an exception in the caller's transaction, next to the journal row it concerns. */
 	public long open(Connection connection, String tenantId, Long messageId, String kind, String businessKey,
 			String location, String detail) throws SQLException {
+		return open(connection, tenantId, messageId, kind, businessKey, location, detail, null);
+	}
+
+	/**
+	 * As {@link #open(Connection, String, Long, String, String, String, String)}, keeping what accepting it would
+	 * apply ({@code proposal}, at most 4,000 characters, in a form its resolver reads).
+	 */
+	public long open(Connection connection, String tenantId, Long messageId, String kind, String businessKey,
+			String location, String detail, String proposal) throws SQLException {
+		if (proposal != null && proposal.length() > 4000) {
+			throw new IllegalArgumentException("a proposal is at most 4000 characters, not " + proposal.length());
+		}
 		OffsetDateTime now = OffsetDateTime.now();
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exceptions (tenant_id, message_id, kind, "
-				+ "business_key, location, detail, state, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 0, ?, ?)",
-				Statement.RETURN_GENERATED_KEYS)) {
+				+ "business_key, location, detail, state, attempts, created_at, updated_at, proposal) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 0, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+			insert.setString(9, proposal);
 			insert.setString(1, tenantId);
 			insert.setObject(2, messageId);
 			insert.setString(3, kind);
@@ -114,14 +127,19 @@ public final class ExceptionQueue {
 		List<Item> items = new ArrayList<>();
 		try (ResultSet rows = query.executeQuery()) {
 			while (rows.next()) {
-				long messageId = rows.getLong(3);
-				items.add(new Item(rows.getLong(1), rows.getString(2), rows.wasNull() ? null : messageId,
-						rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-						State.valueOf(rows.getString(8)), rows.getInt(9), rows.getString(10),
-						rows.getObject(11, OffsetDateTime.class), rows.getObject(12, OffsetDateTime.class)));
+				items.add(item(rows));
 			}
 		}
 		return items;
+	}
+
+	/** One row of {@code COLUMNS}, in their order. */
+	static Item item(ResultSet rows) throws SQLException {
+		long messageId = rows.getLong(3);
+		return new Item(rows.getLong(1), rows.getString(2), rows.wasNull() ? null : messageId, rows.getString(4),
+				rows.getString(5), rows.getString(6), rows.getString(7), State.valueOf(rows.getString(8)),
+				rows.getInt(9), rows.getString(10), rows.getObject(11, OffsetDateTime.class),
+				rows.getObject(12, OffsetDateTime.class));
 	}
 
 	public Item get(String tenantId, long id) throws SQLException {
@@ -131,6 +149,18 @@ public final class ExceptionQueue {
 			}
 		}
 		throw new NotFoundException("no exception " + id + " for tenant " + tenantId);
+	}
+
+	/** What accepting the exception would apply, if it holds something back. */
+	public Optional<String> proposal(Connection connection, String tenantId, long id) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT proposal FROM exceptions WHERE tenant_id = ? AND id = ?")) {
+			query.setString(1, tenantId);
+			query.setLong(2, id);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+			}
+		}
 	}
 
 	/** Who did what to this exception, oldest first. */
@@ -147,6 +177,15 @@ public final class ExceptionQueue {
 	 * journal untouched. Audited with the hashes before and after.
 	 */
 	public void editPayload(String tenantId, long id, byte[] payload, String actor, String reason) throws SQLException {
+		editPayload(tenantId, id, payload, actor, reason, null);
+	}
+
+	/**
+	 * As {@link #editPayload(String, long, byte[], String, String)}, the audit row also keeping what changed:
+	 * {@code changes} is a JSON array (a field-level diff of the edit), or null.
+	 */
+	public void editPayload(String tenantId, long id, byte[] payload, String actor, String reason, String changes)
+			throws SQLException {
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("editing a payload needs a reason");
 		}
@@ -171,7 +210,8 @@ public final class ExceptionQueue {
 				insert.executeUpdate();
 			}
 			audit.append(connection, tenantId, actor, "edit-payload", "exception/" + id,
-					"{\"payloadSha256\":" + json(before) + "}", "{\"payloadSha256\":" + json(hash) + "}", reason);
+					"{\"payloadSha256\":" + json(before) + "}",
+					"{\"payloadSha256\":" + json(hash) + (changes == null ? "" : ",\"changes\":" + changes) + "}", reason);
 			return null;
 		});
 	}

@@ -191,9 +191,19 @@ public final class RemoteRuntime implements IntegrationRuntime {
 
 	@Override
 	public Page<ExceptionSummary> exceptions(ExceptionQuery query) {
-		return http.get(Operation.EXCEPTIONS, at(), Http.query("open", query.openOnly(), "kind", query.kind(),
-				"assignee", query.assignee(), "after", query.afterId(), "limit", query.pageSize()),
-				pageOf(ExceptionSummary.class));
+		return http.get(Operation.EXCEPTIONS, at(), exceptionQuery(query), pageOf(ExceptionSummary.class));
+	}
+
+	private static Map<String, Object> exceptionQuery(ExceptionQuery query) {
+		return Http.query("open", query.openOnly(), "kind", query.kind(), "assignee", query.assignee(), "partner",
+				query.partnerId(), "state", query.state(), "before", query.createdBefore(), "after", query.afterId(),
+				"limit", query.pageSize());
+	}
+
+	@Override
+	public Map<String, Long> exceptionCounts(ExceptionQuery query) {
+		return http.get(Operation.EXCEPTION_COUNTS, at(), exceptionQuery(query),
+				TYPES.constructMapType(java.util.LinkedHashMap.class, String.class, Long.class));
 	}
 
 	@Override
@@ -212,6 +222,12 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	}
 
 	@Override
+	public ValidationReport validate(long exceptionId, byte[] candidate, Integer mappingVersion) {
+		return http.send(Operation.VALIDATE, at(exceptionId), null, new Bodies.Validate(candidate, mappingVersion),
+				type(ValidationReport.class));
+	}
+
+	@Override
 	public SubmitResult resubmit(long exceptionId, Integer mappingVersion) {
 		return http.send(Operation.RESUBMIT, at(exceptionId), null, new Bodies.Resubmit(mappingVersion),
 				type(SubmitResult.class));
@@ -220,6 +236,19 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	@Override
 	public BulkResult retry(List<Long> exceptionIds, boolean dryRun) {
 		return http.send(Operation.RETRY, at(), null, new Bodies.Retry(exceptionIds, dryRun), type(BulkResult.class));
+	}
+
+	@Override
+	public BulkResult retryMatching(ExceptionQuery query, boolean dryRun) {
+		return http.send(Operation.RETRY_MATCHING, at(), null,
+				new Bodies.RetryMatching(Bodies.ExceptionFilter.of(query), dryRun), type(BulkResult.class));
+	}
+
+	@Override
+	public BulkResult decideMatching(ExceptionQuery query, Decision decision, String reason, boolean dryRun) {
+		return http.send(Operation.DECIDE_MATCHING, at(), null,
+				new Bodies.DecideMatching(Bodies.ExceptionFilter.of(query), decision, reason, dryRun),
+				type(BulkResult.class));
 	}
 
 	@Override

@@ -239,85 +239,66 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public Page<ExceptionSummary> exceptions(ExceptionQuery query) {
-		return call("list exceptions", () -> {
-			List<ExceptionQueue.Item> rows = parts.queue.list(tenantId, query.openOnly(), query.kind(), query.assignee(),
-					query.afterId(), query.pageSize());
-			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
-			return new Page<>(rows.stream().map(Dtos::exception).toList(), next);
-		});
+		return desk().list(query);
+	}
+
+	@Override
+	public Map<String, Long> exceptionCounts(ExceptionQuery query) {
+		return desk().counts(query);
 	}
 
 	@Override
 	public ExceptionDetail exception(long exceptionId) {
-		return call("read exception " + exceptionId, () -> parts.work.detail(exceptionId));
+		return desk().detail(exceptionId);
 	}
 
 	@Override
 	public void editPayload(long exceptionId, byte[] payload, String reason) {
-		require(Role.OPERATOR, "edit exception " + exceptionId);
-		call("edit exception " + exceptionId, () -> {
-			parts.queue.editPayload(tenantId, exceptionId, payload, principal.user(), reason);
-			return null;
-		});
-		changed(exceptionId, "payload edited by " + principal.user());
+		desk().editPayload(exceptionId, payload, reason);
 	}
 
 	@Override
 	public ValidationReport validate(long exceptionId) {
-		require(Role.OPERATOR, "validate exception " + exceptionId);
-		return call("validate exception " + exceptionId, () -> parts.work.validate(exceptionId, null));
+		return desk().validate(exceptionId, null, null);
+	}
+
+	@Override
+	public ValidationReport validate(long exceptionId, byte[] candidate, Integer mappingVersion) {
+		return desk().validate(exceptionId, candidate, mappingVersion);
 	}
 
 	@Override
 	public SubmitResult resubmit(long exceptionId, Integer mappingVersion) {
-		require(Role.OPERATOR, "resubmit exception " + exceptionId);
-		Ingestion.Result result = call("resubmit exception " + exceptionId,
-				() -> parts.work.resubmit(exceptionId, mappingVersion, principal.user()));
-		parts.announce(result);
-		changed(exceptionId, "resubmitted as message " + result.messageId() + " by " + principal.user());
-		return Dtos.submitted(result);
+		return desk().resubmit(exceptionId, mappingVersion);
 	}
 
 	@Override
 	public BulkResult retry(List<Long> exceptionIds, boolean dryRun) {
-		require(Role.OPERATOR, "retry exceptions");
-		BulkResult result = call("retry exceptions", () -> parts.work.retry(exceptionIds, dryRun, principal.user()));
-		if (!dryRun) {
-			result.items().forEach(item -> changed(item.exceptionId(), item.outcome() + ": " + item.detail()));
-		}
-		return result;
+		return desk().retry(exceptionIds, dryRun);
+	}
+
+	@Override
+	public BulkResult retryMatching(ExceptionQuery query, boolean dryRun) {
+		return desk().retryMatching(query, dryRun);
 	}
 
 	@Override
 	public void decide(long exceptionId, Decision decision, String reason) {
-		require(Role.OPERATOR, decision.name().toLowerCase() + " exception " + exceptionId);
-		String actor = principal.user();
-		call(decision.name().toLowerCase() + " exception " + exceptionId, () -> {
-			if (decision == Decision.RESOLVE) {
-				parts.queue.close(tenantId, exceptionId, actor, ExceptionQueue.State.RESOLVED, reason);
-			} else {
-				parts.resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()), actor, reason);
-			}
-			return null;
-		});
-		changed(exceptionId, decision.name().toLowerCase() + " by " + actor + ": " + reason);
+		desk().decide(exceptionId, decision, reason);
+	}
+
+	@Override
+	public BulkResult decideMatching(ExceptionQuery query, Decision decision, String reason, boolean dryRun) {
+		return desk().decideMatching(query, decision, reason, dryRun);
 	}
 
 	@Override
 	public void assign(long exceptionId, String assignee) {
-		require(Role.OPERATOR, "assign exception " + exceptionId);
-		call("assign exception " + exceptionId, () -> {
-			parts.queue.assign(tenantId, exceptionId, principal.user(), assignee);
-			return null;
-		});
-		changed(exceptionId, "assigned to " + assignee + " by " + principal.user());
+		desk().assign(exceptionId, assignee);
 	}
 
-	private void changed(long exceptionId, String detail) {
-		call("announce exception " + exceptionId, () -> {
-			parts.announcements.exceptionChanged(exceptionId, detail);
-			return null;
-		});
+	private ExceptionDesk desk() {
+		return new ExceptionDesk(parts, principal, this::require);
 	}
 
 	@Override

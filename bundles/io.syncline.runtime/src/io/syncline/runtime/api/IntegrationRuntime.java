@@ -72,6 +72,9 @@ public interface IntegrationRuntime extends AutoCloseable {
 
 	Page<ExceptionSummary> exceptions(ExceptionQuery query);
 
+	/** How many exceptions match the query (its paging aside), by kind, most first. */
+	Map<String, Long> exceptionCounts(ExceptionQuery query);
+
 	/** One exception with its message, its current payload (edited or original) and its audit history. */
 	ExceptionDetail exception(long exceptionId);
 
@@ -82,6 +85,12 @@ public interface IntegrationRuntime extends AutoCloseable {
 	ValidationReport validate(long exceptionId);
 
 	/**
+	 * Parses and maps a candidate payload for the exception, as its resubmit would, without keeping or applying it:
+	 * what an editor checks before the edit is saved. Through the given mapping version (null: the published one).
+	 */
+	ValidationReport validate(long exceptionId, byte[] candidate, Integer mappingVersion);
+
+	/**
 	 * Submits the exception's current payload again as a new message linked to the old one, through the given
 	 * mapping version (null: the current published one). The exception is resolved when the new message applies
 	 * cleanly; otherwise it stays open with one more attempt counted.
@@ -90,6 +99,19 @@ public interface IntegrationRuntime extends AutoCloseable {
 
 	/** Resubmits many; a dry run only validates each and says what would happen. */
 	BulkResult retry(List<Long> exceptionIds, boolean dryRun);
+
+	/**
+	 * Resubmits every open exception the query matches (its paging aside), or with {@code dryRun} says what each
+	 * would meet; the query is read page by page, so 100,000 cost what they must and no more memory.
+	 */
+	BulkResult retryMatching(ExceptionQuery query, boolean dryRun);
+
+	/**
+	 * Decides every open exception the query matches (its paging aside), each audited on its own with the reason;
+	 * {@code dryRun} says which would be decided and which refused, and why, changing nothing. Outcomes:
+	 * WOULD_DECIDE / WOULD_REFUSE (dry run), DECIDED / REFUSED.
+	 */
+	BulkResult decideMatching(ExceptionQuery query, Decision decision, String reason, boolean dryRun);
 
 	/** Accept or reject (a price change), ignore or resolve (anything); a reason is required. */
 	void decide(long exceptionId, Decision decision, String reason);

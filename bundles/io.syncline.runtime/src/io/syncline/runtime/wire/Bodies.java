@@ -1,8 +1,10 @@
 package io.syncline.runtime.wire;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.syncline.runtime.api.Decision;
+import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.PartnerConfig;
 
 /** The JSON bodies of the API's calls that change something; each carries its reason where the call needs one. */
@@ -15,6 +17,29 @@ public final class Bodies {
 	}
 
 	public record Resubmit(Integer mappingVersion) {
+	}
+
+	/** A candidate payload to validate (null: the exception's current one), through a mapping version (null: published). */
+	public record Validate(byte[] payload, Integer mappingVersion) {
+	}
+
+	/** Which exceptions a by-filter call takes (null means any); open ones only, always. */
+	public record ExceptionFilter(String kind, String assignee, String partnerId, String state, Instant createdBefore) {
+
+		public static ExceptionFilter of(ExceptionQuery query) {
+			return new ExceptionFilter(query.kind(), query.assignee(), query.partnerId(), query.state(),
+					query.createdBefore());
+		}
+
+		public ExceptionQuery query() {
+			return new ExceptionQuery(true, kind, assignee, 0, 500, partnerId, state, createdBefore);
+		}
+	}
+
+	public record RetryMatching(ExceptionFilter filter, boolean dryRun) {
+	}
+
+	public record DecideMatching(ExceptionFilter filter, Decision decision, String reason, boolean dryRun) {
 	}
 
 	public record Retry(List<Long> exceptionIds, boolean dryRun) {

@@ -194,6 +194,16 @@ abstract class RuntimeContract {
 	}
 
 	@Test
+	void priceChangesAreCountedFilteredDryRunAndAcceptedByFilter() throws Exception {
+		ExceptionDeskChecks.priceChangesAreCountedFilteredDryRunAndAcceptedByFilter(runtime);
+	}
+
+	@Test
+	void aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited() throws Exception {
+		ExceptionDeskChecks.aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited(runtime);
+	}
+
+	@Test
 	void aBadCatalogRowIsEditedValidatedAndResubmittedWithItsHistoryKept() throws Exception {
 		harborMasterDataAndPo();
 		String good = Files.readString(demo("samples/boltco-catalog.csv"));

@@ -83,6 +83,12 @@ public final class ExceptionWork {
 
 	public ValidationReport validate(long exceptionId, Integer mappingVersion)
 			throws SQLException, IOException, MappingCompileException {
+		return validate(exceptionId, mappingVersion, null);
+	}
+
+	/** Validates {@code candidate} (null: the current payload) as the exception's resubmit would read it. */
+	public ValidationReport validate(long exceptionId, Integer mappingVersion, byte[] candidate)
+			throws SQLException, IOException, MappingCompileException {
 		ExceptionQueue.Item item = queue.get(tenantId, exceptionId);
 		MessageJournal.Message message = message(item);
 		var route = ingestion.partners().inbound(message.partnerId(), message.documentType());
@@ -92,7 +98,8 @@ public final class ExceptionWork {
 		}
 		MappingSource.Resolved mapping = mappings.resolve(route.get().mapping(), mappingVersion);
 		List<String> problems = new ArrayList<>();
-		MappingRunner.Summary summary = MappingRunner.run(mapping.mapping(), message.sourceName(), currentPayload(item),
+		byte[] payload = candidate != null ? candidate : currentPayload(item);
+		MappingRunner.Summary summary = MappingRunner.run(mapping.mapping(), message.sourceName(), payload,
 				outcome -> outcome.problems().forEach(problem -> problems.add(problem.describe())));
 		return new ValidationReport(message.documentType(), route.get().mapping() + " v" + mapping.version(),
 				summary.records(), problems);

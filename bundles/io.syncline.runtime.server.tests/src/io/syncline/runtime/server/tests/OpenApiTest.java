@@ -89,11 +89,15 @@ class OpenApiTest {
 
 	@Test
 	void everyExampleRequestIsReadByTheServersParser() throws Exception {
-		Map<String, Class<?>> bodies = Map.of("NewTenant", NewTenant.class, "EditPayload", Bodies.EditPayload.class,
-				"Resubmit", Bodies.Resubmit.class, "Retry", Bodies.Retry.class, "Decide", Bodies.Decide.class,
-				"Assign", Bodies.Assign.class, "ShipmentConfirmation", ShipmentConfirmation.class, "SetRule",
-				Bodies.SetRule.class, "SavePartner", Bodies.SavePartner.class, "PublishMapping",
-				Bodies.PublishMapping.class);
+		Map<String, Class<?>> bodies = Map.ofEntries(Map.entry("NewTenant", NewTenant.class),
+				Map.entry("EditPayload", Bodies.EditPayload.class), Map.entry("Resubmit", Bodies.Resubmit.class),
+				Map.entry("Validate", Bodies.Validate.class), Map.entry("Retry", Bodies.Retry.class),
+				Map.entry("RetryMatching", Bodies.RetryMatching.class),
+				Map.entry("DecideMatching", Bodies.DecideMatching.class), Map.entry("Decide", Bodies.Decide.class),
+				Map.entry("Assign", Bodies.Assign.class),
+				Map.entry("ShipmentConfirmation", ShipmentConfirmation.class), Map.entry("SetRule", Bodies.SetRule.class),
+				Map.entry("SavePartner", Bodies.SavePartner.class),
+				Map.entry("PublishMapping", Bodies.PublishMapping.class));
 		int examples = 0;
 		for (JsonNode path : document.get("paths")) {
 			for (JsonNode operation : path) {

@@ -84,8 +84,14 @@ class SecurityMatrixTest {
 				String type = null;
 				if (content.has("application/json")) {
 					JsonNode value = content.get("application/json").get("examples").get("example").get("value").deepCopy();
-					if (operation.get("x-syncline-operation").asText().equals("RETRY")) {
+					String name = operation.get("x-syncline-operation").asText();
+					if (name.equals("RETRY")) {
 						((ObjectNode) value).putArray("exceptionIds").add(served.harborException);
+						((ObjectNode) value).put("dryRun", false);
+					}
+					if (name.endsWith("_MATCHING")) {
+						// for real, on a kind no exception has: the bulk call itself is audited
+						((ObjectNode) value).putObject("filter").put("kind", "NO_SUCH_KIND");
 						((ObjectNode) value).put("dryRun", false);
 					}
 					body = WireJson.mapper().writeValueAsBytes(value);

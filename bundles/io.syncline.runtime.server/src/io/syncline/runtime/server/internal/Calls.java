@@ -41,8 +41,8 @@ final class Calls {
 		case JOURNAL -> x.ok(runtime.journal(journalQuery(x)));
 		case PAYLOAD -> x.send(200, "application/octet-stream", runtime.payload(x.pathId()));
 		case TRACE -> x.ok(runtime.trace(x.requireQuery("key")));
-		case EXCEPTIONS -> x.ok(runtime.exceptions(new ExceptionQuery(x.queryFlag("open"), x.query("kind"),
-				x.query("assignee"), x.queryLong("after", 0), x.queryInt("limit", 200))));
+		case EXCEPTIONS -> x.ok(runtime.exceptions(exceptionQuery(x)));
+		case EXCEPTION_COUNTS -> x.ok(runtime.exceptionCounts(exceptionQuery(x)));
 		case EXCEPTION -> x.ok(runtime.exception(x.pathId()));
 		case EDIT_PAYLOAD -> {
 			Bodies.EditPayload edit = x.json(Bodies.EditPayload.class, (int) Math.min(Integer.MAX_VALUE, maxBody));
@@ -52,7 +52,12 @@ final class Calls {
 			runtime.editPayload(x.pathId(), edit.payload(), edit.reason());
 			x.noContent();
 		}
-		case VALIDATE -> x.ok(runtime.validate(x.pathId()));
+		case VALIDATE -> {
+			Bodies.Validate candidate = x.optionalJson(Bodies.Validate.class, (int) Math.min(Integer.MAX_VALUE, maxBody));
+			x.ok(candidate == null || (candidate.payload() == null && candidate.mappingVersion() == null)
+					? runtime.validate(x.pathId())
+					: runtime.validate(x.pathId(), candidate.payload(), candidate.mappingVersion()));
+		}
 		case RESUBMIT -> x.ok(runtime.resubmit(x.pathId(), x.json(Bodies.Resubmit.class, maxJson).mappingVersion()));
 		case RETRY -> {
 			Bodies.Retry retry = x.json(Bodies.Retry.class, maxJson);
@@ -60,6 +65,18 @@ final class Calls {
 				throw new IllegalArgumentException("field 'exceptionIds' names the exceptions to retry");
 			}
 			x.ok(runtime.retry(retry.exceptionIds(), retry.dryRun()));
+		}
+		case RETRY_MATCHING -> {
+			Bodies.RetryMatching retry = x.json(Bodies.RetryMatching.class, maxJson);
+			x.ok(runtime.retryMatching(filter(retry.filter()).query(), retry.dryRun()));
+		}
+		case DECIDE_MATCHING -> {
+			Bodies.DecideMatching decide = x.json(Bodies.DecideMatching.class, maxJson);
+			if (decide.decision() == null) {
+				throw new IllegalArgumentException("field 'decision' is ACCEPT, REJECT, IGNORE or RESOLVE");
+			}
+			x.ok(runtime.decideMatching(filter(decide.filter()).query(), decide.decision(), decide.reason(),
+					decide.dryRun()));
 		}
 		case DECIDE -> {
 			Bodies.Decide decide = x.json(Bodies.Decide.class, maxJson);
@@ -106,6 +123,18 @@ final class Calls {
 		}
 		default -> throw new IllegalStateException(operation + " is not a plain call");
 		}
+	}
+
+	private static Bodies.ExceptionFilter filter(Bodies.ExceptionFilter filter) {
+		if (filter == null) {
+			throw new IllegalArgumentException("field 'filter' says which exceptions: {} for every open one");
+		}
+		return filter;
+	}
+
+	private static ExceptionQuery exceptionQuery(Exchange x) {
+		return new ExceptionQuery(x.queryFlag("open"), x.query("kind"), x.query("assignee"), x.queryLong("after", 0),
+				x.queryInt("limit", 200), x.query("partner"), x.query("state"), instant(x, "before"));
 	}
 
 	private static JournalQuery journalQuery(Exchange x) {

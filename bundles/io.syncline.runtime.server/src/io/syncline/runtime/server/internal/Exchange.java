@@ -124,6 +124,15 @@ final class Exchange {
 		return body.toByteArray();
 	}
 
+	/** As {@link #json(Class, int)}, or null for a request without a body. */
+	<T> T optionalJson(Class<T> type, int limit) throws IOException {
+		String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+		if (contentType == null && request.getLength() <= 0) {
+			return null;
+		}
+		return json(type, limit);
+	}
+
 	/** The body as JSON of the given type; malformed JSON, unknown fields and wrong types are the caller's 400. */
 	<T> T json(Class<T> type, int limit) throws IOException {
 		String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
