@@ -171,12 +171,22 @@ final class ExceptionDesk {
 		changed(exceptionId, decision.name().toLowerCase() + " by " + principal.user() + ": " + reason);
 	}
 
-	private void decideOne(long exceptionId, Decision decision, String reason) throws java.sql.SQLException {
+	private void decideOne(long exceptionId, Decision decision, String reason)
+			throws java.sql.SQLException, java.io.IOException {
 		if (decision == Decision.RESOLVE) {
 			parts.queue.close(tenantId, exceptionId, principal.user(), ExceptionQueue.State.RESOLVED, reason);
-		} else {
-			parts.resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()),
-					principal.user(), reason);
+			return;
+		}
+		ExceptionQueue.Item item = parts.queue.get(tenantId, exceptionId);
+		parts.resolutions.decide(tenantId, exceptionId, Resolutions.Decision.valueOf(decision.name()),
+				principal.user(), reason);
+		String key = item.businessKey();
+		if (decision == Decision.ACCEPT && key != null && key.startsWith("PO-") && key.contains("/")) {
+			// the agreed price moved: an invoice held as a mismatch against the old one is matched again
+			for (Ingestion.Result rematched : parts.work.rematchInvoices(key.substring(0, key.lastIndexOf('/')),
+					principal.user())) {
+				parts.announce(rematched);
+			}
 		}
 	}
 

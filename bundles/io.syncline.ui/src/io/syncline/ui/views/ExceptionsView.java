@@ -1,22 +1,16 @@
 package io.syncline.ui.views;
 
-import io.syncline.ui.internal.runtime.ConsoleRuntime;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 
-public final class ExceptionsView extends StatusView {
+import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.exceptions.ExceptionsPanel;
 
-	@Override
-	protected String heading() {
-		return "Exceptions";
-	}
-
-	@Override
-	protected String statusMessage() {
-		return NO_RUNTIME;
-	}
+/** The exception queue and its resolution (see {@link ExceptionsPanel}). */
+public final class ExceptionsView extends SelectionView {
 
 	@Override
-	protected String messageFor(ConsoleRuntime.Status status) {
-		return status.state() == ConsoleRuntime.State.READY ? status.message() + " Exceptions are listed here in"
-				+ " a later version; until then the runtime's journal and exceptions commands show them." : null;
+	protected Control createContent(Composite parent, RuntimeSelection selection) {
+		return new ExceptionsPanel(parent, selection);
 	}
 }

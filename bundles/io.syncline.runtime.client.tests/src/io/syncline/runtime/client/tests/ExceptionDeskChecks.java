@@ -95,6 +95,25 @@ final class ExceptionDeskChecks {
 		assertEquals(1, runtime.exceptionCounts(ExceptionQuery.open()).get("PRICE_CHANGE"), "Acme's is untouched");
 	}
 
+	static void acceptingAPoPriceChangeMatchesItsInvoiceAgain(IntegrationRuntime runtime) throws Exception {
+		Harbor.masterDataAndPo(runtime);
+		for (String document : List.of("acme-855-po-ack", "acme-856-asn", "acme-810-invoice")) {
+			Harbor.submit(runtime, "acme", "samples/edi/" + document + ".edi");
+		}
+		assertEquals("MISMATCH", runtime.document(io.syncline.runtime.api.BusinessDocument.Type.INVOICE, "INV-7781")
+				.orElseThrow().status(), "invoiced at the price still awaiting acceptance");
+		ExceptionSummary mismatch = runtime.exceptions(ExceptionQuery.open().ofKind("INVOICE_MISMATCH")).items().get(0);
+		ExceptionSummary priceChange = runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().get(0);
+		runtime.decide(priceChange.id(), Decision.ACCEPT, "Acme's new price for AF-LG-1420 agreed");
+		assertEquals("MATCHED", runtime.document(io.syncline.runtime.api.BusinessDocument.Type.INVOICE, "INV-7781")
+				.orElseThrow().status(), "the three-way match is clean now");
+		ExceptionDetail closed = runtime.exception(mismatch.id());
+		assertEquals("RESOLVED", closed.exception().state());
+		assertTrue(closed.history().get(closed.history().size() - 1).reason().contains("price change of PO-45001"),
+				closed.history().toString());
+		assertTrue(runtime.exceptions(ExceptionQuery.open().ofKind("INVOICE_MISMATCH")).items().isEmpty());
+	}
+
 	static void aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited(IntegrationRuntime runtime)
 			throws Exception {
 		Harbor.masterDataAndPo(runtime);

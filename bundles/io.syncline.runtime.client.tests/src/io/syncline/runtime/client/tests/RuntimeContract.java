@@ -199,6 +199,11 @@ abstract class RuntimeContract {
 	}
 
 	@Test
+	void acceptingAPoPriceChangeMatchesItsInvoiceAgain() throws Exception {
+		ExceptionDeskChecks.acceptingAPoPriceChangeMatchesItsInvoiceAgain(runtime);
+	}
+
+	@Test
 	void aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited() throws Exception {
 		ExceptionDeskChecks.aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited(runtime);
 	}

@@ -141,6 +141,29 @@ public final class ExceptionWork {
 	}
 
 	/**
+	 * After a price change of {@code po} is accepted, each of its invoices held as a mismatch is matched again: its
+	 * 810 is resubmitted. The old exception is resolved when the invoice matches now, or else superseded by the one
+	 * the new match opened, so the queue keeps one mismatch per invoice.
+	 */
+	public List<Ingestion.Result> rematchInvoices(String po, String actor) throws SQLException, IOException {
+		List<Ingestion.Result> results = new ArrayList<>();
+		for (ExceptionQueue.Item item : queue.list(tenantId, true, "INVOICE_MISMATCH", null, 0, 1_000)) {
+			String keys = item.messageId() == null ? null : search.keysOf(tenantId, item.messageId()).get("PO");
+			if (keys == null || !List.of(keys.split(", ")).contains(po)) {
+				continue;
+			}
+			Ingestion.Result result = ingestion.resubmit(item.messageId(), null);
+			boolean clean = queue.ofMessage(tenantId, result.messageId()).stream()
+					.noneMatch(opened -> opened.kind().equals("INVOICE_MISMATCH"));
+			queue.close(tenantId, item.id(), actor, ExceptionQueue.State.RESOLVED, clean
+					? "matched as message " + result.messageId() + " once the price change of " + po + " was accepted"
+					: "matched again as message " + result.messageId() + ", still a mismatch: see its exception");
+			results.add(result);
+		}
+		return results;
+	}
+
+	/**
 	 * Resubmits each (once per message), or with {@code dryRun} only validates each. An id the tenant does not have
 	 * (another tenant's, or none) refuses the whole batch before anything changes, naming the ids.
 	 */
