@@ -34,6 +34,56 @@ public final class AuditLog {
 		}
 	}
 
+	/** Filters of {@link #search}; null means any. {@code subject} ending in '/' matches every subject under it. */
+	public record Filter(String actor, String action, String subject, OffsetDateTime from, OffsetDateTime to) {
+	}
+
+	/** Entries matching the filter with ids below {@code beforeId} (0: from the newest), newest first. */
+	public List<Entry> search(Connection connection, String tenantId, Filter filter, long beforeId, int limit)
+			throws SQLException {
+		StringBuilder sql = new StringBuilder("SELECT id, tenant_id, actor, at, action, subject, before_json, "
+				+ "after_json, reason FROM audit_log WHERE tenant_id = ? AND id < ?");
+		List<Object> parameters = new ArrayList<>(List.of(tenantId, beforeId <= 0 ? Long.MAX_VALUE : beforeId));
+		if (filter.actor() != null) {
+			sql.append(" AND actor = ?");
+			parameters.add(filter.actor());
+		}
+		if (filter.action() != null) {
+			sql.append(" AND action = ?");
+			parameters.add(filter.action());
+		}
+		if (filter.subject() != null) {
+			boolean under = filter.subject().endsWith("/");
+			sql.append(under ? " AND subject LIKE ? ESCAPE '!'" : " AND subject = ?");
+			parameters.add(under ? filter.subject().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+					: filter.subject());
+		}
+		if (filter.from() != null) {
+			sql.append(" AND at >= ?");
+			parameters.add(filter.from());
+		}
+		if (filter.to() != null) {
+			sql.append(" AND at < ?");
+			parameters.add(filter.to());
+		}
+		sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+		parameters.add(limit);
+		List<Entry> entries = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+			for (int i = 0; i < parameters.size(); i++) {
+				query.setObject(i + 1, parameters.get(i));
+			}
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					entries.add(new Entry(rows.getLong(1), rows.getString(2), rows.getString(3),
+							rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6),
+							rows.getString(7), rows.getString(8), rows.getString(9)));
+				}
+			}
+		}
+		return entries;
+	}
+
 	/** The history of one subject, oldest first. */
 	public List<Entry> history(Connection connection, String tenantId, String subject) throws SQLException {
 		List<Entry> entries = new ArrayList<>();

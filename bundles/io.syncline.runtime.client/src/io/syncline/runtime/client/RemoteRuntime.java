@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import io.syncline.runtime.api.AtpExplanation;
+import io.syncline.runtime.api.AuditEntry;
+import io.syncline.runtime.api.AuditQuery;
 import io.syncline.runtime.api.BulkResult;
 import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.Decision;
@@ -292,6 +294,13 @@ public final class RemoteRuntime implements IntegrationRuntime {
 		Bodies.RuleChanged changed = http.send(Operation.SET_RULE, at(key), null, new Bodies.SetRule(value, reason),
 				type(Bodies.RuleChanged.class));
 		return changed.positionsMoved();
+	}
+
+	@Override
+	public Page<AuditEntry> audit(AuditQuery query) {
+		return http.get(Operation.AUDIT, at(), Http.query("actor", query.actor(), "action", query.action(), "subject",
+				query.subject(), "from", query.from(), "to", query.to(), "before", query.beforeId(), "limit",
+				query.pageSize()), pageOf(AuditEntry.class));
 	}
 
 	@Override

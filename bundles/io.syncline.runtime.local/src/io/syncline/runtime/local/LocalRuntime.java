@@ -17,6 +17,8 @@ import io.syncline.engine.Resolutions;
 import io.syncline.engine.ShipmentConfirmations;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.runtime.api.AtpExplanation;
+import io.syncline.runtime.api.AuditEntry;
+import io.syncline.runtime.api.AuditQuery;
 import io.syncline.runtime.api.BulkResult;
 import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.Decision;
@@ -348,6 +350,19 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public Page<SlaClock> slaClocks(SlaQuery query) {
 		return call("list SLA clocks", () -> parts.sla.list(query));
+	}
+
+	@Override
+	public Page<AuditEntry> audit(AuditQuery query) {
+		AuditLog.Filter filter = new AuditLog.Filter(query.actor(), query.action(), query.subject(),
+				query.from() == null ? null : java.time.OffsetDateTime.ofInstant(query.from(), java.time.ZoneOffset.UTC),
+				query.to() == null ? null : java.time.OffsetDateTime.ofInstant(query.to(), java.time.ZoneOffset.UTC));
+		return call("read the audit log", () -> parts.store.inTransaction(connection -> {
+			List<AuditLog.Entry> rows = new AuditLog().search(connection, tenantId, filter, query.beforeId(),
+					query.pageSize());
+			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;
+			return new Page<>(rows.stream().map(Dtos::audit).toList(), next);
+		}));
 	}
 
 	@Override

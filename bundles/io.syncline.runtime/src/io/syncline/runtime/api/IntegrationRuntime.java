@@ -144,6 +144,9 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 */
 	int setTenantRule(String key, String value, String reason);
 
+	/** Who did what, when and why in this tenant, newest first: every change, decision and refusal. */
+	Page<AuditEntry> audit(AuditQuery query);
+
 	/** Throughput and latency per flow over the last {@code minutes}. */
 	List<FlowMetrics> metrics(int minutes);
 

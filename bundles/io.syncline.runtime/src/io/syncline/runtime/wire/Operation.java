@@ -43,6 +43,7 @@ public enum Operation {
 	ATP("GET", "/api/v1/tenants/{tenant}/atp", Role.VIEWER, false),
 	RULES("GET", "/api/v1/tenants/{tenant}/rules", Role.VIEWER, false),
 	SET_RULE("PUT", "/api/v1/tenants/{tenant}/rules/{key}", Role.ADMIN, true),
+	AUDIT("GET", "/api/v1/tenants/{tenant}/audit", Role.VIEWER, false),
 	METRICS("GET", "/api/v1/tenants/{tenant}/metrics", Role.VIEWER, false),
 	SLA_CLOCKS("GET", "/api/v1/tenants/{tenant}/sla-clocks", Role.VIEWER, false),
 	EVENTS("GET", "/api/v1/tenants/{tenant}/events", Role.VIEWER, false),

@@ -114,6 +114,30 @@ final class ExceptionDeskChecks {
 		assertTrue(runtime.exceptions(ExceptionQuery.open().ofKind("INVOICE_MISMATCH")).items().isEmpty());
 	}
 
+	static void theAuditReadsNewestFirstFilteredAndPaged(IntegrationRuntime runtime) throws Exception {
+		Harbor.masterDataAndPo(runtime);
+		Harbor.submit(runtime, "acme", "samples/edi/acme-855-po-ack.edi");
+		ExceptionSummary priceChange = runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().get(0);
+		runtime.assign(priceChange.id(), "lee");
+		runtime.decide(priceChange.id(), Decision.REJECT, "Acme keeps the PO price");
+		String me = runtime.principal().user();
+		var ofExceptions = runtime.audit(io.syncline.runtime.api.AuditQuery.newest().about("exception/"));
+		assertEquals(List.of("resolved", "assign"), ofExceptions.items().stream().map(AuditEntry::action).toList(),
+				"newest first, every exception's");
+		assertTrue(ofExceptions.items().stream().allMatch(entry -> entry.actor().equals(me)));
+		assertEquals("Acme keeps the PO price", ofExceptions.items().get(0).reason().replace("rejected: ", ""));
+		var one = runtime.audit(io.syncline.runtime.api.AuditQuery.newest().about("exception/" + priceChange.id())
+				.ofAction("assign"));
+		assertEquals(1, one.items().size());
+		var first = runtime.audit(io.syncline.runtime.api.AuditQuery.newest().byActor(me).pageSize(1));
+		var second = runtime.audit(io.syncline.runtime.api.AuditQuery.newest().byActor(me).pageSize(1)
+				.before(first.nextAfter()));
+		assertTrue(first.items().get(0).id() > second.items().get(0).id(), "the next page is older");
+		assertTrue(runtime.audit(io.syncline.runtime.api.AuditQuery.newest().byActor("nobody")).items().isEmpty());
+		assertTrue(runtime.audit(io.syncline.runtime.api.AuditQuery.newest()
+				.between(Instant.now().plusSeconds(60), null)).items().isEmpty(), "nothing after now");
+	}
+
 	static void aCandidateIsValidatedBeforeItIsKeptAndTheEditsDiffIsAudited(IntegrationRuntime runtime)
 			throws Exception {
 		Harbor.masterDataAndPo(runtime);

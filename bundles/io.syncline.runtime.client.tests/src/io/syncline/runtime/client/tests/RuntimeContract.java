@@ -199,6 +199,11 @@ abstract class RuntimeContract {
 	}
 
 	@Test
+	void theAuditReadsNewestFirstFilteredAndPaged() throws Exception {
+		ExceptionDeskChecks.theAuditReadsNewestFirstFilteredAndPaged(runtime);
+	}
+
+	@Test
 	void acceptingAPoPriceChangeMatchesItsInvoiceAgain() throws Exception {
 		ExceptionDeskChecks.acceptingAPoPriceChangeMatchesItsInvoiceAgain(runtime);
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import io.syncline.runtime.api.AuditQuery;
 import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.IntegrationRuntime;
@@ -100,6 +101,8 @@ final class Calls {
 			Bodies.SetRule rule = x.json(Bodies.SetRule.class, maxJson);
 			x.ok(new Bodies.RuleChanged(runtime.setTenantRule(x.path("key"), rule.value(), rule.reason())));
 		}
+		case AUDIT -> x.ok(runtime.audit(new AuditQuery(x.query("actor"), x.query("action"), x.query("subject"),
+				instant(x, "from"), instant(x, "to"), x.queryLong("before", 0), x.queryInt("limit", 200))));
 		case METRICS -> x.ok(runtime.metrics(x.queryInt("minutes", 60)));
 		case SLA_CLOCKS -> x.ok(runtime.slaClocks(new SlaQuery(view(x.query("view")), x.query("partner"),
 				x.query("document"), x.queryLong("after", 0), x.queryInt("limit", 200))));
