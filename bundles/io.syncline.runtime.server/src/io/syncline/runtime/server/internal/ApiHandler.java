@@ -65,6 +65,9 @@ public final class ApiHandler extends Handler.Abstract {
 		this.streams = new EventStreams(settings.maxStreams(), settings.heartbeat());
 	}
 
+	/** The most of an unread body a refusal reads to keep its connection open. */
+	private static final long DISCARDED_BODY_LIMIT = 1 << 20;
+
 	@Override
 	public boolean handle(Request request, Response response, Callback callback) {
 		String path = Request.getPathInContext(request);
@@ -196,6 +199,7 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	private static void problem(Exchange x, int status, String title, String detail) {
+		x.discardUnreadBody(DISCARDED_BODY_LIMIT);
 		try {
 			x.send(status, "application/problem+json", WireJson.mapper().writeValueAsBytes(new Bodies.Problem(
 					"about:blank", title, status, detail == null ? title : detail)));

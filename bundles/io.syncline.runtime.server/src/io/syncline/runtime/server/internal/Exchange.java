@@ -29,6 +29,7 @@ final class Exchange {
 	private final Map<String, String> path;
 	private final Fields query;
 	private boolean answered;
+	private boolean bodyRead;
 
 	Exchange(Request request, Response response, Callback callback, Map<String, String> path) {
 		this.request = request;
@@ -109,6 +110,7 @@ final class Exchange {
 		if (declared > limit) {
 			throw new PayloadTooLargeException("the body is " + declared + " bytes; this runtime takes up to " + limit);
 		}
+		bodyRead = true;
 		ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
 		try (InputStream in = Content.Source.asInputStream(request)) {
 			byte[] chunk = new byte[64 * 1024];
@@ -151,6 +153,39 @@ final class Exchange {
 			return value;
 		} catch (JsonProcessingException e) {
 			throw new BadJson(e);
+		}
+	}
+
+	/**
+	 * Reads and discards a small body nobody read, so that a refusal answered before the body arrived does not
+	 * close the connection under a client still writing it (a broken pipe instead of the 401 it should see). A
+	 * larger body is not worth reading for a refusal: the connection is closed after the answer, and says so.
+	 */
+	void discardUnreadBody(long limit) {
+		if (bodyRead) {
+			return;
+		}
+		bodyRead = true;
+		long declared = request.getLength();
+		if (declared == 0) {
+			return;
+		}
+		if (declared > limit) {
+			response.getHeaders().put(HttpHeader.CONNECTION, "close");
+			return;
+		}
+		try (InputStream in = Content.Source.asInputStream(request)) {
+			byte[] chunk = new byte[8192];
+			long total = 0;
+			for (int read; (read = in.read(chunk)) >= 0;) {
+				total += read;
+				if (total > limit) {
+					response.getHeaders().put(HttpHeader.CONNECTION, "close");
+					return;
+				}
+			}
+		} catch (IOException e) {
+			response.getHeaders().put(HttpHeader.CONNECTION, "close");
 		}
 	}
 
