@@ -24,6 +24,7 @@ public final class DemoTenant {
 			new String[] { "cascade", "samples/cascade-catalog.json" },
 			new String[] { "acme", "samples/edi/acme-832-price-catalog.edi" },
 			new String[] { "wms", "samples/wms-atl-snapshot.xml" }, new String[] { "wms", "samples/wms-events.jsonl" },
+			new String[] { "wms", "partners/wms-atl-acme-receipts.jsonl" },
 			new String[] { "acme", "samples/edi/acme-846-inventory-advice.edi" },
 			new String[] { "acme", "samples/edi/acme-855-po-ack.edi" },
 			new String[] { "acme", "samples/edi/acme-856-asn.edi" },

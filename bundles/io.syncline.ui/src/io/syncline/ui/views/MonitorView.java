@@ -5,12 +5,10 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbenchCommandConstants;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
 
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.monitor.MonitorPanel;
-import io.syncline.ui.internal.workbench.Perspectives;
 
 /** The transaction monitor (see {@link MonitorPanel}); Enter on a row opens its trace in the Trace view. */
 public final class MonitorView extends SelectionView {
@@ -33,12 +31,6 @@ public final class MonitorView extends SelectionView {
 	}
 
 	private void openTrace(String businessKey) {
-		try {
-			TraceView trace = (TraceView) getSite().getPage().showView(Perspectives.TRACE_VIEW);
-			trace.open(businessKey);
-		} catch (PartInitException e) {
-			getViewSite().getActionBars().getStatusLineManager()
-					.setErrorMessage("The Trace view cannot be opened: " + e.getMessage());
-		}
+		Links.trace(this, businessKey);
 	}
 }

@@ -165,7 +165,7 @@ class InboxAndDemoTest {
 	@Test
 	void theDemoTenantLoadsOnAFirstStartOnly() throws Exception {
 		List<SubmitResult> loaded = DemoTenant.loadIfEmpty(runtime, demo(""));
-		assertEquals(15, loaded.size());
+		assertEquals(16, loaded.size());
 		assertEquals(1L, loaded.get(3).outcomes().get("GROUP_ACCEPTED"), "Acme's 997 answers the 850 sent for PO-45001: "
 				+ loaded.get(3));
 		for (SubmitResult result : loaded) {

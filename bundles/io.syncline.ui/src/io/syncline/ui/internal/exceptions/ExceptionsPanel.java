@@ -358,6 +358,11 @@ public final class ExceptionsPanel extends Composite {
 		job.schedule();
 	}
 
+	/** Shows one exception in the editor, whatever the filters (a link from the SLA board). */
+	public void showException(long exceptionId) {
+		editor.show(exceptionId);
+	}
+
 	public Table table() {
 		return table;
 	}

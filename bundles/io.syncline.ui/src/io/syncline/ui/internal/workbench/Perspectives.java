@@ -13,6 +13,9 @@ public final class Perspectives {
 	public static final String MONITOR_VIEW = "io.syncline.ui.view.monitor";
 	public static final String EXCEPTIONS_VIEW = "io.syncline.ui.view.exceptions";
 	public static final String TRACE_VIEW = "io.syncline.ui.view.trace";
+	public static final String SLA_VIEW = "io.syncline.ui.view.sla";
+	public static final String ATP_VIEW = "io.syncline.ui.view.atp";
+	public static final String AUDIT_VIEW = "io.syncline.ui.view.audit";
 	public static final String RUNTIMES_VIEW = "io.syncline.ui.view.runtimes";
 
 	/** Each perspective with the views it must show, in the order of the perspective bar. */

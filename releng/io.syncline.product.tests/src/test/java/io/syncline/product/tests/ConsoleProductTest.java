@@ -57,7 +57,7 @@ class ConsoleProductTest {
 			}
 			// a first start on an empty data directory: the local runtime opens and loads the demo tenant
 			assertTrue(output.contains("self-test: ok local runtime READY: Local runtime on " + data), output);
-			assertTrue(output.contains("The Harbor Supply demo tenant was loaded (15 documents)"), output);
+			assertTrue(output.contains("The Harbor Supply demo tenant was loaded (16 documents)"), output);
 			assertTrue(Files.isRegularFile(data.resolve("syncline.mv.db")) || Files.isDirectory(data.resolve("outbox")),
 					"the runtime's database and outbox are in the data directory given");
 			assertTrue(output.contains("self-test: passed"), output);
