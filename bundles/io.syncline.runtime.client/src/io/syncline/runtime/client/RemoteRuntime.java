@@ -18,6 +18,7 @@ import io.syncline.runtime.api.ExceptionDetail;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.FlowMetrics;
+import io.syncline.runtime.api.FlowMetricsPoint;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
@@ -306,6 +307,12 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	@Override
 	public List<FlowMetrics> metrics(int minutes) {
 		return http.get(Operation.METRICS, at(), Http.query("minutes", minutes), listOf(FlowMetrics.class));
+	}
+
+	@Override
+	public List<FlowMetricsPoint> metricsSeries(int minutes, int bucketMinutes) {
+		return http.get(Operation.METRICS_SERIES, at(), Http.query("minutes", minutes, "bucket", bucketMinutes),
+				listOf(FlowMetricsPoint.class));
 	}
 
 	@Override

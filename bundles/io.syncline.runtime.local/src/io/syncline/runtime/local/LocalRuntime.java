@@ -2,6 +2,7 @@ package io.syncline.runtime.local;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import io.syncline.runtime.api.ExceptionDetail;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.FlowMetrics;
+import io.syncline.runtime.api.FlowMetricsPoint;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.InvalidContentException;
 import io.syncline.runtime.api.JournalQuery;
@@ -369,6 +371,18 @@ public final class LocalRuntime implements IntegrationRuntime {
 	public List<FlowMetrics> metrics(int minutes) {
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
 		return call("read metrics", () -> Metrics.perFlow(parts.search.timings(tenantId, since), minutes));
+	}
+
+	@Override
+	public List<FlowMetricsPoint> metricsSeries(int minutes, int bucketMinutes) {
+		if (minutes < 1 || bucketMinutes < 1 || minutes / bucketMinutes > Metrics.MOST_BUCKETS) {
+			throw new IllegalArgumentException("metrics over " + minutes + " minutes in buckets of " + bucketMinutes
+					+ ": both at least 1, and at most " + Metrics.MOST_BUCKETS + " buckets");
+		}
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		OffsetDateTime since = now.minusMinutes(minutes - 1L);
+		return call("read metrics", () -> Metrics.series(parts.search.timings(tenantId, since), since.toInstant(),
+				Duration.ofMinutes(bucketMinutes)));
 	}
 
 	@Override

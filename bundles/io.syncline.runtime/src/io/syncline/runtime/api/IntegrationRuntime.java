@@ -150,6 +150,12 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** Throughput and latency per flow over the last {@code minutes}. */
 	List<FlowMetrics> metrics(int minutes);
 
+	/**
+	 * Throughput, failures and latency per flow over the last {@code minutes}, in buckets of {@code bucketMinutes}
+	 * aligned to the minute, oldest first: what the monitor charts.
+	 */
+	List<FlowMetricsPoint> metricsSeries(int minutes, int bucketMinutes);
+
 	/** SLA clocks on document pairs: open, due soon, breached, met; filterable by partner and document. */
 	Page<SlaClock> slaClocks(SlaQuery query);
 

@@ -45,6 +45,7 @@ public enum Operation {
 	SET_RULE("PUT", "/api/v1/tenants/{tenant}/rules/{key}", Role.ADMIN, true),
 	AUDIT("GET", "/api/v1/tenants/{tenant}/audit", Role.VIEWER, false),
 	METRICS("GET", "/api/v1/tenants/{tenant}/metrics", Role.VIEWER, false),
+	METRICS_SERIES("GET", "/api/v1/tenants/{tenant}/metrics/series", Role.VIEWER, false),
 	SLA_CLOCKS("GET", "/api/v1/tenants/{tenant}/sla-clocks", Role.VIEWER, false),
 	EVENTS("GET", "/api/v1/tenants/{tenant}/events", Role.VIEWER, false),
 	PARTNERS("GET", "/api/v1/tenants/{tenant}/partners", Role.VIEWER, false),

@@ -397,6 +397,19 @@ abstract class RuntimeContract {
 		FlowMetrics inventory = metrics.stream().filter(m -> m.flow().equals("inventory")).findFirst().orElseThrow();
 		assertEquals(3, inventory.messages());
 		assertTrue(inventory.p95Millis() >= inventory.p50Millis());
+
+		var series = runtime.metricsSeries(60, 5);
+		assertEquals(3, series.stream().filter(p -> p.flow().equals("inventory")).mapToLong(p -> p.messages()).sum(),
+				"the buckets add up to the window: " + series);
+		java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofMinutes(61));
+		for (var point : series) {
+			assertTrue(point.start().isAfter(hourAgo) && point.start().getEpochSecond() % 60 == 0, point.toString());
+			assertTrue(point.p95Millis() >= point.p50Millis() && point.failed() <= point.messages(), point.toString());
+		}
+		assertEquals(metrics.stream().mapToLong(FlowMetrics::failed).sum(),
+				series.stream().mapToLong(p -> p.failed()).sum(), "failures counted alike in both");
+		assertThrows(IllegalArgumentException.class, () -> runtime.metricsSeries(60, 0), "a bucket of no minutes");
+		assertThrows(IllegalArgumentException.class, () -> runtime.metricsSeries(100_000, 1), "too many buckets");
 	}
 
 	@Test

@@ -104,6 +104,7 @@ final class Calls {
 		case AUDIT -> x.ok(runtime.audit(new AuditQuery(x.query("actor"), x.query("action"), x.query("subject"),
 				instant(x, "from"), instant(x, "to"), x.queryLong("before", 0), x.queryInt("limit", 200))));
 		case METRICS -> x.ok(runtime.metrics(x.queryInt("minutes", 60)));
+		case METRICS_SERIES -> x.ok(runtime.metricsSeries(x.queryInt("minutes", 60), x.queryInt("bucket", 1)));
 		case SLA_CLOCKS -> x.ok(runtime.slaClocks(new SlaQuery(view(x.query("view")), x.query("partner"),
 				x.query("document"), x.queryLong("after", 0), x.queryInt("limit", 200))));
 		case PARTNERS -> x.ok(runtime.partners());
