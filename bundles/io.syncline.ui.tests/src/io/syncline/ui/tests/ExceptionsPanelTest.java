@@ -63,7 +63,6 @@ import io.syncline.ui.internal.exceptions.ExceptionsPanel;
  */
 class ExceptionsPanelTest {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@TempDir
 	Path dir;
@@ -374,22 +373,7 @@ class ExceptionsPanelTest {
 	}
 
 	private void capture(String name) throws Exception {
-		Widgets.flush(display);
-		Image image = new Image(display, shell.getClientArea().width, shell.getClientArea().height);
-		GC gc = new GC(image);
-		ImageData data;
-		try {
-			shell.print(gc);
-			data = image.getImageData();
-		} finally {
-			gc.dispose();
-			image.dispose();
-		}
-		Files.createDirectories(SCREENSHOTS);
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(SCREENSHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
-		assertTrue(Files.size(SCREENSHOTS.resolve(name)) > 0);
+		Widgets.capture(shell, name);
 	}
 
 	private void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -59,7 +59,6 @@ import io.syncline.ui.internal.monitor.TracePanel;
  */
 class MonitorAndTraceTest {
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@TempDir
 	Path dir;
@@ -226,22 +225,7 @@ class MonitorAndTraceTest {
 	}
 
 	private void capture(String name) throws Exception {
-		Widgets.flush(display);
-		Image image = new Image(display, shell.getClientArea().width, shell.getClientArea().height);
-		GC gc = new GC(image);
-		ImageData data;
-		try {
-			shell.print(gc);
-			data = image.getImageData();
-		} finally {
-			gc.dispose();
-			image.dispose();
-		}
-		Files.createDirectories(SCREENSHOTS);
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(SCREENSHOTS.resolve(name).toString(), SWT.IMAGE_PNG);
-		assertTrue(Files.size(SCREENSHOTS.resolve(name)) > 0);
+		Widgets.capture(shell, name);
 	}
 
 	private void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -1,14 +1,22 @@
 package io.syncline.ui.tests;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** Finds real widgets in a widget tree, since SWTBot is not available. */
@@ -61,6 +69,30 @@ final class Widgets {
 		keyUp.character = value.isEmpty() ? SWT.BS : value.charAt(value.length() - 1);
 		text.notifyListeners(SWT.KeyUp, keyUp);
 		flush(text.getDisplay());
+	}
+
+	/** The shell as drawn, saved as {@code target/screenshots/name}; the picture is returned for pixel checks. */
+	static ImageData capture(Shell shell, String name) throws IOException {
+		flush(shell.getDisplay());
+		Image image = new Image(shell.getDisplay(), shell.getClientArea().width, shell.getClientArea().height);
+		GC gc = new GC(image);
+		ImageData data;
+		try {
+			shell.print(gc);
+			data = image.getImageData();
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+		Path screenshots = Path.of("target", "screenshots");
+		Files.createDirectories(screenshots);
+		ImageLoader loader = new ImageLoader();
+		loader.data = new ImageData[] { data };
+		loader.save(screenshots.resolve(name).toString(), SWT.IMAGE_PNG);
+		if (Files.size(screenshots.resolve(name)) == 0) {
+			throw new IOException("the screenshot " + name + " is empty");
+		}
+		return data;
 	}
 
 	static void flush(Display display) {
