@@ -97,7 +97,7 @@ public final class Ingestion {
 			message = journal.appendStreamed(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN",
 					type, name, null, OffsetDateTime.now(ZoneOffset.UTC), keys), in, null);
 		}
-		return process(null, message, partner, type, name, journaled(message, name), null);
+		return process(null, message, partner, type, name, journaled(message, name), null, true);
 	}
 
 	/** What telling an X12 document's type reads of a large one: its first transaction set header is in it. */
@@ -125,7 +125,8 @@ public final class Ingestion {
 
 	/**
 	 * Submits a journaled message's payload again, unchanged, as a new message that replaces it (after its cause
-	 * was fixed: a larger heap, a new mapping version); a large payload is copied as a stream.
+	 * was fixed: a larger heap, a new mapping version); a large payload is copied as a stream. The partner is not
+	 * sent a second 997 for it: it sent the interchange once.
 	 */
 	public Result resubmit(long messageId, Integer mappingVersion) throws IOException, SQLException {
 		MessageJournal.Message row = new JournalSearch(store).get(tenantId, messageId)
@@ -141,7 +142,7 @@ public final class Ingestion {
 					messageId);
 		}
 		return process(null, message, row.partnerId(), row.documentType(), row.sourceName(),
-				journaled(message, row.sourceName()), mappingVersion);
+				journaled(message, row.sourceName()), mappingVersion, false);
 	}
 
 	/** A journaled payload: streamed from the journal if it was stored in pieces, else held. */
@@ -168,8 +169,9 @@ public final class Ingestion {
 		String type = documentType != null ? documentType : partners.documentType(partner, sourceName, payload);
 		long message = journal.append(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type, sourceName, null,
 				OffsetDateTime.now(ZoneOffset.UTC), keys), payload, resubmitOf);
+		// the partner's interchange was acknowledged when it came; a person's re-run of it is not news to the partner
 		return process(null, message, partner, type, sourceName, Payload.inMemory(sourceName, payload),
-				mappingVersion);
+				mappingVersion, resubmitOf == null);
 	}
 
 	/** A document for {@link #submitBatch(List)}. */
@@ -239,7 +241,7 @@ public final class Ingestion {
 				for (int i = 0; i < ids.length; i++) {
 					JournalEntry entry = entries.get(i);
 					results.add(process(connection, ids[i], entry.partnerId(), entry.documentType(),
-							entry.sourceName(), Payload.inMemory(entry.sourceName(), payloads.get(i)), null));
+							entry.sourceName(), Payload.inMemory(entry.sourceName(), payloads.get(i)), null, true));
 				}
 				return results;
 			} catch (IOException e) {
@@ -265,12 +267,12 @@ public final class Ingestion {
 		MessageJournal.Message row = new JournalSearch(store).get(tenantId, messageId)
 				.orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
 		return process(null, messageId, row.partnerId(), row.documentType(), row.sourceName(),
-				journaled(messageId, row.sourceName()), row.mappingVersion());
+				journaled(messageId, row.sourceName()), row.mappingVersion(), true);
 	}
 
 	/** Processes a journaled message: in transactions of its own, or within the caller's ({@code shared}). */
 	private Result process(Connection shared, long message, String partner, String type, String sourceName,
-			Payload payload, Integer mappingVersion) throws IOException, SQLException {
+			Payload payload, Integer mappingVersion, boolean acknowledge) throws IOException, SQLException {
 		MessageRun run = new MessageRun(store, exceptions, tenantId, mappings, RetryPolicy.standard(), shared, message,
 				sourceName, payload, mappingVersion, chunks);
 		try {
@@ -281,7 +283,7 @@ public final class Ingestion {
 		} catch (Error fatal) {
 			throw FatalProcessingError.of(fatal, run, new Checkpoints(store), tenantId);
 		}
-		if (outbound != null && RouteCatalog.isX12(sourceName)) {
+		if (acknowledge && outbound != null && RouteCatalog.isX12(sourceName)) {
 			try (java.io.InputStream in = payload.open()) {
 				run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(partner, sourceName, in));
 			}

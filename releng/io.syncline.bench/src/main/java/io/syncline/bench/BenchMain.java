@@ -45,8 +45,8 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|ingest|all] [--mb N] [--rows N] [--rounds N] "
-					+ "[--messages N] [--ingest-rows N]");
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|ingest|all] [--mb N] [--rows N] [--rounds N] "
+					+ "[--messages N] [--ingest-rows N] [--journal-rows N]");
 			System.exit(2);
 		}
 		Path demo = Path.of(args[0]);
@@ -75,6 +75,10 @@ public final class BenchMain {
 			}
 			if (which.equals("rest") || which.equals("all")) {
 				RestBench.run(demo, dir, intOption(args, "--requests", 4_000));
+			}
+			if (which.equals("monitor")) {
+				// not part of "all": ten million journal rows take minutes to write and a few GB of disk
+				MonitorBench.run(demo, dir, intOption(args, "--journal-rows", 10_000_000));
 			}
 			if (which.equals("ingest")) {
 				// not part of "all": ten million rows take a quarter of an hour
