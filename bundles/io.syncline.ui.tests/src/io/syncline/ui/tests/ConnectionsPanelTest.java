@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -77,9 +73,7 @@ class ConnectionsPanelTest {
 		shell = new Shell(display);
 		shell.setLayout(new GridLayout());
 		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.connections." + UUID.randomUUID());
-		secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		secure = Widgets.secureStorage(dir);
 		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
 				() -> null);
 	}
@@ -177,14 +171,6 @@ class ConnectionsPanelTest {
 	}
 
 	private void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		Widgets.await(display, condition, () -> what);
 	}
 }

@@ -9,22 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -103,9 +95,7 @@ class ExceptionsPanelTest {
 	}
 
 	private ConnectionStore connections() throws Exception {
-		ISecurePreferences secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		ISecurePreferences secure = Widgets.secureStorage(dir);
 		return new ConnectionStore(preferences, secure.node("io.syncline/connections"));
 	}
 
@@ -380,17 +370,8 @@ class ExceptionsPanelTest {
 		await(condition, () -> what);
 	}
 
-	/** Waits, dispatching UI events, until the condition holds; the message is made when it times out. */
 	private void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what.get());
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		Widgets.await(display, condition, what);
 	}
 }

@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
@@ -67,9 +63,7 @@ class MetricsChartsTest {
 		shell = new Shell(display);
 		shell.setLayout(new FillLayout());
 		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.charts." + UUID.randomUUID());
-		var secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		var secure = Widgets.secureStorage(dir);
 		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
 				() -> local);
 	}
@@ -150,14 +144,6 @@ class MetricsChartsTest {
 
 	private void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what.get());
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		Widgets.await(display, condition, what);
 	}
 }

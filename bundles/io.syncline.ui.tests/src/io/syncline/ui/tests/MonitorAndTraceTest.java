@@ -8,23 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
-import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -125,9 +117,7 @@ class MonitorAndTraceTest {
 	}
 
 	private ISecurePreferences secure() throws Exception {
-		return SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		return Widgets.secureStorage(dir);
 	}
 
 	private void open() {
@@ -229,14 +219,6 @@ class MonitorAndTraceTest {
 	}
 
 	private void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		Widgets.await(display, condition, () -> what);
 	}
 }

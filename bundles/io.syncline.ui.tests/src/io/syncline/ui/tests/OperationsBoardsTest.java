@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -81,9 +76,7 @@ class OperationsBoardsTest {
 		shell = new Shell(display);
 		shell.setLayout(new FillLayout());
 		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.boards." + UUID.randomUUID());
-		var secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		var secure = Widgets.secureStorage(dir);
 		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
 				() -> local);
 	}
@@ -170,14 +163,6 @@ class OperationsBoardsTest {
 
 	private void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what.get());
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		Widgets.await(display, condition, what);
 	}
 }

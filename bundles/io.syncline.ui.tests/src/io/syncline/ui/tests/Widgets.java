@@ -3,8 +3,18 @@ package io.syncline.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -93,6 +103,26 @@ final class Widgets {
 			throw new IOException("the screenshot " + name + " is empty");
 		}
 		return data;
+	}
+
+	/** Waits, dispatching UI events, until the condition holds; the message is made when it times out (30 s). */
+	static void await(Display display, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting: " + what.get());
+			}
+			if (!display.readAndDispatch()) {
+				Thread.sleep(10);
+			}
+		}
+	}
+
+	/** Secure storage in the test's directory, opened with a master password as on a kiosk (no prompt). */
+	static ISecurePreferences secureStorage(Path dir) throws IOException {
+		return SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
+				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
+						IProviderHints.PROMPT_USER, Boolean.FALSE));
 	}
 
 	static void flush(Display display) {
