@@ -82,7 +82,6 @@ public final class FlowChart extends Canvas {
 		series = shown;
 		zone = in;
 		redraw();
-		getAccessible().textChanged(ACC.TEXT_INSERT, 0, 0);
 	}
 
 	public ChartSeries series() {

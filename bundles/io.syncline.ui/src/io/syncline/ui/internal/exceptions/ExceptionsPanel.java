@@ -33,6 +33,7 @@ import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
 
 /**
@@ -129,13 +130,7 @@ public final class ExceptionsPanel extends Composite {
 	}
 
 	private void later(Runnable action) {
-		if (!isDisposed()) {
-			getDisplay().asyncExec(() -> {
-				if (!isDisposed()) {
-					action.run();
-				}
-			});
-		}
+		UiJobs.later(this, action);
 	}
 
 	private void refreshIfStale() {

@@ -31,6 +31,7 @@ import io.syncline.runtime.api.StreamState;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.LiveText;
 import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.connections.UiJobs;
 
 /**
  * The transaction monitor: the active runtime's journal newest first, filtered, searched by business key, and
@@ -113,13 +114,7 @@ public final class MonitorPanel extends Composite {
 	}
 
 	private void later(Runnable action) {
-		if (!isDisposed()) {
-			getDisplay().asyncExec(() -> {
-				if (!isDisposed()) {
-					action.run();
-				}
-			});
-		}
+		UiJobs.later(this, action);
 	}
 
 	private void bind(RuntimeSelection.Active active) {

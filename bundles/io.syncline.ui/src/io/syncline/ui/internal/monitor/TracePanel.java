@@ -23,6 +23,7 @@ import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
+import io.syncline.ui.internal.connections.UiJobs;
 
 /**
  * The trace of one business key: its document chain in order (850 → 997 → 855 → 856 → 810), each document's stages
@@ -190,13 +191,7 @@ public final class TracePanel extends Composite {
 	}
 
 	private void later(Runnable action) {
-		if (!isDisposed()) {
-			getDisplay().asyncExec(() -> {
-				if (!isDisposed()) {
-					action.run();
-				}
-			});
-		}
+		UiJobs.later(this, action);
 	}
 
 	public Text key() {
