@@ -43,10 +43,16 @@ public final class ApiTokens {
 	public record Created(String secret, Token token) {
 	}
 
+	/** A user a token acts as: what audit rows and logs can show as it is. */
+	private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
 	public Created create(Connection connection, String tenantId, String user, String role, Duration validFor,
-			String actor) throws SQLException {
+			String actor, String reason) throws SQLException {
 		if (user == null || user.isBlank()) {
 			throw new IllegalArgumentException("a token needs the user it acts as");
+		}
+		if (!USER.matcher(user.strip()).matches()) {
+			throw new IllegalArgumentException("user '" + user + "': letters, digits and . _ @ - only, at most 64");
 		}
 		if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(Duration.ofDays(366)) > 0) {
 			throw new IllegalArgumentException("a token expires within a year, not after " + validFor);
@@ -73,7 +79,8 @@ public final class ApiTokens {
 			}
 		}
 		audit.append(connection, tenantId, actor, "token-create", "token/" + id, null,
-				"{\"user\":\"" + user.strip() + "\",\"role\":\"" + role + "\"}", "expires " + now.plus(validFor));
+				"{\"user\":\"" + user.strip() + "\",\"role\":\"" + role + "\"}",
+				(reason == null || reason.isBlank() ? "" : reason.strip() + "; ") + "expires " + now.plus(validFor));
 		return new Created(secret, get(connection, id).orElseThrow());
 	}
 
@@ -108,7 +115,7 @@ public final class ApiTokens {
 	}
 
 	/** Revokes a token from its next use on; revoking one revoked already changes nothing. */
-	public Token revoke(Connection connection, long id, String actor) throws SQLException {
+	public Token revoke(Connection connection, long id, String actor, String reason) throws SQLException {
 		Token token = get(connection, id).orElseThrow(() -> new NotFoundException("no token " + id));
 		if (token.revokedAt() == null) {
 			try (PreparedStatement update = connection.prepareStatement(
@@ -118,7 +125,7 @@ public final class ApiTokens {
 				update.setLong(3, id);
 				update.executeUpdate();
 			}
-			audit.append(connection, token.tenantId(), actor, "token-revoke", "token/" + id, null, null, null);
+			audit.append(connection, token.tenantId(), actor, "token-revoke", "token/" + id, null, null, reason);
 		}
 		return get(connection, id).orElseThrow();
 	}

@@ -2,8 +2,6 @@ package io.syncline.cli.internal;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,8 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.syncline.runtime.api.IssuedToken;
+import io.syncline.runtime.api.NewToken;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeCommand;
@@ -42,8 +42,8 @@ public final class TokenCommand implements RuntimeCommand {
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
 			AccessTokens tokens = runtime.accessTokens();
 			if (words.equals(List.of("create"))) {
-				AccessTokens.Issued issued = tokens.create(options.require("tenant"),
-						options.require("user"), Role.parse(options.require("role")), validity(options.get("expires")));
+				IssuedToken issued = tokens.create(options.require("tenant"),
+						options.require("user"), Role.parse(options.require("role")), expiry(options.get("expires")));
 				Map<String, Object> shown = new LinkedHashMap<>();
 				shown.put("token", issued.secret());
 				shown.put("id", issued.token().id());
@@ -64,14 +64,11 @@ public final class TokenCommand implements RuntimeCommand {
 		return OK;
 	}
 
-	private static Duration validity(String expires) {
-		if (expires == null) {
-			return Duration.ofDays(30);
-		}
+	private static Duration expiry(String expires) {
 		try {
-			return expires.contains("T") ? Duration.parse(expires) : Duration.ofDays(Period.parse(expires).getDays());
-		} catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("--expires " + expires + ": an ISO-8601 period such as P30D or PT12H");
+			return NewToken.validity(expires);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("--expires: " + e.getMessage());
 		}
 	}
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
+import io.syncline.runtime.api.AccessToken;
 import io.syncline.runtime.api.AtpExplanation;
 import io.syncline.runtime.api.AuditEntry;
 import io.syncline.runtime.api.AuditQuery;
@@ -20,10 +21,12 @@ import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.FlowMetrics;
 import io.syncline.runtime.api.FlowMetricsPoint;
 import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.IssuedToken;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.NewToken;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Page;
 import io.syncline.runtime.api.PartnerConfig;
@@ -354,6 +357,23 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	}
 
 	/** Closes the connection pool if this is the runtime {@link #connect} returned; a tenant's view closes nothing. */
+	@Override
+	public List<AccessToken> tokens() {
+		return http.get(Operation.TOKENS, at(), null, listOf(AccessToken.class));
+	}
+
+	@Override
+	public IssuedToken createToken(NewToken token) {
+		return http.send(Operation.CREATE_TOKEN, at(), null, new Bodies.CreateToken(token.user(), token.role(),
+				token.validFor().toString(), token.reason()), type(IssuedToken.class));
+	}
+
+	@Override
+	public AccessToken revokeToken(long tokenId, String reason) {
+		return http.send(Operation.REVOKE_TOKEN, at(tokenId), null, new Bodies.RevokeToken(reason),
+				type(AccessToken.class));
+	}
+
 	@Override
 	public void close() {
 		if (root) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.syncline.runtime.api.AccessToken;
+import io.syncline.runtime.api.IssuedToken;
+import io.syncline.runtime.api.NewToken;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
@@ -17,23 +20,11 @@ import static io.syncline.runtime.local.internal.Calls.call;
 
 /**
  * The bearer tokens of a runtime's store: created for a user, a tenant (or every tenant) and a role, listed without
- * their secret, revoked, and turned back into the {@link Principal} a remote call acts as. Managed by an ADMIN: the
- * command line, as the operating-system user.
+ * their secret, revoked, and turned back into the {@link Principal} a remote call acts as. Managed by an ADMIN of
+ * every tenant (the command line, as the operating-system user) or, for one tenant, through the API by an ADMIN of
+ * it.
  */
 public final class AccessTokens {
-
-	/** A token as listed; the secret is never kept. */
-	public record Listed(long id, String tenantId, String user, Role role, Instant createdAt, String createdBy,
-			Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
-
-		public boolean valid() {
-			return revokedAt == null && Instant.now().isBefore(expiresAt);
-		}
-	}
-
-	/** A token just created: its secret, shown once, and what was stored. */
-	public record Issued(String secret, Listed token) {
-	}
 
 	private final Store store;
 	private final Principal admin;
@@ -45,27 +36,52 @@ public final class AccessTokens {
 	}
 
 	/** A token for {@code tenantId} ({@code *}: every tenant), refused for a tenant that does not exist. */
-	public Issued create(String tenantId, String user, Role role, Duration validFor) {
+	public IssuedToken create(String tenantId, String user, Role role, Duration validFor) {
 		requireAdmin("create a token");
 		return call("create a token", () -> store.inTransaction(connection -> {
 			if (!ApiTokens.EVERY_TENANT.equals(tenantId) && new Tenants().get(connection, tenantId).isEmpty()) {
 				throw new NotFoundException("no tenant " + tenantId);
 			}
-			ApiTokens.Created created = tokens.create(connection, tenantId, user, role.name(), validFor, admin.user());
-			return new Issued(created.secret(), listed(created.token()));
+			ApiTokens.Created created = tokens.create(connection, tenantId, user, role.name(), validFor, admin.user(), null);
+			return new IssuedToken(created.secret(), listed(created.token()));
 		}));
 	}
 
-	public List<Listed> list() {
+	public List<AccessToken> list() {
 		requireAdmin("list tokens");
 		return call("list tokens",
 				() -> store.inTransaction(connection -> tokens.list(connection)).stream().map(AccessTokens::listed)
 						.toList());
 	}
 
-	public Listed revoke(long id) {
+	public AccessToken revoke(long id) {
 		requireAdmin("revoke a token");
-		return call("revoke token " + id, () -> listed(store.inTransaction(c -> tokens.revoke(c, id, admin.user()))));
+		return call("revoke token " + id, () -> listed(store.inTransaction(c -> tokens.revoke(c, id, admin.user(), null))));
+	}
+
+	/** The tokens of one tenant, for the API: an ADMIN of that tenant sees those, and no token for every tenant. */
+	List<AccessToken> listIn(String tenantId) {
+		return call("list the tokens of " + tenantId, () -> store.inTransaction(connection -> tokens.list(connection))
+				.stream().filter(t -> t.tenantId().equals(tenantId)).map(AccessTokens::listed).toList());
+	}
+
+	/** A token of one tenant, for the API: the caller's checks (ADMIN of the tenant) are made before. */
+	IssuedToken createIn(String tenantId, NewToken token) {
+		return call("create a token", () -> store.inTransaction(connection -> {
+			ApiTokens.Created created = tokens.create(connection, tenantId, token.user(), token.role().name(),
+					token.validFor(), admin.user(), token.reason());
+			return new IssuedToken(created.secret(), listed(created.token()));
+		}));
+	}
+
+	/** Revokes a token of one tenant; another tenant's, or one for every tenant, is not found, as if not there. */
+	AccessToken revokeIn(String tenantId, long id, String reason) {
+		return call("revoke token " + id, () -> listed(store.inTransaction(connection -> {
+			if (tokens.get(connection, id).filter(t -> t.tenantId().equals(tenantId)).isEmpty()) {
+				throw new NotFoundException("no token " + id);
+			}
+			return tokens.revoke(connection, id, admin.user(), reason);
+		})));
 	}
 
 	/** Who a valid token acts as; empty for an unknown, expired or revoked one. */
@@ -90,8 +106,8 @@ public final class AccessTokens {
 		}
 	}
 
-	private static Listed listed(ApiTokens.Token t) {
-		return new Listed(t.id(), t.tenantId(), t.user(), Role.parse(t.role()), t.createdAt().toInstant(),
+	private static AccessToken listed(ApiTokens.Token t) {
+		return new AccessToken(t.id(), t.tenantId(), t.user(), Role.parse(t.role()), t.createdAt().toInstant(),
 				t.createdBy(), t.expiresAt().toInstant(), t.revokedAt() == null ? null : t.revokedAt().toInstant(),
 				t.lastUsedAt() == null ? null : t.lastUsedAt().toInstant());
 	}

@@ -17,6 +17,7 @@ import io.syncline.engine.OrderFulfilment;
 import io.syncline.engine.Resolutions;
 import io.syncline.engine.ShipmentConfirmations;
 import io.syncline.mapping.MappingCompileException;
+import io.syncline.runtime.api.AccessToken;
 import io.syncline.runtime.api.AtpExplanation;
 import io.syncline.runtime.api.AuditEntry;
 import io.syncline.runtime.api.AuditQuery;
@@ -30,9 +31,11 @@ import io.syncline.runtime.api.FlowMetrics;
 import io.syncline.runtime.api.FlowMetricsPoint;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.InvalidContentException;
+import io.syncline.runtime.api.IssuedToken;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.NewToken;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.api.RuntimeStatus;
@@ -413,6 +416,24 @@ public final class LocalRuntime implements IntegrationRuntime {
 	public List<MappingVersion> mappingVersions(String mappingName) {
 		return call("list versions of " + mappingName,
 				() -> parts.mappings.versions(mappingName).stream().map(Dtos::mappingVersion).toList());
+	}
+
+	@Override
+	public List<AccessToken> tokens() {
+		require(Role.ADMIN, "list the tokens of " + tenantId);
+		return accessTokens().listIn(tenantId);
+	}
+
+	@Override
+	public IssuedToken createToken(NewToken token) {
+		require(Role.ADMIN, "create a token for " + token.user());
+		return accessTokens().createIn(tenantId, token);
+	}
+
+	@Override
+	public AccessToken revokeToken(long tokenId, String reason) {
+		require(Role.ADMIN, "revoke token " + tokenId);
+		return accessTokens().revokeIn(tenantId, tokenId, reason);
 	}
 
 	/** Closes the store and every tenant's runtime if this is the runtime {@link #open} returned; else nothing. */

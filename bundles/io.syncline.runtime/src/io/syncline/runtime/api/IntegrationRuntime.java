@@ -188,6 +188,18 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** The versions of a mapping, newest first. */
 	List<MappingVersion> mappingVersions(String mappingName);
 
+	/** The tokens of this tenant, without their secrets, oldest first (ADMIN). */
+	List<AccessToken> tokens();
+
+	/**
+	 * Creates a token for this tenant (ADMIN), audited with its reason; the secret is in the answer only. A token
+	 * for every tenant is made on the runtime's own command line, never over the API.
+	 */
+	IssuedToken createToken(NewToken token);
+
+	/** Revokes one of this tenant's tokens from its next use on (ADMIN), audited with the reason. */
+	AccessToken revokeToken(long tokenId, String reason);
+
 	@Override
 	void close();
 

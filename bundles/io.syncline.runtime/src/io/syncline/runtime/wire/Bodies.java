@@ -6,6 +6,7 @@ import java.util.List;
 import io.syncline.runtime.api.Decision;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.PartnerConfig;
+import io.syncline.runtime.api.Role;
 
 /** The JSON bodies of the API's calls that change something; each carries its reason where the call needs one. */
 public final class Bodies {
@@ -58,6 +59,13 @@ public final class Bodies {
 	}
 
 	public record PublishMapping(byte[] synmap, String comment) {
+	}
+
+	/** A token to create: its role, and how long it is valid as ISO-8601 text (P30D, PT12H; null: 30 days). */
+	public record CreateToken(String user, Role role, String validFor, String reason) {
+	}
+
+	public record RevokeToken(String reason) {
 	}
 
 	/** The number of positions a rule change moved. */

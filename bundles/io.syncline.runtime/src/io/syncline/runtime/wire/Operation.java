@@ -52,7 +52,10 @@ public enum Operation {
 	SAVE_PARTNER("PUT", "/api/v1/tenants/{tenant}/partners/{partner}", Role.ANALYST, true),
 	WORKFLOWS("GET", "/api/v1/tenants/{tenant}/workflows", Role.VIEWER, false),
 	MAPPING_VERSIONS("GET", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.VIEWER, false),
-	PUBLISH_MAPPING("POST", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.ANALYST, true);
+	PUBLISH_MAPPING("POST", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.ANALYST, true),
+	TOKENS("GET", "/api/v1/tenants/{tenant}/tokens", Role.ADMIN, false),
+	CREATE_TOKEN("POST", "/api/v1/tenants/{tenant}/tokens", Role.ADMIN, true),
+	REVOKE_TOKEN("POST", "/api/v1/tenants/{tenant}/tokens/{id}/revocation", Role.ADMIN, true);
 
 	/** Path templates: enum constants cannot read the enum's own statics while they are made. */
 	private static final class Templates {

@@ -199,6 +199,13 @@ abstract class RuntimeContract {
 	}
 
 	@Test
+	void aTenantAdminCreatesListsAndRevokesItsTenantsTokens() throws Exception {
+		try (IntegrationRuntime operator = connect("olga", Role.OPERATOR)) {
+			TokenChecks.aTenantAdminCreatesListsAndRevokesItsTenantsTokens(runtime, operator, root);
+		}
+	}
+
+	@Test
 	void theAuditReadsNewestFirstFilteredAndPaged() throws Exception {
 		ExceptionDeskChecks.theAuditReadsNewestFirstFilteredAndPaged(runtime);
 	}

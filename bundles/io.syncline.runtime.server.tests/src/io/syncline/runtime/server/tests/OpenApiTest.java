@@ -97,7 +97,8 @@ class OpenApiTest {
 				Map.entry("Assign", Bodies.Assign.class),
 				Map.entry("ShipmentConfirmation", ShipmentConfirmation.class), Map.entry("SetRule", Bodies.SetRule.class),
 				Map.entry("SavePartner", Bodies.SavePartner.class),
-				Map.entry("PublishMapping", Bodies.PublishMapping.class));
+				Map.entry("PublishMapping", Bodies.PublishMapping.class),
+				Map.entry("CreateToken", Bodies.CreateToken.class), Map.entry("RevokeToken", Bodies.RevokeToken.class));
 		int examples = 0;
 		for (JsonNode path : document.get("paths")) {
 			for (JsonNode operation : path) {

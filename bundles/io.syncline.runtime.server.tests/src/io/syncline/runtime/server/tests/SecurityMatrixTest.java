@@ -173,6 +173,9 @@ class SecurityMatrixTest {
 	}
 
 	private static long id(Call call) {
+		if (call.template().contains("/tokens/")) {
+			return served.harborSpareToken;
+		}
 		return call.template().contains("/messages/") ? served.harborMessage : served.harborException;
 	}
 

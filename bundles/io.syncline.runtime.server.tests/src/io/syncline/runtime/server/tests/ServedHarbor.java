@@ -39,6 +39,8 @@ final class ServedHarbor implements AutoCloseable {
 	final String everyTenantAdmin;
 	final long harborException;
 	final long harborMessage;
+	/** A Harbor token for the matrix to revoke. */
+	final long harborSpareToken;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	ServedHarbor(Path database, ServerSettings settings) throws Exception {
@@ -54,6 +56,7 @@ final class ServedHarbor implements AutoCloseable {
 			harbor.put(role, tokens.create("harbor", role.name().toLowerCase(), role, Duration.ofDays(1)).secret());
 		}
 		northstarAdmin = tokens.create("northstar", "nora", Role.ADMIN, Duration.ofDays(1)).secret();
+		harborSpareToken = tokens.create("harbor", "spare", Role.VIEWER, Duration.ofDays(1)).token().id();
 		everyTenantAdmin = tokens.create("*", "partner-admin", Role.ADMIN, Duration.ofDays(1)).secret();
 		server = RuntimeServer.start(settings, runtime, "test");
 	}

@@ -11,6 +11,7 @@ import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.NewTenant;
+import io.syncline.runtime.api.NewToken;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.ShipmentConfirmation;
 import io.syncline.runtime.api.SlaQuery;
@@ -125,6 +126,13 @@ final class Calls {
 			}
 			x.ok(runtime.publishMapping(x.path("mapping"), publish.synmap(), publish.comment()));
 		}
+		case TOKENS -> x.ok(runtime.tokens());
+		case CREATE_TOKEN -> {
+			Bodies.CreateToken create = x.json(Bodies.CreateToken.class, maxJson);
+			x.created(runtime.createToken(new NewToken(create.user(), create.role(),
+					NewToken.validity(create.validFor()), create.reason())));
+		}
+		case REVOKE_TOKEN -> x.ok(runtime.revokeToken(x.pathId(), x.json(Bodies.RevokeToken.class, maxJson).reason()));
 		default -> throw new IllegalStateException(operation + " is not a plain call");
 		}
 	}

@@ -66,6 +66,11 @@ class RuntimeApiProductTest {
 		assertTrue(output.lines().anyMatch(line -> line.strip().equals("404")), "another tenant is not found:\n" + output);
 		assertTrue(output.contains("event: MESSAGE_RECEIVED") && output.contains("id: "),
 				"the event stream carried the submit, with ids:\n" + output);
+		assertTrue(output.contains("\"user\":\"dana\"") && output.contains("\"createdBy\":\"nora\""),
+				"the ADMIN minted dana's token over HTTP, and it is listed:\n" + output);
+		assertTrue(output.contains("\"revokedAt\":\"") && output.lines().anyMatch(l -> l.strip().equals("revoked: 401")),
+				"a revoked token is refused from its next use:\n" + output);
+		assertTrue(!output.contains("syn_"), "a listing never shows a secret:\n" + output);
 		assertTrue(Files.readString(data.resolve("serve.log")).contains("stopped cleanly"));
 		assertTrue(!Files.readString(data.resolve("serve.log")).contains("syn_"), "a token is never logged");
 	}
