@@ -16,11 +16,12 @@ import io.syncline.runtime.cli.RuntimeService;
 import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
 import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.TenantInboxes;
 
 /**
  * While {@code serve} runs: the local runtime of the data directory, the demo tenant loaded on a first start,
- * messages a stop left unfinished resumed, files claimed before a stop recovered, then every partner's inbox
- * polled (every second, or {@code SYNCLINE_POLL_MS}).
+ * messages a stop left unfinished resumed, files claimed before a stop recovered, then every partner's inbox of
+ * every tenant polled (every second, or {@code SYNCLINE_POLL_MS}); a tenant created meanwhile is taken on.
  */
 @Component(service = RuntimeService.class)
 public final class InboxService implements RuntimeService {
@@ -52,34 +53,23 @@ public final class InboxService implements RuntimeService {
 				LOG.info("{}: resumed {} message(s) left unfinished by the last stop", tenant.tenantId(), resumed.size());
 			}
 		}
-		Inbox inbox = new Inbox(runtime, context.dataDirectory(), Duration.ofMillis(500));
-		inbox.createFolders();
-		var recovered = inbox.recover();
+		TenantInboxes inboxes = new TenantInboxes(runtime, context.dataDirectory(), Duration.ofMillis(500));
+		var recovered = inboxes.refresh();
 		if (!recovered.isEmpty()) {
 			LOG.info("recovered {} file(s) claimed before the last stop", recovered.size());
 		}
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_POLL_MS", "1000"));
 		poller = Background.thread("syncline-inbox");
-		poller.scheduleWithFixedDelay(() -> poll(inbox), 0, every, TimeUnit.MILLISECONDS);
-		LOG.info("watching {}", context.dataDirectory().resolve("inbox"));
+		poller.scheduleWithFixedDelay(() -> poll(inboxes), 0, every, TimeUnit.MILLISECONDS);
+		LOG.info("watching {} (other tenants: {})", context.dataDirectory().resolve("inbox"),
+				context.dataDirectory().resolve("tenants").resolve("TENANT").resolve("inbox"));
 	}
 
-	private static void poll(Inbox inbox) {
+	private static void poll(TenantInboxes inboxes) {
 		try {
-			List<Inbox.Pickup> picked = inbox.poll();
-			for (Inbox.Pickup pickup : picked) {
-				if (pickup.result().clean()) {
-					LOG.debug("{} from {}: message {} {}", pickup.file(), pickup.partner(), pickup.result().messageId(),
-							pickup.result().status());
-				} else {
-					LOG.warn("{} from {}: message {} {}, kept in {}", pickup.file(), pickup.partner(),
-							pickup.result().messageId(), pickup.result().status(), pickup.keptAt());
-				}
-			}
-			if (!picked.isEmpty()) {
-				LOG.info("picked up {} file(s), {} applied cleanly", picked.size(),
-						picked.stream().filter(p -> p.result().clean()).count());
-			}
+			TenantInboxes.Polled polled = inboxes.poll();
+			polled.failures().forEach((tenant, why) -> LOG.error("inbox poll of {} failed: {}", tenant, why));
+			polled.picked().forEach(InboxService::picked);
 		} catch (Exception e) {
 			// a poll that fails (a full disk, the database away) is tried again at the next tick; nothing was lost
 			LOG.error("inbox poll failed: {}", e.getMessage());
@@ -87,6 +77,20 @@ public final class InboxService implements RuntimeService {
 			// a task of a scheduled executor that dies takes its error into a future nobody reads
 			io.syncline.runtime.cli.Fatal.exit("inbox", fatal);
 		}
+	}
+
+	private static void picked(String tenant, List<Inbox.Pickup> picked) {
+		for (Inbox.Pickup pickup : picked) {
+			if (pickup.result().clean()) {
+				LOG.debug("{}: {} from {}: message {} {}", tenant, pickup.file(), pickup.partner(),
+						pickup.result().messageId(), pickup.result().status());
+			} else {
+				LOG.warn("{}: {} from {}: message {} {}, kept in {}", tenant, pickup.file(), pickup.partner(),
+						pickup.result().messageId(), pickup.result().status(), pickup.keptAt());
+			}
+		}
+		LOG.info("{}: picked up {} file(s), {} applied cleanly", tenant, picked.size(),
+				picked.stream().filter(p -> p.result().clean()).count());
 	}
 
 	@Override
