@@ -2,6 +2,7 @@ package io.syncline.ui.internal.workbench;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IPreferencesService;
@@ -28,6 +29,7 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 	private ServiceRegistration<ConsoleRuntime> registration;
 	private RuntimeSelection selection;
 	private ServiceRegistration<RuntimeSelection> selectionRegistration;
+	private UiWatchdog watchdog;
 
 	ConsoleWorkbenchAdvisor(SelfTest selfTest) {
 		this.selfTest = selfTest;
@@ -90,6 +92,9 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 		if (selfTest != null) {
 			selfTest.start(getWorkbenchConfigurer().getWorkbench(), runtime);
 		}
+		// a freeze of two seconds is a bug to find: its stack goes to the log while it lasts
+		watchdog = UiWatchdog.start(getWorkbenchConfigurer().getWorkbench().getDisplay(), Duration.ofMillis(100),
+				Duration.ofSeconds(2), report -> Platform.getLog(ConsoleWorkbenchAdvisor.class).warn(report));
 	}
 
 	/**
@@ -98,6 +103,9 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 	 */
 	@Override
 	public void postShutdown() {
+		if (watchdog != null) {
+			watchdog.close();
+		}
 		if (registration != null) {
 			registration.unregister();
 		}

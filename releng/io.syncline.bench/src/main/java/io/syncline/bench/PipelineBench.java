@@ -90,11 +90,65 @@ final class PipelineBench {
 					+ "ratio %.2f×%n", BATCH, ours, ours / raw);
 			System.out.printf(Locale.ROOT, "  (CPU of the submitting thread: %.1f µs a message)%n", cpuMicros);
 			System.out.printf(Locale.ROOT, "  (one message per submit, commits of its own: %.0f msg/s)%n", single);
+			monitorIndexCost(store, ingestion, messages, rounds);
+		}
+	}
+
+	/**
+	 * The indexes V20 added for the monitor, as it creates them, less the one V21 dropped again (it repeated V17's
+	 * message_keys_message); each is written for every journal row.
+	 */
+	private static final List<String> MONITOR_INDEXES = List.of(
+			"CREATE INDEX messages_tenant_id ON messages (tenant_id, id DESC)",
+			"CREATE INDEX messages_tenant_partner ON messages (tenant_id, partner_id, id)");
+
+	/**
+	 * What V20's monitor indexes cost the pipeline: rounds with them and without them (dropped, then made again),
+	 * alternating which goes first, on fresh event ids in the same process and store; the best of each compared.
+	 */
+	private static void monitorIndexCost(Store store, Ingestion ingestion, int messages, int rounds) throws Exception {
+		double with = 0;
+		double without = 0;
+		for (int round = 1; round <= Math.max(2, rounds); round++) {
+			for (boolean indexed : round % 2 == 1 ? new boolean[] { true, false } : new boolean[] { false, true }) {
+				monitorIndexes(store, indexed);
+				List<byte[]> payloads = new ArrayList<>();
+				String tag = "v20-" + round + (indexed ? "-with" : "-without");
+				for (int i = 0; i < messages; i++) {
+					payloads.add(event(tag + "-" + i, i).getBytes(StandardCharsets.UTF_8));
+				}
+				long start = System.nanoTime();
+				submitAll(ingestion, payloads, tag);
+				double rate = messages / ((System.nanoTime() - start) / 1e9);
+				System.out.printf(Locale.ROOT, "  round %d %s the monitor indexes: %.0f msg/s%n", round,
+						indexed ? "with" : "without", rate);
+				if (indexed) {
+					with = Math.max(with, rate);
+				} else {
+					without = Math.max(without, rate);
+				}
+			}
+		}
+		monitorIndexes(store, true);
+		System.out.printf(Locale.ROOT, "  V20's monitor indexes: %.0f msg/s with them, %.0f without, ratio %.2f×%n",
+				with, without, with / without);
+	}
+
+	private static void monitorIndexes(Store store, boolean present) throws Exception {
+		try (Connection connection = store.connection(); Statement statement = connection.createStatement()) {
+			for (String create : MONITOR_INDEXES) {
+				String name = create.split(" ")[2];
+				statement.execute("DROP INDEX IF EXISTS " + name);
+				if (present) {
+					statement.execute(create);
+				}
+			}
+			connection.commit();
 		}
 	}
 
 	/** Submits the messages in batches; every event must apply, else the figure would be for less work. */
-	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, int round) throws Exception {
+	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object round) throws Exception {
 		long applied = 0;
 		for (int from = 0; from < payloads.size(); from += BATCH) {
 			List<Ingestion.Document> batch = new ArrayList<>();

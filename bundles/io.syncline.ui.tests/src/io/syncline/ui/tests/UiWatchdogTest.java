@@ -1,0 +1,42 @@
+package io.syncline.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.Test;
+
+import io.syncline.ui.internal.workbench.UiWatchdog;
+
+/**
+ * The console's UI-thread watchdog on a real display: a deliberate freeze of the UI thread is measured as one, and
+ * reported while it lasts with the stack of what froze it.
+ */
+class UiWatchdogTest {
+
+	@Test
+	void aFreezeIsMeasuredAndReportedWithWhatTheUiThreadIsDoing() throws Exception {
+		Display display = Display.getDefault();
+		List<String> reports = new CopyOnWriteArrayList<>();
+		try (UiWatchdog watchdog = UiWatchdog.start(display, Duration.ofMillis(5), Duration.ofMillis(100),
+				reports::add)) {
+			Widgets.await(display, () -> watchdog.stalls().samples() >= 10, () -> "probes: " + watchdog.stalls());
+			freezeFor(400);
+			Widgets.await(display, () -> !reports.isEmpty() && watchdog.stalls().longestMillis() >= 300,
+					() -> "the freeze is seen: " + watchdog.stalls() + " " + reports);
+			assertTrue(watchdog.stalls().over50Millis() >= 1, watchdog.stalls().toString());
+			assertTrue(reports.get(0).startsWith("the UI thread has not answered for ")
+					&& reports.get(0).contains("freezeFor"), "the report names what froze it: " + reports.get(0));
+			watchdog.reset();
+			assertTrue(watchdog.stalls().samples() == 0 && watchdog.stalls().longestMillis() == 0);
+		}
+	}
+
+	/** What a view must never do: block the UI thread, here in plain sight of the watchdog. */
+	private static void freezeFor(long millis) throws InterruptedException {
+		Thread.sleep(millis);
+	}
+}

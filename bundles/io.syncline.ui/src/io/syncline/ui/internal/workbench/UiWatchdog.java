@@ -1,0 +1,133 @@
+package io.syncline.ui.internal.workbench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Watches the UI thread from outside it: every so often it posts a no-op to the display and times how long the UI
+ * thread took to get to it. That delay is what a user's click or keystroke waits at that moment, so the longest
+ * one is the longest freeze. A freeze that goes on past the report threshold is reported once, with what the UI
+ * thread is doing, while it still goes on: the stack a support engineer needs, in the log, not in a dialog.
+ */
+public final class UiWatchdog implements AutoCloseable {
+
+	/** What was measured: how many probes, the longest delay, the 99th percentile, how many over 50 ms. */
+	public record Stalls(long samples, double longestMillis, double p99Millis, long over50Millis) {
+
+		@Override
+		public String toString() {
+			return String.format(java.util.Locale.ROOT, "%d probes, longest %.1f ms, p99 %.1f ms, %d over 50 ms",
+					samples, longestMillis, p99Millis, over50Millis);
+		}
+	}
+
+	/** Delays up to this many tenths of a millisecond are counted exactly; longer ones in the last bucket. */
+	private static final int BUCKETS = 100_000;
+
+	private final Display display;
+	private final Duration every;
+	private final Duration reportAfter;
+	private final Consumer<String> onFreeze;
+	private final Thread thread;
+	private final long[] tenthsOfMillis = new long[BUCKETS + 1];
+	private long samples;
+	private long longestNanos;
+	private long over50;
+	private volatile boolean running = true;
+
+	private UiWatchdog(Display display, Duration every, Duration reportAfter, Consumer<String> onFreeze) {
+		this.display = display;
+		this.every = every;
+		this.reportAfter = reportAfter;
+		this.onFreeze = onFreeze;
+		this.thread = new Thread(this::watch, "syncline-ui-watchdog");
+		thread.setDaemon(true);
+	}
+
+	/**
+	 * Starts watching the display's thread: a probe every {@code every}; a freeze longer than {@code reportAfter}
+	 * goes to {@code onFreeze} with the UI thread's stack.
+	 */
+	public static UiWatchdog start(Display display, Duration every, Duration reportAfter, Consumer<String> onFreeze) {
+		UiWatchdog watchdog = new UiWatchdog(display, every, reportAfter, onFreeze);
+		watchdog.thread.start();
+		return watchdog;
+	}
+
+	private void watch() {
+		try {
+			while (running && !display.isDisposed()) {
+				long[] ranAt = new long[1];
+				CountDownLatch ran = new CountDownLatch(1);
+				long posted = System.nanoTime();
+				display.asyncExec(() -> {
+					ranAt[0] = System.nanoTime();
+					ran.countDown();
+				});
+				boolean reported = false;
+				while (!ran.await(reportAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+					if (!running || display.isDisposed()) {
+						return;
+					}
+					if (!reported) {
+						reported = true;
+						onFreeze.accept(freeze(System.nanoTime() - posted));
+					}
+				}
+				record(ranAt[0] - posted);
+				Thread.sleep(every.toMillis());
+			}
+		} catch (InterruptedException | SWTException stopped) {
+			// closed, or the display went away: nothing left to watch
+		}
+	}
+
+	private String freeze(long nanos) {
+		StringBuilder report = new StringBuilder("the UI thread has not answered for ")
+				.append(nanos / 1_000_000).append(" ms; it is at:");
+		for (StackTraceElement frame : display.getThread().getStackTrace()) {
+			report.append("\n\tat ").append(frame);
+		}
+		return report.toString();
+	}
+
+	private synchronized void record(long nanos) {
+		samples++;
+		longestNanos = Math.max(longestNanos, nanos);
+		if (nanos > 50_000_000L) {
+			over50++;
+		}
+		tenthsOfMillis[(int) Math.min(BUCKETS, nanos / 100_000)]++;
+	}
+
+	/** What was measured so far. */
+	public synchronized Stalls stalls() {
+		long rank = (long) Math.ceil(samples * 0.99);
+		long seen = 0;
+		int bucket = 0;
+		while (bucket < BUCKETS && seen + tenthsOfMillis[bucket] < rank) {
+			seen += tenthsOfMillis[bucket++];
+		}
+		return new Stalls(samples, longestNanos / 1e6, samples == 0 ? 0 : (bucket + 1) / 10.0, over50);
+	}
+
+	/** Forgets what was measured (after a warm-up, say). */
+	public synchronized void reset() {
+		Arrays.fill(tenthsOfMillis, 0);
+		samples = 0;
+		longestNanos = 0;
+		over50 = 0;
+	}
+
+	@Override
+	public void close() {
+		running = false;
+		thread.interrupt();
+	}
+}
