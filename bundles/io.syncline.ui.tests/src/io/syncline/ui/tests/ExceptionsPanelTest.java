@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
@@ -30,20 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.prefs.Preferences;
 
 import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.ExceptionSummary;
 import io.syncline.runtime.api.Role;
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.runtime.server.RuntimeServer;
-import io.syncline.runtime.server.ServerSettings;
-import io.syncline.store.Store;
 import io.syncline.ui.internal.connections.Connection;
-import io.syncline.ui.internal.connections.ConnectionStore;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.exceptions.ExceptionsPanel;
 
@@ -59,56 +48,35 @@ class ExceptionsPanelTest {
 	@TempDir
 	Path dir;
 
-	private Store store;
+	private HarborConsole console;
 	private LocalRuntime local;
 	private Display display;
 	private Shell shell;
-	private Preferences preferences;
 	private RuntimeSelection selection;
-	private RuntimeServer server;
 	private ExceptionsPanel panel;
 
 	@BeforeEach
 	void harbor() throws Exception {
-		store = Store.openH2(dir.resolve("db"));
-		Path demo = Path.of(System.getProperty("syncline.demo"));
-		local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), demo.resolve("mappings")));
-		DemoTenant.loadIfEmpty(local, demo);
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.exceptions." + UUID.randomUUID());
+		console = HarborConsole.open(dir);
+		local = console.local;
+		display = console.display;
+		shell = console.shell;
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		shell.dispose();
-		if (selection != null) {
-			selection.close();
-		}
-		if (server != null) {
-			server.close();
-		}
-		local.close();
-		store.close();
-		preferences.removeNode();
-	}
-
-	private ConnectionStore connections() throws Exception {
-		ISecurePreferences secure = Widgets.secureStorage(dir);
-		return new ConnectionStore(preferences, secure.node("io.syncline/connections"));
+		console.close();
 	}
 
 	private void open(Connection connection) {
 		panel = new ExceptionsPanel(shell, selection);
-		shell.setSize(1260, 960);
-		shell.open();
+		console.show(1260, 960);
 		selection.use(connection, null);
 	}
 
 	@Test
 	void onTheLocalRuntime() throws Exception {
-		selection = new RuntimeSelection(connections(), () -> local);
+		selection = console.localSelection();
 		open(Connection.local());
 		acceptThePriceChangeAndSeeTheInvoiceMatch("local");
 		fixABroken856UntilItValidatesAndResubmitIt("local");
@@ -118,11 +86,8 @@ class ExceptionsPanelTest {
 
 	@Test
 	void onARemoteRuntimeOnLoopback() throws Exception {
-		server = RuntimeServer.start(ServerSettings.loopback(0), local, "9.9.9-test");
-		String token = local.accessTokens().create("harbor", "support", Role.OPERATOR, Duration.ofHours(1)).secret();
-		ConnectionStore connections = connections();
-		Connection remote = connections.save(new Connection(null, "Harbor ops", server.url(), null), token);
-		selection = new RuntimeSelection(connections, () -> null);
+		Connection remote = console.remote(Role.OPERATOR);
+		selection = console.selection(false);
 		open(remote);
 		acceptThePriceChangeAndSeeTheInvoiceMatch("remote");
 		fixABroken856UntilItValidatesAndResubmitIt("remote");

@@ -7,34 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.prefs.Preferences;
 
 import io.syncline.runtime.api.FlowMetricsPoint;
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.store.Store;
 import io.syncline.ui.internal.charts.ChartSeries;
 import io.syncline.ui.internal.charts.FlowChart;
 import io.syncline.ui.internal.charts.MetricsCharts;
 import io.syncline.ui.internal.connections.Connection;
-import io.syncline.ui.internal.connections.ConnectionStore;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 
 /**
@@ -46,35 +38,24 @@ class MetricsChartsTest {
 	@TempDir
 	Path dir;
 
-	private Store store;
+	private HarborConsole console;
 	private LocalRuntime local;
 	private Display display;
 	private Shell shell;
-	private Preferences preferences;
 	private RuntimeSelection selection;
 
 	@BeforeEach
 	void harbor() throws Exception {
-		store = Store.openH2(dir.resolve("db"));
-		Path demo = Path.of(System.getProperty("syncline.demo"));
-		local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), demo.resolve("mappings")));
-		DemoTenant.loadIfEmpty(local, demo);
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.charts." + UUID.randomUUID());
-		var secure = Widgets.secureStorage(dir);
-		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
-				() -> local);
+		console = HarborConsole.open(dir);
+		local = console.local;
+		display = console.display;
+		shell = console.shell;
+		selection = console.localSelection();
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		shell.dispose();
-		selection.close();
-		local.close();
-		store.close();
-		preferences.removeNode();
+		console.close();
 	}
 
 	@Test

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -27,18 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.prefs.Preferences;
 
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Role;
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.runtime.server.RuntimeServer;
-import io.syncline.runtime.server.ServerSettings;
-import io.syncline.store.Store;
 import io.syncline.ui.internal.connections.Connection;
-import io.syncline.ui.internal.connections.ConnectionStore;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.monitor.MonitorPanel;
 import io.syncline.ui.internal.monitor.TracePanel;
@@ -55,46 +43,30 @@ class MonitorAndTraceTest {
 	@TempDir
 	Path dir;
 
-	private Store store;
+	private HarborConsole console;
 	private LocalRuntime local;
 	private Display display;
 	private Shell shell;
-	private Preferences preferences;
 	private RuntimeSelection selection;
-	private RuntimeServer server;
 	private MonitorPanel monitor;
 	private TracePanel trace;
 
 	@BeforeEach
 	void harbor() throws Exception {
-		store = Store.openH2(dir.resolve("db"));
-		Path demo = Path.of(System.getProperty("syncline.demo"));
-		local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), demo.resolve("mappings")));
-		DemoTenant.loadIfEmpty(local, demo);
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.monitor." + UUID.randomUUID());
+		console = HarborConsole.open(dir);
+		local = console.local;
+		display = console.display;
+		shell = console.shell;
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		shell.dispose();
-		if (selection != null) {
-			selection.close();
-		}
-		if (server != null) {
-			server.close();
-		}
-		local.close();
-		store.close();
-		preferences.removeNode();
+		console.close();
 	}
 
 	@Test
 	void onTheLocalRuntime() throws Exception {
-		ConnectionStore connections = new ConnectionStore(preferences, secure().node("io.syncline/connections"));
-		selection = new RuntimeSelection(connections, () -> local);
+		selection = console.localSelection();
 		open();
 		selection.use(Connection.local(), null);
 		searchTraceAndFollowLive("local");
@@ -102,22 +74,15 @@ class MonitorAndTraceTest {
 
 	@Test
 	void onARemoteRuntimeOnLoopback() throws Exception {
-		server = RuntimeServer.start(ServerSettings.loopback(0), local, "9.9.9-test");
-		String token = local.accessTokens().create("harbor", "support", Role.OPERATOR, Duration.ofHours(1)).secret();
-		ConnectionStore connections = new ConnectionStore(preferences, secure().node("io.syncline/connections"));
-		Connection remote = connections.save(new Connection(null, "Harbor ops", server.url(), null), token);
-		selection = new RuntimeSelection(connections, () -> null);
+		Connection remote = console.remote(Role.OPERATOR);
+		selection = console.selection(false);
 		open();
 		selection.use(remote, null);
 		searchTraceAndFollowLive("remote");
 
-		server.close();
+		console.stopServer();
 		await(() -> monitor.live().getText().contains("lost, reconnecting"),
 				"a lost event stream says so: " + monitor.live().getText());
-	}
-
-	private ISecurePreferences secure() throws Exception {
-		return Widgets.secureStorage(dir);
 	}
 
 	private void open() {
@@ -126,8 +91,7 @@ class MonitorAndTraceTest {
 		monitor = new MonitorPanel(split, selection, key -> traceRef.get().open(key));
 		trace = new TracePanel(split, selection);
 		traceRef.set(trace);
-		shell.setSize(1260, 960); // inside Xvfb's screen, or the screenshot is cut
-		shell.open();
+		console.show(1260, 960);
 	}
 
 	private void searchTraceAndFollowLive(String where) throws Exception {

@@ -7,31 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.prefs.Preferences;
 
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Subscription;
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.store.Store;
 import io.syncline.ui.internal.charts.MetricsCharts;
 import io.syncline.ui.internal.connections.Connection;
-import io.syncline.ui.internal.connections.ConnectionStore;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.monitor.MonitorPanel;
 import io.syncline.ui.internal.workbench.UiWatchdog;
@@ -54,34 +46,22 @@ class MonitorUnderLiveTrafficTest {
 	@TempDir
 	Path dir;
 
-	private Store store;
+	private HarborConsole console;
 	private LocalRuntime local;
 	private Display display;
 	private Shell shell;
-	private Preferences preferences;
-	private RuntimeSelection selection;
 
 	@BeforeEach
 	void harbor() throws Exception {
-		store = Store.openH2(dir.resolve("db"));
-		Path demo = Path.of(System.getProperty("syncline.demo"));
-		local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), demo.resolve("mappings")));
-		DemoTenant.loadIfEmpty(local, demo);
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.load." + UUID.randomUUID());
+		console = HarborConsole.open(dir);
+		local = console.local;
+		display = console.display;
+		shell = console.shell;
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		shell.dispose();
-		if (selection != null) {
-			selection.close();
-		}
-		local.close();
-		store.close();
-		preferences.removeNode();
+		console.close();
 	}
 
 	/** What one run of traffic measured. */
@@ -106,8 +86,7 @@ class MonitorUnderLiveTrafficTest {
 		// is what the machine (two cores shared with the runtime, its collector) alone costs the UI thread
 		Measured bare = underTraffic();
 
-		ConnectionStore connections = new ConnectionStore(preferences, Widgets.secureStorage(dir).node("io.syncline/c"));
-		selection = new RuntimeSelection(connections, () -> local);
+		RuntimeSelection selection = console.localSelection();
 		SashForm sash = new SashForm(shell, SWT.VERTICAL);
 		MonitorPanel monitor = new MonitorPanel(sash, selection, key -> {
 		});

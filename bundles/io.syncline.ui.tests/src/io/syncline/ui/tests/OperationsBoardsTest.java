@@ -8,16 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -26,16 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.prefs.Preferences;
 
 import io.syncline.runtime.api.Decision;
 import io.syncline.runtime.api.ExceptionQuery;
-import io.syncline.runtime.local.DemoTenant;
+import io.syncline.runtime.api.Role;
 import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.store.Store;
 import io.syncline.ui.internal.connections.Connection;
-import io.syncline.ui.internal.connections.ConnectionStore;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.operations.AtpPanel;
 import io.syncline.ui.internal.operations.AuditPanel;
@@ -44,54 +36,50 @@ import io.syncline.ui.internal.operations.SlaBoardPanel;
 /**
  * The SLA board, ATP explain and the audit, driven through their widgets over the Harbor scenario: a one-second
  * rule on Acme's 855 breaches for a PO Acme never answers, and the board links the breach to its exception; ATP of
- * HS-100101 at ATL is explained change by change with each cause; the audit shows who decided what, and why.
+ * HS-100101 at ATL is explained change by change with each cause; the audit shows who decided what, and why. On
+ * the local runtime, then on a remote one on loopback with a VIEWER's token (the same views, the same steps).
  */
 class OperationsBoardsTest {
 
 	@TempDir
 	Path dir;
 
-	private Store store;
+	private HarborConsole console;
 	private LocalRuntime local;
-	private Display display;
 	private Shell shell;
-	private Preferences preferences;
-	private RuntimeSelection selection;
 	private final List<String> traced = new ArrayList<>();
 	private final List<Long> exceptionsOpened = new ArrayList<>();
 
 	@BeforeEach
 	void harbor() throws Exception {
-		store = Store.openH2(dir.resolve("db"));
-		Path demo = Path.of(System.getProperty("syncline.demo"));
-		local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), demo.resolve("mappings")));
-		local.setTenantRule("sla.acme.850.855", "PT1S", "a one-second SLA, to see a breach");
-		DemoTenant.loadIfEmpty(local, demo);
-		String secondPo = Files.readString(demo.resolve("canonical/po-45001.xmi")).replace("PO-45001", "PO-45002");
+		console = HarborConsole.open(dir,
+				runtime -> runtime.setTenantRule("sla.acme.850.855", "PT1S", "a one-second SLA, to see a breach"));
+		local = console.local;
+		shell = console.shell;
+		String secondPo = Files.readString(HarborConsole.demo().resolve("canonical/po-45001.xmi"))
+				.replace("PO-45001", "PO-45002");
 		local.submit("erp", null, "po-45002.xmi", secondPo.getBytes(StandardCharsets.UTF_8));
 		local.operations().checkSlaClocks();
 		Thread.sleep(1_200);
 		local.operations().checkSlaClocks();
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.tests.boards." + UUID.randomUUID());
-		var secure = Widgets.secureStorage(dir);
-		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
-				() -> local);
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		shell.dispose();
-		selection.close();
-		local.close();
-		store.close();
-		preferences.removeNode();
+		console.close();
 	}
 
 	@Test
-	void slaBreachAtpCausesAndTheAudit() throws Exception {
+	void onTheLocalRuntime() throws Exception {
+		slaBreachAtpCausesAndTheAudit(console.localSelection(), Connection.local());
+	}
+
+	@Test
+	void onARemoteRuntimeOnLoopbackWithAViewersToken() throws Exception {
+		slaBreachAtpCausesAndTheAudit(console.selection(false), console.remote(Role.VIEWER));
+	}
+
+	private void slaBreachAtpCausesAndTheAudit(RuntimeSelection selection, Connection connection) throws Exception {
 		CTabFolder tabs = new CTabFolder(shell, SWT.BORDER);
 		SlaBoardPanel sla = new SlaBoardPanel(tabs, selection, traced::add, exceptionsOpened::add);
 		AtpPanel atp = new AtpPanel(tabs, selection, traced::add);
@@ -100,9 +88,8 @@ class OperationsBoardsTest {
 			new CTabItem(tabs, SWT.NONE).setControl(panel);
 		}
 		tabs.setSelection(0);
-		shell.setSize(1260, 800);
-		shell.open();
-		selection.use(Connection.local(), null);
+		console.show(1260, 800);
+		selection.use(connection, null);
 
 		Table clocks = sla.clocks();
 		await(() -> clocks.getItemCount() > 0, () -> "the breached clocks are listed: " + sla.summary().getText());
@@ -163,6 +150,6 @@ class OperationsBoardsTest {
 
 	private void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
 			throws InterruptedException {
-		Widgets.await(display, condition, what);
+		Widgets.await(console.display, condition, what);
 	}
 }

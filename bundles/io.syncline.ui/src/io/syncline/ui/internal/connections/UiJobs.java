@@ -20,6 +20,11 @@ public final class UiJobs {
 	}
 
 	public static Job run(Control owner, String what, Callable<Runnable> call, Consumer<String> failed) {
+		return run(owner, what, false, call, failed);
+	}
+
+	/** As {@link #run(Control, String, Callable, Consumer)}; a {@code quiet} one is a system Job, not in the progress view. */
+	public static Job run(Control owner, String what, boolean quiet, Callable<Runnable> call, Consumer<String> failed) {
 		Job job = Job.create(what, monitor -> {
 			Runnable then;
 			try {
@@ -31,6 +36,7 @@ public final class UiJobs {
 			later(owner, then);
 			return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
 		});
+		job.setSystem(quiet);
 		job.schedule();
 		return job;
 	}

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -23,6 +21,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.runtime.api.AuditEntry;
 import io.syncline.runtime.api.Decision;
 import io.syncline.runtime.api.ExceptionDetail;
@@ -331,25 +330,7 @@ public final class ExceptionEditor extends Composite {
 			outcome.setText("No runtime in use.");
 			return;
 		}
-		Job job = Job.create(what, monitor -> {
-			Runnable then;
-			try {
-				then = call.apply(bound);
-			} catch (RuntimeException e) {
-				String why = what + " failed: " + RuntimeFailure.reasonOf(e);
-				then = () -> outcome.setText(why);
-			}
-			Runnable ui = then;
-			if (!isDisposed()) {
-				getDisplay().asyncExec(() -> {
-					if (!isDisposed()) {
-						ui.run();
-					}
-				});
-			}
-			return Status.OK_STATUS;
-		});
-		job.schedule();
+		UiJobs.run(this, what, () -> call.apply(bound), outcome::setText);
 	}
 
 	public StyledText payload() {

@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
@@ -30,7 +28,6 @@ import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.Page;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.runtime.api.RuntimeEvent;
-import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
@@ -331,26 +328,19 @@ public final class ExceptionsPanel extends Composite {
 	 * person's action, whose outcome is always shown); failures in words.
 	 */
 	private void background(String what, java.util.concurrent.Callable<Runnable> call, long mine) {
-		Job job = Job.create(what, monitor -> {
-			Runnable then;
-			try {
-				then = call.call();
-			} catch (Exception e) {
-				String why = what + " failed: " + RuntimeFailure.reasonOf(e);
-				then = () -> {
-					reading = false;
-					outcome.setText(why);
-				};
-			}
-			Runnable ui = then;
-			later(() -> {
+		UiJobs.run(this, what, () -> {
+			Runnable ui = call.call();
+			return () -> {
 				if (mine < 0 || mine == generation) {
 					ui.run();
 				}
-			});
-			return Status.OK_STATUS;
+			};
+		}, why -> {
+			if (mine < 0 || mine == generation) {
+				reading = false;
+				outcome.setText(why);
+			}
 		});
-		job.schedule();
 	}
 
 	/** Shows one exception in the editor, whatever the filters (a link from the SLA board). */

@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -24,7 +22,6 @@ import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.runtime.api.RuntimeEvent;
-import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.SlaClock;
 import io.syncline.runtime.api.SlaQuery;
 import io.syncline.runtime.api.StreamState;
@@ -176,21 +173,10 @@ public final class MonitorPanel extends Composite {
 		if (!quiet) {
 			outcome.setText(what + "…");
 		}
-		Job job = Job.create(what, monitor -> {
-			JournalFeed.Snapshot snapshot = null;
-			String failure = null;
-			try {
-				snapshot = how.apply(reader);
-			} catch (RuntimeException e) {
-				failure = what + " failed: " + RuntimeFailure.reasonOf(e);
-			}
-			JournalFeed.Snapshot read = snapshot;
-			String why = failure;
-			later(() -> shown(mine, tenant, read, why));
-			return Status.OK_STATUS;
-		});
-		job.setSystem(quiet);
-		job.schedule();
+		UiJobs.run(this, what, quiet, () -> {
+			JournalFeed.Snapshot read = how.apply(reader);
+			return () -> shown(mine, tenant, read, null);
+		}, why -> shown(mine, tenant, null, why));
 	}
 
 	private void shown(long mine, String tenant, JournalFeed.Snapshot snapshot, String failure) {

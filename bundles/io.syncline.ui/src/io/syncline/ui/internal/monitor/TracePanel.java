@@ -3,8 +3,6 @@ package io.syncline.ui.internal.monitor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -20,7 +18,6 @@ import org.eclipse.swt.widgets.Text;
 
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.MessageSummary;
-import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
@@ -110,24 +107,12 @@ public final class TracePanel extends Composite {
 		}
 		long mine = ++generation;
 		summary.setText("Tracing " + wanted + "…");
-		Job job = Job.create("Tracing " + wanted, monitor -> {
-			String said;
-			List<MessageSummary> found = List.of();
-			String effectsText = "";
-			try {
-				found = runtime.trace(wanted);
-				effectsText = TraceEffects.of(runtime, found);
-				said = TraceEffects.summary(wanted, found);
-			} catch (RuntimeException e) {
-				said = "The trace of " + wanted + " cannot be read: " + RuntimeFailure.reasonOf(e);
-			}
-			List<MessageSummary> read = found;
-			String message = said;
-			String effectsShown = effectsText;
-			later(() -> shown(mine, read, message, effectsShown));
-			return Status.OK_STATUS;
-		});
-		job.schedule();
+		UiJobs.run(this, "Tracing " + wanted, () -> {
+			List<MessageSummary> found = runtime.trace(wanted);
+			String effectsText = TraceEffects.of(runtime, found);
+			String said = TraceEffects.summary(wanted, found);
+			return () -> shown(mine, found, said, effectsText);
+		}, why -> shown(mine, List.of(), why, ""));
 	}
 
 	private void shown(long mine, List<MessageSummary> read, String message, String effectsText) {
@@ -168,26 +153,19 @@ public final class TracePanel extends Composite {
 		payloadOf = row.id();
 		long mine = generation;
 		payload.setText("Reading message " + row.id() + "…");
-		Job job = Job.create("Reading message " + row.id(), monitor -> {
-			String text;
-			try {
-				byte[] bytes = runtime.payload(row.id());
-				int shown = Math.min(bytes.length, SHOWN_BYTES);
-				text = new String(bytes, 0, shown, StandardCharsets.UTF_8)
-						+ (shown < bytes.length ? "\n… (the first " + shown + " of " + bytes.length + " bytes)" : "");
-			} catch (RuntimeException e) {
-				text = "The payload of message " + row.id() + " cannot be read: " + RuntimeFailure.reasonOf(e);
-			}
-			String read = text;
-			later(() -> {
-				if (mine == generation && documents.getSelectionIndex() == index) {
-					payload.setText(read);
-				}
-			});
-			return Status.OK_STATUS;
-		});
-		job.setSystem(true);
-		job.schedule();
+		UiJobs.run(this, "Reading message " + row.id(), true, () -> {
+			byte[] bytes = runtime.payload(row.id());
+			int shown = Math.min(bytes.length, SHOWN_BYTES);
+			String read = new String(bytes, 0, shown, StandardCharsets.UTF_8)
+					+ (shown < bytes.length ? "\n… (the first " + shown + " of " + bytes.length + " bytes)" : "");
+			return () -> showRead(mine, index, read);
+		}, why -> showRead(mine, index, why));
+	}
+
+	private void showRead(long mine, int index, String read) {
+		if (mine == generation && documents.getSelectionIndex() == index) {
+			payload.setText(read);
+		}
 	}
 
 	private void later(Runnable action) {
