@@ -384,8 +384,11 @@ public final class LocalRuntime implements IntegrationRuntime {
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		OffsetDateTime since = now.minusMinutes(minutes - 1L);
-		return call("read metrics", () -> Metrics.series(parts.search.timings(tenantId, since), since.toInstant(),
-				Duration.ofMinutes(bucketMinutes)));
+		return call("read metrics", () -> {
+			Metrics.Series series = new Metrics.Series(since.toInstant(), Duration.ofMinutes(bucketMinutes));
+			parts.search.timings(tenantId, since, series::add);
+			return series.points();
+		});
 	}
 
 	@Override

@@ -415,6 +415,10 @@ abstract class RuntimeContract {
 		}
 		assertEquals(metrics.stream().mapToLong(FlowMetrics::failed).sum(),
 				series.stream().mapToLong(p -> p.failed()).sum(), "failures counted alike in both");
+		var hour = runtime.metricsSeries(60, 60).stream().filter(p -> p.flow().equals("inventory")).toList();
+		assertEquals(1, hour.size(), "one bucket of an hour: " + hour);
+		long binned = hour.get(0).p95Millis();
+		assertEquals(inventory.p95Millis(), binned, "an hour in one bucket has the hour's p95");
 		assertThrows(IllegalArgumentException.class, () -> runtime.metricsSeries(60, 0), "a bucket of no minutes");
 		assertThrows(IllegalArgumentException.class, () -> runtime.metricsSeries(100_000, 1), "too many buckets");
 	}

@@ -3,6 +3,7 @@ package io.syncline.runtime.local.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +37,61 @@ public final class Metrics {
 		return metrics;
 	}
 
-	/** Per flow and bucket of {@code bucket} from {@code since}, oldest first; buckets without traffic left out. */
-	public static List<FlowMetricsPoint> series(List<JournalSearch.Timing> timings, Instant since, Duration bucket) {
-		Map<String, Map<Long, List<JournalSearch.Timing>>> byFlow = new TreeMap<>();
-		for (JournalSearch.Timing timing : timings) {
-			long index = Duration.between(since, timing.receivedAt().toInstant()).toMillis() / bucket.toMillis();
-			byFlow.computeIfAbsent(timing.flow(), f -> new TreeMap<>())
-					.computeIfAbsent(Math.max(0, index), i -> new ArrayList<>()).add(timing);
+	/**
+	 * Per flow and bucket of {@code bucket} from {@code since}, oldest first; buckets without traffic left out. Fed
+	 * one row at a time ({@link #add}), it keeps per bucket its counts and its latencies as plain longs.
+	 */
+	public static final class Series {
+
+		private final Instant since;
+		private final Duration bucket;
+		private final Map<String, Map<Long, Cell>> byFlow = new TreeMap<>();
+
+		public Series(Instant since, Duration bucket) {
+			this.since = since;
+			this.bucket = bucket;
 		}
-		List<FlowMetricsPoint> points = new ArrayList<>();
-		byFlow.forEach((flow, buckets) -> buckets.forEach((index, rows) -> {
-			long[] latencies = latencies(rows);
-			points.add(new FlowMetricsPoint(flow, since.plus(bucket.multipliedBy(index)), rows.size(), failed(rows),
-					percentile(latencies, 50), percentile(latencies, 95)));
-		}));
-		points.sort(Comparator.comparing(FlowMetricsPoint::start).thenComparing(FlowMetricsPoint::flow));
-		return points;
+
+		public void add(JournalSearch.Timing timing) {
+			long index = Math.max(0, Duration.between(since, timing.receivedAt().toInstant()).toMillis()
+					/ bucket.toMillis());
+			Cell cell = byFlow.computeIfAbsent(timing.flow(), f -> new TreeMap<>()).computeIfAbsent(index,
+					i -> new Cell());
+			cell.messages++;
+			if (timing.status().equals("FAILED") || timing.status().equals("PARTIAL")) {
+				cell.failed++;
+			}
+			if (timing.appliedAt() != null) {
+				cell.latency(Duration.between(timing.receivedAt(), timing.appliedAt()).toMillis());
+			}
+		}
+
+		public List<FlowMetricsPoint> points() {
+			List<FlowMetricsPoint> points = new ArrayList<>();
+			byFlow.forEach((flow, buckets) -> buckets.forEach((index, cell) -> {
+				long[] latencies = Arrays.copyOf(cell.latencies, cell.applied);
+				Arrays.sort(latencies);
+				points.add(new FlowMetricsPoint(flow, since.plus(bucket.multipliedBy(index)), cell.messages,
+						cell.failed, percentile(latencies, 50), percentile(latencies, 95)));
+			}));
+			points.sort(Comparator.comparing(FlowMetricsPoint::start).thenComparing(FlowMetricsPoint::flow));
+			return points;
+		}
+	}
+
+	/** One flow's bucket: how many, how many failed, and the latencies of those applied. */
+	private static final class Cell {
+		long messages;
+		long failed;
+		long[] latencies = new long[16];
+		int applied;
+
+		void latency(long millis) {
+			if (applied == latencies.length) {
+				latencies = Arrays.copyOf(latencies, applied * 2);
+			}
+			latencies[applied++] = millis;
+		}
 	}
 
 	private static long failed(List<JournalSearch.Timing> rows) {

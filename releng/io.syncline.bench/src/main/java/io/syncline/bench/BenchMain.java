@@ -45,7 +45,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|ingest|all] [--mb N] [--rows N] [--rounds N] "
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|all] [--mb N] [--rows N] [--rounds N] "
 					+ "[--messages N] [--ingest-rows N] [--journal-rows N]");
 			System.exit(2);
 		}
@@ -75,6 +75,10 @@ public final class BenchMain {
 			}
 			if (which.equals("rest") || which.equals("all")) {
 				RestBench.run(demo, dir, intOption(args, "--requests", 4_000));
+			}
+			if (which.equals("metrics")) {
+				// not part of "all": a day of a busy tenant is millions of rows to write first
+				MetricsBench.run(demo, dir, intOption(args, "--journal-rows", 1_000_000));
 			}
 			if (which.equals("monitor")) {
 				// not part of "all": ten million journal rows take minutes to write and a few GB of disk
