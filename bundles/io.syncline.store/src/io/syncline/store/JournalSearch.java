@@ -255,12 +255,6 @@ public final class JournalSearch {
 	}
 
 	/** Inbound messages received since {@code since}, for throughput and latency per flow. */
-	public List<Timing> timings(String tenantId, OffsetDateTime since) throws SQLException {
-		List<Timing> timings = new ArrayList<>();
-		timings(tenantId, since, timings::add);
-		return timings;
-	}
-
 	/**
 	 * The rows of a window one by one, none kept: a busy day is a million rows, which as a list would be a few
 	 * hundred MB of heap for a chart that keeps a few hundred numbers of them.

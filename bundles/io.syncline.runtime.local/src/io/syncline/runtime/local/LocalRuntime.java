@@ -373,7 +373,12 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public List<FlowMetrics> metrics(int minutes) {
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
-		return call("read metrics", () -> Metrics.perFlow(parts.search.timings(tenantId, since), minutes));
+		return call("read metrics", () -> {
+			// one bucket longer than the window: every row of it falls in the first
+			Metrics.Series window = new Metrics.Series(since.toInstant(), Duration.ofMinutes(minutes + 1L));
+			parts.search.timings(tenantId, since, window::add);
+			return Metrics.perFlow(window, minutes);
+		});
 	}
 
 	@Override

@@ -22,19 +22,10 @@ public final class Metrics {
 	private Metrics() {
 	}
 
-	public static List<FlowMetrics> perFlow(List<JournalSearch.Timing> timings, int minutes) {
-		Map<String, List<JournalSearch.Timing>> byFlow = new TreeMap<>();
-		for (JournalSearch.Timing timing : timings) {
-			byFlow.computeIfAbsent(timing.flow(), f -> new ArrayList<>()).add(timing);
-		}
-		List<FlowMetrics> metrics = new ArrayList<>();
-		byFlow.forEach((flow, rows) -> {
-			long failed = failed(rows);
-			long[] latencies = latencies(rows);
-			metrics.add(new FlowMetrics(flow, rows.size(), failed, rows.size() / (double) Math.max(minutes, 1),
-					percentile(latencies, 50), percentile(latencies, 95)));
-		});
-		return metrics;
+	/** Per flow over the whole window since {@code since}: one bucket as long as the window, counted as a series is. */
+	public static List<FlowMetrics> perFlow(Series window, int minutes) {
+		return window.points().stream().map(point -> new FlowMetrics(point.flow(), point.messages(), point.failed(),
+				point.messages() / (double) Math.max(minutes, 1), point.p50Millis(), point.p95Millis())).toList();
 	}
 
 	/**
@@ -92,15 +83,6 @@ public final class Metrics {
 			}
 			latencies[applied++] = millis;
 		}
-	}
-
-	private static long failed(List<JournalSearch.Timing> rows) {
-		return rows.stream().filter(t -> t.status().equals("FAILED") || t.status().equals("PARTIAL")).count();
-	}
-
-	private static long[] latencies(List<JournalSearch.Timing> rows) {
-		return rows.stream().filter(t -> t.appliedAt() != null)
-				.mapToLong(t -> Duration.between(t.receivedAt(), t.appliedAt()).toMillis()).sorted().toArray();
 	}
 
 	/** Nearest-rank percentile of sorted values; 0 when there are none. */
