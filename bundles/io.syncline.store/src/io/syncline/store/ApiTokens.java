@@ -110,6 +110,11 @@ public final class ApiTokens {
 		return read(connection, "ORDER BY id", null);
 	}
 
+	/** The tokens of one tenant, oldest first; not those for every tenant. */
+	public List<Token> list(Connection connection, String tenantId) throws SQLException {
+		return read(connection, "WHERE tenant_id = ? ORDER BY id", tenantId);
+	}
+
 	public Optional<Token> get(Connection connection, long id) throws SQLException {
 		return read(connection, "WHERE id = ?", id).stream().findFirst();
 	}

@@ -42,16 +42,13 @@ public final class AccessTokens {
 			if (!ApiTokens.EVERY_TENANT.equals(tenantId) && new Tenants().get(connection, tenantId).isEmpty()) {
 				throw new NotFoundException("no tenant " + tenantId);
 			}
-			ApiTokens.Created created = tokens.create(connection, tenantId, user, role.name(), validFor, admin.user(), null);
-			return new IssuedToken(created.secret(), listed(created.token()));
+			return issue(connection, tenantId, new NewToken(user, role, validFor, null));
 		}));
 	}
 
 	public List<AccessToken> list() {
 		requireAdmin("list tokens");
-		return call("list tokens",
-				() -> store.inTransaction(connection -> tokens.list(connection)).stream().map(AccessTokens::listed)
-						.toList());
+		return call("list tokens", () -> listed(store.inTransaction(connection -> tokens.list(connection))));
 	}
 
 	public AccessToken revoke(long id) {
@@ -61,17 +58,13 @@ public final class AccessTokens {
 
 	/** The tokens of one tenant, for the API: an ADMIN of that tenant sees those, and no token for every tenant. */
 	List<AccessToken> listIn(String tenantId) {
-		return call("list the tokens of " + tenantId, () -> store.inTransaction(connection -> tokens.list(connection))
-				.stream().filter(t -> t.tenantId().equals(tenantId)).map(AccessTokens::listed).toList());
+		return call("list the tokens of " + tenantId,
+				() -> listed(store.inTransaction(connection -> tokens.list(connection, tenantId))));
 	}
 
 	/** A token of one tenant, for the API: the caller's checks (ADMIN of the tenant) are made before. */
 	IssuedToken createIn(String tenantId, NewToken token) {
-		return call("create a token", () -> store.inTransaction(connection -> {
-			ApiTokens.Created created = tokens.create(connection, tenantId, token.user(), token.role().name(),
-					token.validFor(), admin.user(), token.reason());
-			return new IssuedToken(created.secret(), listed(created.token()));
-		}));
+		return call("create a token", () -> store.inTransaction(connection -> issue(connection, tenantId, token)));
 	}
 
 	/** Revokes a token of one tenant; another tenant's, or one for every tenant, is not found, as if not there. */
@@ -82,6 +75,13 @@ public final class AccessTokens {
 			}
 			return tokens.revoke(connection, id, admin.user(), reason);
 		})));
+	}
+
+	private IssuedToken issue(java.sql.Connection connection, String tenantId, NewToken token)
+			throws java.sql.SQLException {
+		ApiTokens.Created created = tokens.create(connection, tenantId, token.user(), token.role().name(),
+				token.validFor(), admin.user(), token.reason());
+		return new IssuedToken(created.secret(), listed(created.token()));
 	}
 
 	/** Who a valid token acts as; empty for an unknown, expired or revoked one. */
@@ -104,6 +104,10 @@ public final class AccessTokens {
 		if (!admin.role().includes(Role.ADMIN) || !admin.seesEveryTenant()) {
 			throw new io.syncline.runtime.api.AccessDeniedException(what + " needs an ADMIN of every tenant");
 		}
+	}
+
+	private static List<AccessToken> listed(List<ApiTokens.Token> stored) {
+		return stored.stream().map(AccessTokens::listed).toList();
 	}
 
 	private static AccessToken listed(ApiTokens.Token t) {

@@ -373,12 +373,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public List<FlowMetrics> metrics(int minutes) {
 		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(minutes);
-		return call("read metrics", () -> {
-			// one bucket longer than the window: every row of it falls in the first
-			Metrics.Series window = new Metrics.Series(since.toInstant(), Duration.ofMinutes(minutes + 1L));
-			parts.search.timings(tenantId, since, window::add);
-			return Metrics.perFlow(window, minutes);
-		});
+		// one bucket longer than the window: every row of it falls in the first
+		return call("read metrics", () -> Metrics.perFlow(series(since, Duration.ofMinutes(minutes + 1L)), minutes));
 	}
 
 	@Override
@@ -389,11 +385,14 @@ public final class LocalRuntime implements IntegrationRuntime {
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		OffsetDateTime since = now.minusMinutes(minutes - 1L);
-		return call("read metrics", () -> {
-			Metrics.Series series = new Metrics.Series(since.toInstant(), Duration.ofMinutes(bucketMinutes));
-			parts.search.timings(tenantId, since, series::add);
-			return series.points();
-		});
+		return call("read metrics", () -> series(since, Duration.ofMinutes(bucketMinutes)).points());
+	}
+
+	/** The tenant's inbound messages since then, counted per flow and bucket as they stream from the journal. */
+	private Metrics.Series series(OffsetDateTime since, Duration bucket) throws SQLException {
+		Metrics.Series series = new Metrics.Series(since.toInstant(), bucket);
+		parts.search.timings(tenantId, since, series::add);
+		return series;
 	}
 
 	@Override

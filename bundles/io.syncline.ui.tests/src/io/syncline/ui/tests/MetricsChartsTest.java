@@ -14,15 +14,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.FlowMetricsPoint;
-import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.ui.internal.charts.ChartSeries;
 import io.syncline.ui.internal.charts.FlowChart;
 import io.syncline.ui.internal.charts.MetricsCharts;
@@ -39,17 +36,11 @@ class MetricsChartsTest {
 	Path dir;
 
 	private HarborConsole console;
-	private LocalRuntime local;
-	private Display display;
-	private Shell shell;
 	private RuntimeSelection selection;
 
 	@BeforeEach
 	void harbor() throws Exception {
 		console = HarborConsole.open(dir);
-		local = console.local;
-		display = console.display;
-		shell = console.shell;
 		selection = console.localSelection();
 	}
 
@@ -60,13 +51,13 @@ class MetricsChartsTest {
 
 	@Test
 	void theChartsDrawTheRuntimesMetricsAndSayThemInWords() throws Exception {
-		MetricsCharts charts = new MetricsCharts(shell, selection);
-		shell.setSize(1200, 320);
-		shell.open();
+		MetricsCharts charts = new MetricsCharts(console.shell, selection);
+		console.shell.setSize(1200, 320);
+		console.shell.open();
 		selection.use(Connection.local(), null);
 		await(() -> charts.status().getText().contains("messages in"), () -> charts.status().getText());
 
-		List<FlowMetricsPoint> points = local.metricsSeries(60, 1);
+		List<FlowMetricsPoint> points = console.local.metricsSeries(60, 1);
 		long messages = points.stream().mapToLong(FlowMetricsPoint::messages).sum();
 		assertTrue(messages >= 16, "the demo's documents are in the last hour: " + points);
 		FlowChart throughput = charts.charts().get(0);
@@ -82,8 +73,8 @@ class MetricsChartsTest {
 				latency.summary());
 		assertTrue(charts.charts().get(1).summary().startsWith("Failures per flow:"));
 
-		ImageData picture = Widgets.capture(shell, "monitor-charts.png");
-		Rectangle area = display.map(throughput, shell, throughput.getClientArea());
+		ImageData picture = Widgets.capture(console.shell, "monitor-charts.png");
+		Rectangle area = console.display.map(throughput, console.shell, throughput.getClientArea());
 		assertTrue(bluePixels(picture, area) > 20, "the first flow's line is drawn in its colour");
 
 		charts.window().select(0);
@@ -125,6 +116,6 @@ class MetricsChartsTest {
 
 	private void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
 			throws InterruptedException {
-		Widgets.await(display, condition, what);
+		Widgets.await(console.display, condition, what);
 	}
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.Subscription;
-import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.ui.internal.charts.MetricsCharts;
 import io.syncline.ui.internal.connections.Connection;
 import io.syncline.ui.internal.connections.RuntimeSelection;
@@ -47,16 +44,10 @@ class MonitorUnderLiveTrafficTest {
 	Path dir;
 
 	private HarborConsole console;
-	private LocalRuntime local;
-	private Display display;
-	private Shell shell;
 
 	@BeforeEach
 	void harbor() throws Exception {
 		console = HarborConsole.open(dir);
-		local = console.local;
-		display = console.display;
-		shell = console.shell;
 	}
 
 	@AfterEach
@@ -80,21 +71,21 @@ class MonitorUnderLiveTrafficTest {
 
 	@Test
 	void theUiThreadKeepsAnsweringUnderAThousandEventsASecond() throws Exception {
-		shell.setSize(1260, 960);
-		shell.open();
+		console.shell.setSize(1260, 960);
+		console.shell.open();
 		// the baseline, in the same run: the same traffic while the UI thread has no view to keep up to date, which
 		// is what the machine (two cores shared with the runtime, its collector) alone costs the UI thread
 		Measured bare = underTraffic();
 
 		RuntimeSelection selection = console.localSelection();
-		SashForm sash = new SashForm(shell, SWT.VERTICAL);
+		SashForm sash = new SashForm(console.shell, SWT.VERTICAL);
 		MonitorPanel monitor = new MonitorPanel(sash, selection, key -> {
 		});
 		new MetricsCharts(sash, selection);
 		sash.setWeights(3, 1);
-		shell.layout(true, true);
+		console.shell.layout(true, true);
 		selection.use(Connection.local(), null);
-		Widgets.await(display, () -> monitor.table().getItemCount() > 10 && !monitor.reading(),
+		Widgets.await(console.display, () -> monitor.table().getItemCount() > 10 && !monitor.reading(),
 				() -> "the journal is shown: " + monitor.outcome().getText());
 		Measured monitored = underTraffic();
 
@@ -110,10 +101,10 @@ class MonitorUnderLiveTrafficTest {
 			assertTrue(measured.stalls().samples() > SECONDS * 20, "the watchdog probed throughout: " + measured);
 			assertTrue(measured.events() > SECONDS * 100, "the traffic came: " + measured);
 		}
-		Widgets.await(display, () -> monitor.table().getItemCount() > 0
+		Widgets.await(console.display, () -> monitor.table().getItemCount() > 0
 				&& monitor.table().getItem(0).getData() instanceof MessageSummary top && top.id() == monitored.newest(),
 				() -> "once the traffic stops, the newest message " + monitored.newest() + " is on top");
-		Widgets.capture(shell, "monitor-under-load.png");
+		Widgets.capture(console.shell, "monitor-under-load.png");
 	}
 
 	/** Ten seconds of traffic at the rate, the UI thread running its event loop, the watchdog probing it. */
@@ -121,15 +112,15 @@ class MonitorUnderLiveTrafficTest {
 		AtomicLong events = new AtomicLong();
 		AtomicLong newest = new AtomicLong();
 		AtomicReference<Throwable> failed = new AtomicReference<>();
-		Subscription counting = local.subscribe(event -> events.incrementAndGet());
-		try (UiWatchdog watchdog = UiWatchdog.start(display, java.time.Duration.ofMillis(5),
+		Subscription counting = console.local.subscribe(event -> events.incrementAndGet());
+		try (UiWatchdog watchdog = UiWatchdog.start(console.display, java.time.Duration.ofMillis(5),
 				java.time.Duration.ofMillis(Long.getLong("probe.reportMillis", 2000)),
 				report -> System.out.println("watchdog: " + report))) {
 			dispatchFor(1_000); // what was shown settles; the watchdog's first probes warm up
 			watchdog.reset();
 			long eventsBefore = events.get();
 			java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-			long uiCpu = threads.getThreadCpuTime(display.getThread().getId());
+			long uiCpu = threads.getThreadCpuTime(console.display.getThread().getId());
 			long start = System.nanoTime();
 			Thread sender = new Thread(() -> send(start, events, eventsBefore, newest, failed), "load");
 			sender.start();
@@ -137,7 +128,7 @@ class MonitorUnderLiveTrafficTest {
 			sender.join();
 			assertEquals(null, failed.get(), "every submit of the load went through");
 			return new Measured(events.get() - eventsBefore, (System.nanoTime() - start) / 1e9, watchdog.stalls(),
-					newest.get(), (threads.getThreadCpuTime(display.getThread().getId()) - uiCpu) / 1e6);
+					newest.get(), (threads.getThreadCpuTime(console.display.getThread().getId()) - uiCpu) / 1e6);
 		} finally {
 			counting.close();
 		}
@@ -157,7 +148,7 @@ class MonitorUnderLiveTrafficTest {
 				String event = String.format(Locale.ROOT, "{\"eventId\": \"load-%d-%d\", \"type\": \"RECEIPT\", "
 						+ "\"item\": \"HS-100101\", \"warehouse\": \"ATL\", \"qty\": 1, \"uom\": \"EA\", "
 						+ "\"at\": \"2026-12-03T10:00:00Z\"}%n", start, i);
-				long id = local.submit("wms", null, "load-" + start + "-" + i + ".jsonl",
+				long id = console.local.submit("wms", null, "load-" + start + "-" + i + ".jsonl",
 						event.getBytes(StandardCharsets.UTF_8)).messageId();
 				newest.accumulateAndGet(id, Math::max);
 			}
@@ -169,10 +160,10 @@ class MonitorUnderLiveTrafficTest {
 	/** Runs the UI thread's event loop as the workbench does (sleeping until there is work) for that long. */
 	private void dispatchFor(long millis) {
 		boolean[] done = { false };
-		display.timerExec((int) millis, () -> done[0] = true);
+		console.display.timerExec((int) millis, () -> done[0] = true);
 		while (!done[0]) {
-			if (!display.readAndDispatch()) {
-				display.sleep();
+			if (!console.display.readAndDispatch()) {
+				console.display.sleep();
 			}
 		}
 	}

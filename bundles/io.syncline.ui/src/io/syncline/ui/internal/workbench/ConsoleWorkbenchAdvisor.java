@@ -92,8 +92,9 @@ final class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
 		if (selfTest != null) {
 			selfTest.start(getWorkbenchConfigurer().getWorkbench(), runtime);
 		}
-		// a freeze of two seconds is a bug to find: its stack goes to the log while it lasts
-		watchdog = UiWatchdog.start(getWorkbenchConfigurer().getWorkbench().getDisplay(), Duration.ofMillis(100),
+		// a freeze of two seconds is a bug to find: its stack goes to the log while it lasts; a probe every half
+		// second is enough to see one, and wakes an idle UI thread no more than its own timers do
+		watchdog = UiWatchdog.start(getWorkbenchConfigurer().getWorkbench().getDisplay(), Duration.ofMillis(500),
 				Duration.ofSeconds(2), report -> Platform.getLog(ConsoleWorkbenchAdvisor.class).warn(report));
 	}
 

@@ -27,8 +27,8 @@ public final class UiWatchdog implements AutoCloseable {
 		}
 	}
 
-	/** Delays up to this many tenths of a millisecond are counted exactly; longer ones in the last bucket. */
-	private static final int BUCKETS = 100_000;
+	/** Delays up to 2 s are counted to the tenth of a millisecond; longer ones (a freeze, reported) in the last bucket. */
+	private static final int BUCKETS = 20_000;
 
 	private final Display display;
 	private final Duration every;

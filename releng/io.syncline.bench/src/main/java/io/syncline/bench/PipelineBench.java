@@ -148,12 +148,12 @@ final class PipelineBench {
 	}
 
 	/** Submits the messages in batches; every event must apply, else the figure would be for less work. */
-	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object round) throws Exception {
+	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object tag) throws Exception {
 		long applied = 0;
 		for (int from = 0; from < payloads.size(); from += BATCH) {
 			List<Ingestion.Document> batch = new ArrayList<>();
 			for (int i = from; i < Math.min(payloads.size(), from + BATCH); i++) {
-				String name = "bench-r" + round + "-" + i + ".jsonl";
+				String name = "bench-r" + tag + "-" + i + ".jsonl";
 				batch.add(new Ingestion.Document("wms", "events", name, payloads.get(i), Map.of()));
 			}
 			for (Ingestion.Result result : ingestion.submitBatch(batch)) {
