@@ -28,11 +28,39 @@ class UiWatchdogTest {
 			Widgets.await(display, () -> !reports.isEmpty() && watchdog.stalls().longestMillis() >= 300,
 					() -> "the freeze is seen: " + watchdog.stalls() + " " + reports);
 			assertTrue(watchdog.stalls().over50Millis() >= 1, watchdog.stalls().toString());
+			assertTrue(watchdog.stalls().longestRanMillis() < 100, "a UI thread asleep is not on the CPU: "
+					+ watchdog.stalls());
 			assertTrue(reports.get(0).startsWith("the UI thread has not answered for ")
 					&& reports.get(0).contains("freezeFor"), "the report names what froze it: " + reports.get(0));
 			watchdog.reset();
 			assertTrue(watchdog.stalls().samples() == 0 && watchdog.stalls().longestMillis() == 0);
 		}
+	}
+
+	@Test
+	void aFreezeTheUiThreadSpendsRunningIsToldFromOneItSpendsWaiting() throws Exception {
+		Display display = Display.getDefault();
+		try (UiWatchdog watchdog = UiWatchdog.start(display, Duration.ofMillis(5), Duration.ofSeconds(2), report -> {
+		})) {
+			Widgets.await(display, () -> watchdog.stalls().samples() >= 10, () -> "probes: " + watchdog.stalls());
+			watchdog.reset();
+			busyFor(300);
+			Widgets.await(display, () -> watchdog.stalls().longestMillis() >= 250,
+					() -> "the busy freeze is seen: " + watchdog.stalls());
+			UiWatchdog.Stalls busy = watchdog.stalls();
+			assertTrue(busy.longestRanMillis() > busy.longestMillis() / 2 && busy.mostRanMillis() >= busy
+					.longestRanMillis(), "a UI thread computing is on the CPU for most of it: " + busy);
+		}
+	}
+
+	/** A view's work on the UI thread, not a wait: the CPU is what it spends. */
+	private static long busyFor(long millis) {
+		long end = System.nanoTime() + millis * 1_000_000;
+		long spins = 0;
+		while (System.nanoTime() < end) {
+			spins++;
+		}
+		return spins;
 	}
 
 	/** What a view must never do: block the UI thread, here in plain sight of the watchdog. */
