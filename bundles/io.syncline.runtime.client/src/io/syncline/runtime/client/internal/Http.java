@@ -52,7 +52,7 @@ public final class Http {
 				.readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.retryOnConnectionFailure(false).build();
+				.retryOnConnectionFailure(false).eventListenerFactory(Attempt.events()).build();
 	}
 
 	public OkHttpClient client() {
@@ -123,13 +123,18 @@ public final class Http {
 		}
 	}
 
-	/** Runs a request; a GET is tried again after 0.2 s, 0.4 s … when the runtime cannot be reached or is busy. */
+	/**
+	 * Runs a request; a GET is tried again after 0.2 s, 0.4 s … when the runtime cannot be reached or is busy, and at
+	 * once, without counting as a try, when it failed on a kept connection the server had closed while idle.
+	 */
 	public Response execute(Request request, boolean idempotent) {
 		int attempts = idempotent ? Math.max(1, settings.getAttempts()) : 1;
+		boolean keptConnectionRetried = false;
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= attempts; attempt++) {
+			Attempt tried = new Attempt();
 			try {
-				Response response = client.newCall(request).execute();
+				Response response = client.newCall(Attempt.tagged(request, tried)).execute();
 				if (response.isSuccessful()) {
 					return response;
 				}
@@ -140,6 +145,11 @@ public final class Http {
 				last = failure;
 			} catch (IOException e) {
 				last = unreachable(e);
+				if (idempotent && !keptConnectionRetried && tried.failedOnAKeptConnection()) {
+					keptConnectionRetried = true;
+					attempt--;
+					continue;
+				}
 			}
 			if (attempt < attempts) {
 				try {
