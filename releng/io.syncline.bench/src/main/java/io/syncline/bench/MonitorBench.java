@@ -55,6 +55,8 @@ final class MonitorBench {
 				String key = "PO-B" + (rows - 1234);
 				measure(store, local, remote, "first page, newest first (50)", JournalQuery.all().newestFirst(),
 						"SELECT id FROM messages WHERE tenant_id = ? ORDER BY id DESC FETCH FIRST 50 ROWS ONLY");
+				measure(store, local, remote, "first page, oldest first (50)", JournalQuery.all(),
+						"SELECT id FROM messages WHERE tenant_id = ? ORDER BY id FETCH FIRST 50 ROWS ONLY");
 				measure(store, local, remote, "a page halfway down (50)", JournalQuery.all().newestFirst().after(middle),
 						"SELECT id FROM messages WHERE tenant_id = ? AND id < " + middle
 								+ " ORDER BY id DESC FETCH FIRST 50 ROWS ONLY");
