@@ -39,6 +39,7 @@ public final class Http {
 
 	private final RemoteSettings settings;
 	private final OkHttpClient client;
+	private final OkHttpClient reads;
 	private final HttpUrl base;
 
 	public Http(RemoteSettings settings) {
@@ -52,7 +53,11 @@ public final class Http {
 				.readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
 				.callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.retryOnConnectionFailure(false).eventListenerFactory(Attempt.events()).build();
+				.retryOnConnectionFailure(false).build();
+		// OkHttp's own retry sends a request again on a new connection when a kept one turns out dead (the server
+		// closed it while idle: Jetty after its idle timeout, proxies sooner), which says nothing about the runtime;
+		// only reads may be sent twice, so only they use it
+		this.reads = client.newBuilder().retryOnConnectionFailure(true).build();
 	}
 
 	public OkHttpClient client() {
@@ -125,16 +130,14 @@ public final class Http {
 
 	/**
 	 * Runs a request; a GET is tried again after 0.2 s, 0.4 s … when the runtime cannot be reached or is busy, and at
-	 * once, without counting as a try, when it failed on a kept connection the server had closed while idle.
+	 * once (by OkHttp, not counted as a try) when a kept connection the server had closed while idle failed it.
 	 */
 	public Response execute(Request request, boolean idempotent) {
 		int attempts = idempotent ? Math.max(1, settings.getAttempts()) : 1;
-		boolean keptConnectionRetried = false;
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= attempts; attempt++) {
-			Attempt tried = new Attempt();
 			try {
-				Response response = client.newCall(Attempt.tagged(request, tried)).execute();
+				Response response = (idempotent ? reads : client).newCall(request).execute();
 				if (response.isSuccessful()) {
 					return response;
 				}
@@ -145,11 +148,6 @@ public final class Http {
 				last = failure;
 			} catch (IOException e) {
 				last = unreachable(e);
-				if (idempotent && !keptConnectionRetried && tried.failedOnAKeptConnection()) {
-					keptConnectionRetried = true;
-					attempt--;
-					continue;
-				}
 			}
 			if (attempt < attempts) {
 				try {
