@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.syncline.ui.internal.workbench.UiWatchdog;
 
@@ -30,6 +31,7 @@ class UiWatchdogTest {
 			assertTrue(watchdog.stalls().over50Millis() >= 1, watchdog.stalls().toString());
 			assertTrue(watchdog.stalls().longestRanMillis() < 100, "a UI thread asleep is not on the CPU: "
 					+ watchdog.stalls());
+			assertTrue(watchdog.stalls().longestQueuedMillis() < 100, "nor waiting for one: " + watchdog.stalls());
 			assertTrue(reports.get(0).startsWith("the UI thread has not answered for ")
 					&& reports.get(0).contains("freezeFor"), "the report names what froze it: " + reports.get(0));
 			watchdog.reset();
@@ -51,6 +53,44 @@ class UiWatchdogTest {
 			assertTrue(busy.longestRanMillis() > busy.longestMillis() / 2 && busy.mostRanMillis() >= busy
 					.longestRanMillis(), "a UI thread computing is on the CPU for most of it: " + busy);
 		}
+	}
+
+	@Test
+	@EnabledIf("theKernelCountsTheRunQueue")
+	void aUiThreadThatMustShareItsCoreIsSeenWaitingForOne() throws Exception {
+		Display display = Display.getDefault();
+		int hogs = Runtime.getRuntime().availableProcessors() * 2;
+		java.util.concurrent.atomic.AtomicBoolean spinning = new java.util.concurrent.atomic.AtomicBoolean(true);
+		List<Thread> threads = new java.util.ArrayList<>();
+		try (UiWatchdog watchdog = UiWatchdog.start(display, Duration.ofMillis(5), Duration.ofSeconds(2), report -> {
+		})) {
+			Widgets.await(display, () -> watchdog.stalls().samples() >= 10, () -> "probes: " + watchdog.stalls());
+			for (int i = 0; i < hogs; i++) {
+				Thread hog = new Thread(() -> {
+					while (spinning.get()) {
+						busyFor(1);
+					}
+				}, "hog-" + i);
+				hog.start();
+				threads.add(hog);
+			}
+			watchdog.reset();
+			busyFor(400);
+			Widgets.await(display, () -> watchdog.stalls().longestMillis() >= 350,
+					() -> "the shared freeze is seen: " + watchdog.stalls());
+			UiWatchdog.Stalls shared = watchdog.stalls();
+			assertTrue(shared.longestQueuedMillis() > shared.longestMillis() / 5, "with " + hogs + " threads spinning "
+					+ "on its cores the UI thread waits for one for much of the freeze: " + shared);
+		} finally {
+			spinning.set(false);
+			for (Thread hog : threads) {
+				hog.join();
+			}
+		}
+	}
+
+	static boolean theKernelCountsTheRunQueue() {
+		return java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/thread-self/schedstat"));
 	}
 
 	/** A view's work on the UI thread, not a wait: the CPU is what it spends. */

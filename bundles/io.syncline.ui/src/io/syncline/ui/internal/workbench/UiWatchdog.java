@@ -1,7 +1,5 @@
 package io.syncline.ui.internal.workbench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -24,17 +22,19 @@ import org.eclipse.swt.widgets.Display;
 public final class UiWatchdog implements AutoCloseable {
 
 	/**
-	 * What was measured: how many probes, the longest delay and how much of it the UI thread ran, the 99th
-	 * percentile, how many over 50 ms, and the most the UI thread ran in any one delay.
+	 * What was measured: how many probes, the longest delay and how much of it the UI thread ran, waited for a core
+	 * and stood stopped for the collector, the 99th percentile, how many over 50 ms, and the most the UI thread ran
+	 * in any one delay.
 	 */
-	public record Stalls(long samples, double longestMillis, double longestRanMillis, double p99Millis,
-			long over50Millis, double mostRanMillis) {
+	public record Stalls(long samples, double longestMillis, double longestRanMillis, double longestQueuedMillis,
+			double longestGcMillis, double p99Millis, long over50Millis, double mostRanMillis) {
 
 		@Override
 		public String toString() {
 			return String.format(java.util.Locale.ROOT, "%d probes, longest %.1f ms (the UI thread ran %.1f ms of "
-					+ "it), p99 %.1f ms, %d over 50 ms; the most the UI thread ran in one wait: %.1f ms", samples,
-					longestMillis, longestRanMillis, p99Millis, over50Millis, mostRanMillis);
+					+ "it, waited %.1f ms for a core, %.1f ms stopped for the collector), p99 %.1f ms, %d over 50 ms; "
+					+ "the most the UI thread ran in one wait: %.1f ms", samples, longestMillis, longestRanMillis,
+					longestQueuedMillis, longestGcMillis, p99Millis, over50Millis, mostRanMillis);
 		}
 	}
 
@@ -46,11 +46,10 @@ public final class UiWatchdog implements AutoCloseable {
 	private final Duration reportAfter;
 	private final Consumer<String> onFreeze;
 	private final Thread thread;
-	private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 	private final long[] tenthsOfMillis = new long[BUCKETS + 1];
 	private long samples;
 	private long longestNanos;
-	private long longestRanNanos;
+	private UiThreadClock.Reading longestSpent = new UiThreadClock.Reading(0, 0, 0);
 	private long mostRanNanos;
 	private long over50;
 	private volatile boolean running = true;
@@ -76,15 +75,17 @@ public final class UiWatchdog implements AutoCloseable {
 
 	private void watch() {
 		try {
+			UiThreadClock[] clock = new UiThreadClock[1];
+			display.syncExec(() -> clock[0] = UiThreadClock.ofCurrentThread());
 			while (running && !display.isDisposed()) {
-				long[] ranAt = new long[2];
+				UiThreadClock.Reading[] atAnswer = new UiThreadClock.Reading[1];
+				long[] answered = new long[1];
 				CountDownLatch ran = new CountDownLatch(1);
-				long uiThread = display.getThread().getId();
-				long cpuAtPost = cpu.getThreadCpuTime(uiThread);
+				UiThreadClock.Reading atPost = clock[0].now();
 				long posted = System.nanoTime();
 				display.asyncExec(() -> {
-					ranAt[0] = System.nanoTime();
-					ranAt[1] = cpu.getCurrentThreadCpuTime();
+					answered[0] = System.nanoTime();
+					atAnswer[0] = clock[0].now();
 					ran.countDown();
 				});
 				boolean reported = false;
@@ -94,10 +95,10 @@ public final class UiWatchdog implements AutoCloseable {
 					}
 					if (!reported) {
 						reported = true;
-						onFreeze.accept(freeze(System.nanoTime() - posted, cpu.getThreadCpuTime(uiThread) - cpuAtPost));
+						onFreeze.accept(freeze(System.nanoTime() - posted, clock[0].now().since(atPost)));
 					}
 				}
-				record(ranAt[0] - posted, cpuAtPost < 0 ? 0 : Math.max(0, ranAt[1] - cpuAtPost));
+				record(answered[0] - posted, atAnswer[0].since(atPost));
 				Thread.sleep(every.toMillis());
 			}
 		} catch (InterruptedException | SWTException stopped) {
@@ -105,23 +106,25 @@ public final class UiWatchdog implements AutoCloseable {
 		}
 	}
 
-	private String freeze(long nanos, long ranNanos) {
+	private String freeze(long nanos, UiThreadClock.Reading spent) {
 		StringBuilder report = new StringBuilder("the UI thread has not answered for ")
-				.append(nanos / 1_000_000).append(" ms, ").append(Math.max(0, ranNanos) / 1_000_000)
-				.append(" ms of them on the CPU; it is at:");
+				.append(nanos / 1_000_000).append(" ms, ").append(spent.ranNanos() / 1_000_000)
+				.append(" ms of them on the CPU, ").append(spent.queuedNanos() / 1_000_000)
+				.append(" ms waiting for a core, ").append(spent.gcNanos() / 1_000_000)
+				.append(" ms stopped for the collector; it is at:");
 		for (StackTraceElement frame : display.getThread().getStackTrace()) {
 			report.append("\n\tat ").append(frame);
 		}
 		return report.toString();
 	}
 
-	private synchronized void record(long nanos, long ranNanos) {
+	private synchronized void record(long nanos, UiThreadClock.Reading spent) {
 		samples++;
 		if (nanos > longestNanos) {
 			longestNanos = nanos;
-			longestRanNanos = Math.min(ranNanos, nanos);
+			longestSpent = spent;
 		}
-		mostRanNanos = Math.max(mostRanNanos, Math.min(ranNanos, nanos));
+		mostRanNanos = Math.max(mostRanNanos, Math.min(spent.ranNanos(), nanos));
 		if (nanos > 50_000_000L) {
 			over50++;
 		}
@@ -136,8 +139,10 @@ public final class UiWatchdog implements AutoCloseable {
 		while (bucket < BUCKETS && seen + tenthsOfMillis[bucket] < rank) {
 			seen += tenthsOfMillis[bucket++];
 		}
-		return new Stalls(samples, longestNanos / 1e6, longestRanNanos / 1e6, samples == 0 ? 0 : (bucket + 1) / 10.0,
-				over50, mostRanNanos / 1e6);
+		double longest = longestNanos / 1e6;
+		return new Stalls(samples, longest, Math.min(longest, longestSpent.ranNanos() / 1e6),
+				Math.min(longest, longestSpent.queuedNanos() / 1e6), Math.min(longest, longestSpent.gcNanos() / 1e6),
+				samples == 0 ? 0 : (bucket + 1) / 10.0, over50, mostRanNanos / 1e6);
 	}
 
 	/** Forgets what was measured (after a warm-up, say). */
@@ -145,7 +150,7 @@ public final class UiWatchdog implements AutoCloseable {
 		Arrays.fill(tenthsOfMillis, 0);
 		samples = 0;
 		longestNanos = 0;
-		longestRanNanos = 0;
+		longestSpent = new UiThreadClock.Reading(0, 0, 0);
 		mostRanNanos = 0;
 		over50 = 0;
 	}
