@@ -26,6 +26,14 @@ final class MonitorTable {
 			"Latency" };
 	private static final int[] WIDTHS = { 150, 90, 120, 130, 80, 300, 170, 80 };
 
+	/**
+	 * A view of rows repainted at once is one burst of 10–15 ms of the UI thread, and a machine whose cores the
+	 * runtime keeps busy stretches a burst to three times that in the run queue; a third of the view a frame keeps
+	 * every burst short, so a click or a key waits for one band at most.
+	 */
+	private static final int BANDS = 3;
+	private static final int FRAME_MILLIS = 17;
+
 	private final Table table;
 	private final Runnable wantMore;
 	private final Color failed;
@@ -33,6 +41,7 @@ final class MonitorTable {
 	private JournalFeed.Snapshot shown = new JournalFeed.Snapshot(List.of(), false, 0, true);
 	private Set<String> breachedKeys = Set.of();
 	private String tenant = "";
+	private long repaint;
 
 	MonitorTable(Composite parent, Runnable wantMore) {
 		this.wantMore = wantMore;
@@ -66,11 +75,54 @@ final class MonitorTable {
 		tenant = tenantId == null ? "" : tenantId;
 		breachedKeys = Set.copyOf(breached);
 		table.setItemCount(next.rows().size() + (next.hasMore() ? 1 : 0));
-		table.clearAll();
 		if (!next.reset() && top > 0 && next.addedOnTop() > 0) {
 			table.setTopIndex(top + next.addedOnTop());
 		}
 		reselect(selected, next);
+		clearInBands();
+	}
+
+	/**
+	 * Every row filled before now is stale. Those in view are cleared a band a frame, from the top; those out of
+	 * view after them, in a frame of their own (cleared with a band, they make GTK repaint the whole view). A newer
+	 * show takes over from an older one still under way.
+	 */
+	private void clearInBands() {
+		long mine = ++repaint;
+		int count = table.getItemCount();
+		if (count == 0) {
+			return;
+		}
+		int top = table.getTopIndex();
+		int visible = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
+		int end = Math.min(count, top + visible);
+		int band = Math.max(1, (visible + BANDS - 1) / BANDS);
+		List<int[]> steps = new ArrayList<>();
+		for (int from = top; from < end; from += band) {
+			steps.add(new int[] { from, Math.min(end, from + band) - 1 });
+		}
+		List<int[]> outOfView = new ArrayList<>();
+		if (top > 0) {
+			outOfView.add(new int[] { 0, top - 1 });
+		}
+		if (end < count) {
+			outOfView.add(new int[] { end, count - 1 });
+		}
+		clearStep(mine, steps, outOfView, 0);
+	}
+
+	private void clearStep(long mine, List<int[]> bands, List<int[]> outOfView, int step) {
+		if (table.isDisposed() || mine != repaint) {
+			return;
+		}
+		if (step < bands.size()) {
+			table.clear(bands.get(step)[0], bands.get(step)[1]);
+		} else {
+			int count = table.getItemCount();
+			outOfView.stream().filter(range -> range[1] < count).forEach(range -> table.clear(range[0], range[1]));
+			return;
+		}
+		table.getDisplay().timerExec(FRAME_MILLIS, () -> clearStep(mine, bands, outOfView, step + 1));
 	}
 
 	private void reselect(List<Long> ids, JournalFeed.Snapshot next) {
