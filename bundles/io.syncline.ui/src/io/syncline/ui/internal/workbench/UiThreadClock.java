@@ -56,6 +56,19 @@ final class UiThreadClock {
 		return new Reading(Math.max(0, cpu.getThreadCpuTime(threadId)), queuedNanos(), gcNanos());
 	}
 
+	/**
+	 * The totals now, with the CPU time the UI thread had when it answered: the UI thread reads only its own CPU
+	 * clock, and the rest (a file of /proc, the collectors' beans) is read by the watchdog just after.
+	 */
+	Reading now(long ranNanosAtAnswer) {
+		return new Reading(ranNanosAtAnswer, queuedNanos(), gcNanos());
+	}
+
+	/** The UI thread's CPU time; call it on the UI thread, where it costs a clock read. */
+	long ranNanosOfCurrentThread() {
+		return cpu.getCurrentThreadCpuTime();
+	}
+
 	private long queuedNanos() {
 		if (schedstat == null) {
 			return 0;

@@ -78,14 +78,13 @@ public final class UiWatchdog implements AutoCloseable {
 			UiThreadClock[] clock = new UiThreadClock[1];
 			display.syncExec(() -> clock[0] = UiThreadClock.ofCurrentThread());
 			while (running && !display.isDisposed()) {
-				UiThreadClock.Reading[] atAnswer = new UiThreadClock.Reading[1];
-				long[] answered = new long[1];
+				long[] answered = new long[2];
 				CountDownLatch ran = new CountDownLatch(1);
 				UiThreadClock.Reading atPost = clock[0].now();
 				long posted = System.nanoTime();
 				display.asyncExec(() -> {
 					answered[0] = System.nanoTime();
-					atAnswer[0] = clock[0].now();
+					answered[1] = clock[0].ranNanosOfCurrentThread();
 					ran.countDown();
 				});
 				boolean reported = false;
@@ -98,7 +97,7 @@ public final class UiWatchdog implements AutoCloseable {
 						onFreeze.accept(freeze(System.nanoTime() - posted, clock[0].now().since(atPost)));
 					}
 				}
-				record(answered[0] - posted, atAnswer[0].since(atPost));
+				record(answered[0] - posted, clock[0].now(answered[1]).since(atPost));
 				Thread.sleep(every.toMillis());
 			}
 		} catch (InterruptedException | SWTException stopped) {
