@@ -270,10 +270,10 @@ public final class JournalSearch {
 		return keys;
 	}
 
-	/** Inbound messages received since {@code since}, for throughput and latency per flow. */
 	/**
-	 * The rows of a window one by one, none kept: a busy day is a million rows, which as a list would be a few
-	 * hundred MB of heap for a chart that keeps a few hundred numbers of them.
+	 * Inbound messages received since {@code since}, for throughput and latency per flow, one by one and none kept:
+	 * a busy day is a million rows, which as a list would be a few hundred MB of heap for a chart that keeps a few
+	 * hundred numbers of them.
 	 */
 	public void timings(String tenantId, OffsetDateTime since, java.util.function.Consumer<Timing> each)
 			throws SQLException {
