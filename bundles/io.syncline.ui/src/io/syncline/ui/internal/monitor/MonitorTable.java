@@ -75,11 +75,14 @@ final class MonitorTable {
 		tenant = tenantId == null ? "" : tenantId;
 		breachedKeys = Set.copyOf(breached);
 		table.setItemCount(next.rows().size() + (next.hasMore() ? 1 : 0));
+		int shownTop = top;
 		if (!next.reset() && top > 0 && next.addedOnTop() > 0) {
-			table.setTopIndex(top + next.addedOnTop());
+			// GTK may scroll only when it next lays the rows out, so the top is not read back
+			shownTop = top + next.addedOnTop();
+			table.setTopIndex(shownTop);
 		}
 		reselect(selected, next);
-		clearInBands();
+		clearInBands(shownTop);
 	}
 
 	/**
@@ -87,13 +90,13 @@ final class MonitorTable {
 	 * view after them, in a frame of their own (cleared with a band, they make GTK repaint the whole view). A newer
 	 * show takes over from an older one still under way.
 	 */
-	private void clearInBands() {
+	private void clearInBands(int shownTop) {
 		long mine = ++repaint;
 		int count = table.getItemCount();
 		if (count == 0) {
 			return;
 		}
-		int top = table.getTopIndex();
+		int top = Math.max(0, Math.min(shownTop, count - 1));
 		int visible = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
 		int end = Math.min(count, top + visible);
 		int band = Math.max(1, (visible + BANDS - 1) / BANDS);
@@ -115,14 +118,20 @@ final class MonitorTable {
 		if (table.isDisposed() || mine != repaint) {
 			return;
 		}
+		int last = table.getItemCount() - 1;
 		if (step < bands.size()) {
-			table.clear(bands.get(step)[0], bands.get(step)[1]);
+			clear(bands.get(step), last);
 		} else {
-			int count = table.getItemCount();
-			outOfView.stream().filter(range -> range[1] < count).forEach(range -> table.clear(range[0], range[1]));
+			outOfView.forEach(range -> clear(range, last));
 			return;
 		}
 		table.getDisplay().timerExec(FRAME_MILLIS, () -> clearStep(mine, bands, outOfView, step + 1));
+	}
+
+	private void clear(int[] range, int last) {
+		if (range[0] <= last) {
+			table.clear(range[0], Math.min(range[1], last));
+		}
 	}
 
 	private void reselect(List<Long> ids, JournalFeed.Snapshot next) {
