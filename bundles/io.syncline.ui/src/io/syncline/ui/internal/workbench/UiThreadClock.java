@@ -12,7 +12,7 @@ import java.util.List;
  * Where a wait of the UI thread went: running, waiting for a core, or stopped for the collector; the rest is the
  * thread blocked (the X server, a lock, I/O). Only these three tell apart a view's costly repaint, a machine short
  * of cores and a heap under pressure, which call for different cures. The run queue is read from Linux's
- * {@code /proc/<pid>/task/<tid>/schedstat}; elsewhere it reads as 0, as do collectors that do not stop the threads.
+ * {@code /proc/<pid>/task/<tid>/schedstat}; elsewhere, or for a watchdog started off the UI thread, it reads as 0, as do collectors that do not stop the threads.
  */
 final class UiThreadClock {
 
@@ -35,20 +35,23 @@ final class UiThreadClock {
 		this.schedstat = schedstat;
 	}
 
-	/** A clock for the calling thread; call it on the UI thread. */
-	static UiThreadClock ofCurrentThread() {
+	/**
+	 * A clock for the UI thread. Its run queue can be read only when this is called on it: the kernel's id of a
+	 * thread, which Java 17 does not give, is where {@code /proc/thread-self} links to.
+	 */
+	static UiThreadClock of(Thread uiThread) {
 		Path schedstat = null;
-		try {
-			// the kernel's id of this thread, which Java 17 does not give: /proc/thread-self links to it
-			Path task = Path.of("/proc/thread-self").toRealPath();
-			Path candidate = task.resolve("schedstat");
-			if (Files.isReadable(candidate)) {
-				schedstat = candidate;
+		if (uiThread == Thread.currentThread()) {
+			try {
+				Path candidate = Path.of("/proc/thread-self").toRealPath().resolve("schedstat");
+				if (Files.isReadable(candidate)) {
+					schedstat = candidate;
+				}
+			} catch (IOException | SecurityException | UnsupportedOperationException notLinux) {
+				// no run-queue figure on this system
 			}
-		} catch (IOException | SecurityException | UnsupportedOperationException notLinux) {
-			// no run-queue figure on this system
 		}
-		return new UiThreadClock(Thread.currentThread().getId(), schedstat);
+		return new UiThreadClock(uiThread.getId(), schedstat);
 	}
 
 	/** The totals now; any thread. */

@@ -46,6 +46,7 @@ public final class UiWatchdog implements AutoCloseable {
 	private final Duration reportAfter;
 	private final Consumer<String> onFreeze;
 	private final Thread thread;
+	private final UiThreadClock clock;
 	private final long[] tenthsOfMillis = new long[BUCKETS + 1];
 	private long samples;
 	private long longestNanos;
@@ -59,13 +60,15 @@ public final class UiWatchdog implements AutoCloseable {
 		this.every = every;
 		this.reportAfter = reportAfter;
 		this.onFreeze = onFreeze;
+		this.clock = UiThreadClock.of(display.getThread());
 		this.thread = new Thread(this::watch, "syncline-ui-watchdog");
 		thread.setDaemon(true);
 	}
 
 	/**
 	 * Starts watching the display's thread: a probe every {@code every}; a freeze longer than {@code reportAfter}
-	 * goes to {@code onFreeze} with the UI thread's stack.
+	 * goes to {@code onFreeze} with the UI thread's stack. Started on the UI thread, it also tells the time the UI
+	 * thread waited for a core.
 	 */
 	public static UiWatchdog start(Display display, Duration every, Duration reportAfter, Consumer<String> onFreeze) {
 		UiWatchdog watchdog = new UiWatchdog(display, every, reportAfter, onFreeze);
@@ -75,16 +78,14 @@ public final class UiWatchdog implements AutoCloseable {
 
 	private void watch() {
 		try {
-			UiThreadClock[] clock = new UiThreadClock[1];
-			display.syncExec(() -> clock[0] = UiThreadClock.ofCurrentThread());
 			while (running && !display.isDisposed()) {
 				long[] answered = new long[2];
 				CountDownLatch ran = new CountDownLatch(1);
-				UiThreadClock.Reading atPost = clock[0].now();
+				UiThreadClock.Reading atPost = clock.now();
 				long posted = System.nanoTime();
 				display.asyncExec(() -> {
 					answered[0] = System.nanoTime();
-					answered[1] = clock[0].ranNanosOfCurrentThread();
+					answered[1] = clock.ranNanosOfCurrentThread();
 					ran.countDown();
 				});
 				boolean reported = false;
@@ -94,10 +95,10 @@ public final class UiWatchdog implements AutoCloseable {
 					}
 					if (!reported) {
 						reported = true;
-						onFreeze.accept(freeze(System.nanoTime() - posted, clock[0].now().since(atPost)));
+						onFreeze.accept(freeze(System.nanoTime() - posted, clock.now().since(atPost)));
 					}
 				}
-				record(answered[0] - posted, clock[0].now(answered[1]).since(atPost));
+				record(answered[0] - posted, clock.now(answered[1]).since(atPost));
 				Thread.sleep(every.toMillis());
 			}
 		} catch (InterruptedException | SWTException stopped) {
