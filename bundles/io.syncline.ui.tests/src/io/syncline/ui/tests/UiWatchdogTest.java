@@ -2,9 +2,13 @@ package io.syncline.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
@@ -60,8 +64,8 @@ class UiWatchdogTest {
 	void aUiThreadThatMustShareItsCoreIsSeenWaitingForOne() throws Exception {
 		Display display = Display.getDefault();
 		int hogs = Runtime.getRuntime().availableProcessors() * 2;
-		java.util.concurrent.atomic.AtomicBoolean spinning = new java.util.concurrent.atomic.AtomicBoolean(true);
-		List<Thread> threads = new java.util.ArrayList<>();
+		AtomicBoolean spinning = new AtomicBoolean(true);
+		List<Thread> threads = new ArrayList<>();
 		try (UiWatchdog watchdog = UiWatchdog.start(display, Duration.ofMillis(5), Duration.ofSeconds(2), report -> {
 		})) {
 			Widgets.await(display, () -> watchdog.stalls().samples() >= 10, () -> "probes: " + watchdog.stalls());
@@ -90,7 +94,7 @@ class UiWatchdogTest {
 	}
 
 	static boolean theKernelCountsTheRunQueue() {
-		return java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+		return Files.isReadable(Path.of("/proc/thread-self/schedstat"));
 	}
 
 	/** A view's work on the UI thread, not a wait: the CPU is what it spends. */

@@ -99,38 +99,27 @@ final class MonitorTable {
 		int top = Math.max(0, Math.min(shownTop, count - 1));
 		int visible = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
 		int end = Math.min(count, top + visible);
-		int band = Math.max(1, (visible + BANDS - 1) / BANDS);
-		List<int[]> steps = new ArrayList<>();
-		for (int from = top; from < end; from += band) {
-			steps.add(new int[] { from, Math.min(end, from + band) - 1 });
-		}
-		List<int[]> outOfView = new ArrayList<>();
-		if (top > 0) {
-			outOfView.add(new int[] { 0, top - 1 });
-		}
-		if (end < count) {
-			outOfView.add(new int[] { end, count - 1 });
-		}
-		clearStep(mine, steps, outOfView, 0);
+		clearStep(mine, top, top, end, Math.max(1, (visible + BANDS - 1) / BANDS));
 	}
 
-	private void clearStep(long mine, List<int[]> bands, List<int[]> outOfView, int step) {
+	/** Clears the band from {@code from} of the view [top, end), or, past its end, every row out of it. */
+	private void clearStep(long mine, int from, int top, int end, int band) {
 		if (table.isDisposed() || mine != repaint) {
 			return;
 		}
 		int last = table.getItemCount() - 1;
-		if (step < bands.size()) {
-			clear(bands.get(step), last);
-		} else {
-			outOfView.forEach(range -> clear(range, last));
+		if (from >= end) {
+			clear(0, top - 1, last);
+			clear(end, last, last);
 			return;
 		}
-		table.getDisplay().timerExec(FRAME_MILLIS, () -> clearStep(mine, bands, outOfView, step + 1));
+		clear(from, Math.min(end, from + band) - 1, last);
+		table.getDisplay().timerExec(FRAME_MILLIS, () -> clearStep(mine, from + band, top, end, band));
 	}
 
-	private void clear(int[] range, int last) {
-		if (range[0] <= last) {
-			table.clear(range[0], Math.min(range[1], last));
+	private void clear(int first, int lastOfRange, int last) {
+		if (first <= Math.min(lastOfRange, last)) {
+			table.clear(first, Math.min(lastOfRange, last));
 		}
 	}
 
