@@ -285,7 +285,7 @@ public final class Ingestion {
 		}
 		if (acknowledge && outbound != null && RouteCatalog.isX12(sourceName)) {
 			try (java.io.InputStream in = payload.open()) {
-				run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(partner, sourceName, in));
+				run.outcomes.put("997_SENT", (long) outbound.acknowledgeGroups(run, partner, sourceName, in));
 			}
 		}
 		if (outbound != null && shared == null) {

@@ -172,7 +172,7 @@ public final class InventorySync {
 	}
 
 	public BigDecimal atp(String tenantId, String item, String warehouse) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			java.util.Optional<Position> position = inventory.positionForUpdate(connection, tenantId, item, warehouse);
 			BigDecimal value = position.isPresent() ? atp(connection, tenantId, position.get()) : BigDecimal.ZERO;
 			connection.rollback();
@@ -182,7 +182,7 @@ public final class InventorySync {
 
 	/** Why ATP of an item at a warehouse is what it is: every change, oldest first, with cause and before/after. */
 	public List<AtpChange> explainAtp(String tenantId, String item, String warehouse) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			List<AtpChange> history = inventory.atpHistory(connection, tenantId, item, warehouse);
 			connection.rollback();
 			return history;

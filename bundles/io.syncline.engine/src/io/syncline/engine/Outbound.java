@@ -150,9 +150,12 @@ final class Outbound {
 
 	/**
 	 * One 997 per functional group received, answering its sender with what the reader found (accepted, or each bad
-	 * segment and element), each made and journaled in one transaction. Returns how many were made.
+	 * segment and element), each made and journaled in one unit of the message's run: its own transaction, or a
+	 * savepoint of the batch that journaled the message, so the numbers it takes commit with the message. Returns how
+	 * many were made.
 	 */
-	int acknowledgeGroups(String partner, String sourceName, java.io.InputStream payload) throws IOException, SQLException {
+	int acknowledgeGroups(MessageRun run, String partner, String sourceName, java.io.InputStream payload)
+			throws IOException, SQLException {
 		List<GroupAck> groups;
 		try (X12RecordReader reader = (X12RecordReader) Formats.open(payload, sourceName,
 				SourceOptions.of(SourceFormat.X12), ProblemSink.collecting())) {
@@ -171,7 +174,7 @@ final class Outbound {
 			made++;
 			PartnerProfile toSender = PartnerProfile.x12v4010(partner, group.interchangeReceiverQualifier(),
 					group.interchangeReceiverId(), group.interchangeSenderQualifier(), group.interchangeSenderId());
-			store.inTransaction(connection -> {
+			run.transact(connection -> {
 				ByteArrayOutputStream x12 = new ByteArrayOutputStream();
 				try {
 					new X12Writer(toSender, new DbControlNumbers(store, tenantId, connection)).write("FA",
@@ -179,7 +182,7 @@ final class Outbound {
 				} catch (IOException e) {
 					throw new java.io.UncheckedIOException(e);
 				}
-					return journal.append(connection, new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
+				return journal.append(connection, new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
 						"997-" + group.functionalId() + "-" + group.controlNumber() + ".edi", null,
 						OffsetDateTime.now(ZoneOffset.UTC), Map.of("GROUP", group.controlNumber())), x12.toByteArray(),
 						null);

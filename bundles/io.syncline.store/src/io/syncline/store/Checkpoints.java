@@ -43,7 +43,7 @@ public final class Checkpoints {
 		// only a message a stop left unfinished resumes from its checkpoint; one resumed for a due retry (PARKED) goes
 		// through again from the start, its applied records declining by their idempotency keys, so the records that
 		// waited are applied
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT checkpoint_records, checkpoint_bytes "
 						+ "FROM messages WHERE tenant_id = ? AND id = ? AND status = 'RECEIVED'")) {
 			query.setString(1, tenantId);

@@ -8,27 +8,17 @@ import java.sql.SQLException;
 import io.syncline.formats.x12.ControlNumbers;
 
 /**
- * EDI control numbers kept in the database, per tenant, partner and kind. The counter row is created if absent,
- * then incremented under its row lock and read back in the same transaction, which commits before the number is
- * handed out: no number is given twice, and none is skipped unless the caller fails after receiving it.
+ * EDI control numbers kept in the database, per tenant, partner and kind, taken in the caller's transaction, which
+ * also journals the document that carries them: they commit or roll back together, so a stop in between leaves no
+ * gap, and the counter's row lock keeps any other transaction from handing out the same number meanwhile.
  */
 public final class DbControlNumbers implements ControlNumbers {
 
-	private final Store store;
 	private final String tenantId;
 	private final String createSql;
 	private final Connection connection;
 
-	public DbControlNumbers(Store store, String tenantId) {
-		this(store, tenantId, null);
-	}
-
-	/**
-	 * Numbers taken in the caller's transaction, which also journals the document that carries them: they commit
-	 * or roll back together, so a stop in between leaves no gap.
-	 */
 	public DbControlNumbers(Store store, String tenantId, Connection connection) {
-		this.store = store;
 		this.tenantId = tenantId;
 		this.connection = connection;
 		this.createSql = store.dialect().insertIfAbsent("control_numbers",
@@ -38,33 +28,40 @@ public final class DbControlNumbers implements ControlNumbers {
 	@Override
 	public long next(String partnerId, Kind kind) {
 		try {
-			return connection != null ? next(connection, partnerId, kind)
-					: store.inTransaction(own -> next(own, partnerId, kind));
+			// Incremented first and created only when absent: an insert that meets the existing row would be a failed
+			// statement, which H2 rolls back to a savepoint, and after that its waiters on this transaction's rows
+			// spin past their lock timeout.
+			if (increment(partnerId, kind) == 0 && !create(partnerId, kind)) {
+				increment(partnerId, kind); // another transaction created it first, and has committed
+			}
+			return read(partnerId, kind);
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot advance the " + kind + " control number of " + partnerId, e);
 		}
 	}
 
-	private long next(Connection connection, String partnerId, Kind kind) throws SQLException {
-		// the insert-if-absent statement never fails on an existing row, so the caller's transaction stays usable
+	private int increment(String partnerId, Kind kind) throws SQLException {
+		try (PreparedStatement increment = connection.prepareStatement("UPDATE control_numbers "
+				+ "SET last_value = last_value + 1 WHERE tenant_id = ? AND partner_id = ? AND kind = ?")) {
+			increment.setString(1, tenantId);
+			increment.setString(2, partnerId);
+			increment.setString(3, kind.name());
+			return increment.executeUpdate();
+		}
+	}
+
+	/** The counter's row holding its first number, 1; false when it exists already. */
+	private boolean create(String partnerId, Kind kind) throws SQLException {
 		try (PreparedStatement create = connection.prepareStatement(createSql)) {
 			create.setString(1, tenantId);
 			create.setString(2, partnerId);
 			create.setString(3, kind.name());
-			create.setLong(4, 0);
-			create.executeUpdate();
-		} catch (SQLException e) {
-			if (!"23505".equals(e.getSQLState())) {
-				throw e;
-			}
+			create.setLong(4, 1);
+			return create.executeUpdate() == 1;
 		}
-		try (PreparedStatement increment = connection.prepareStatement("UPDATE control_numbers SET last_value = last_value + 1 "
-				+ "WHERE tenant_id = ? AND partner_id = ? AND kind = ?")) {
-			increment.setString(1, tenantId);
-			increment.setString(2, partnerId);
-			increment.setString(3, kind.name());
-			increment.executeUpdate();
-		}
+	}
+
+	private long read(String partnerId, Kind kind) throws SQLException {
 		try (PreparedStatement read = connection.prepareStatement(
 				"SELECT last_value FROM control_numbers WHERE tenant_id = ? AND partner_id = ? AND kind = ?")) {
 			read.setString(1, tenantId);

@@ -87,7 +87,7 @@ public final class ExceptionQueue {
 		String sql = "SELECT " + COLUMNS + " FROM exceptions WHERE tenant_id = ? AND id > ? "
 				+ (openOnly ? "AND state IN ('OPEN', 'RETRYING') " : "") + (kind != null ? "AND kind = ? " : "")
 				+ (assignee != null ? "AND assignee = ? " : "") + "ORDER BY id FETCH FIRST ? ROWS ONLY";
-		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+		try (Connection connection = store.readConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
 			int at = 1;
 			query.setString(at++, tenantId);
 			query.setLong(at++, afterId);
@@ -111,7 +111,7 @@ public final class ExceptionQueue {
 
 	/** The first {@code limit} exceptions one message opened (a large file can open a million). */
 	public List<Item> ofMessage(String tenantId, long messageId, int limit) throws SQLException {
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
 						+ " FROM exceptions WHERE tenant_id = ? AND message_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
 			query.setString(1, tenantId);
@@ -165,7 +165,7 @@ public final class ExceptionQueue {
 
 	/** Who did what to this exception, oldest first. */
 	public List<AuditLog.Entry> history(String tenantId, long id) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			List<AuditLog.Entry> entries = audit.history(connection, tenantId, "exception/" + id);
 			connection.rollback();
 			return entries;
@@ -218,7 +218,7 @@ public final class ExceptionQueue {
 
 	/** The corrected payload kept for this exception, if someone edited it. */
 	public Optional<byte[]> editedPayload(String tenantId, long id) throws SQLException {
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement(
 						"SELECT payload_gzip FROM exception_payloads WHERE tenant_id = ? AND exception_id = ?")) {
 			query.setString(1, tenantId);

@@ -43,7 +43,7 @@ public final class ExceptionSearch {
 		String sql = "SELECT " + COLUMNS + " FROM exceptions e WHERE " + where + " AND e.id > ? ORDER BY e.id "
 				+ "FETCH FIRST ? ROWS ONLY";
 		List<ExceptionQueue.Item> items = new ArrayList<>();
-		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+		try (Connection connection = store.readConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
 			bind(query, parameters);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
@@ -61,7 +61,7 @@ public final class ExceptionSearch {
 		String sql = "SELECT e.kind, COUNT(*) FROM exceptions e WHERE " + where(tenantId, filter, parameters)
 				+ " GROUP BY e.kind ORDER BY COUNT(*) DESC, e.kind";
 		Map<String, Long> counts = new LinkedHashMap<>();
-		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+		try (Connection connection = store.readConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
 			bind(query, parameters);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {

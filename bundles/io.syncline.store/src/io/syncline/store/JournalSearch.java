@@ -88,7 +88,7 @@ public final class JournalSearch {
 
 	private List<Long> keyed(String tenantId, String key, long from, boolean descending) throws SQLException {
 		List<Long> ids = new ArrayList<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT DISTINCT message_id FROM message_keys "
 						+ "WHERE tenant_id = ? AND key_value = ? AND message_id " + (descending ? "<" : ">")
 						+ " ? ORDER BY message_id" + (descending ? " DESC" : "") + " FETCH FIRST " + KEY_BATCH
@@ -131,7 +131,7 @@ public final class JournalSearch {
 				.append(descending ? ", m.id DESC" : ", m.id").append(" FETCH FIRST ? ROWS ONLY");
 		parameters.add(pageSize);
 		List<MessageJournal.Message> page = new ArrayList<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement(sql.toString())) {
 			for (int i = 0; i < parameters.size(); i++) {
 				query.setObject(i + 1, parameters.get(i));
@@ -168,7 +168,7 @@ public final class JournalSearch {
 	}
 
 	public Optional<MessageJournal.Message> get(String tenantId, long id) throws SQLException {
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement(
 						"SELECT " + COLUMNS + " FROM messages m WHERE m.tenant_id = ? AND m.id = ?")) {
 			query.setString(1, tenantId);
@@ -184,7 +184,7 @@ public final class JournalSearch {
 	/** Messages in and out with ids above {@code afterId}, in id order (the journal as it was written). */
 	public List<MessageJournal.Message> after(String tenantId, long afterId, int limit) throws SQLException {
 		List<MessageJournal.Message> messages = new ArrayList<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM messages m "
 						+ "WHERE m.tenant_id = ? AND m.id > ? ORDER BY m.id FETCH FIRST ? ROWS ONLY")) {
 			query.setString(1, tenantId);
@@ -202,7 +202,7 @@ public final class JournalSearch {
 
 	/** The highest message id of the tenant, 0 for none. */
 	public long lastId(String tenantId) throws SQLException {
-		try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+		try (Connection connection = store.readConnection(); PreparedStatement query = connection.prepareStatement(
 				"SELECT COALESCE(MAX(id), 0) FROM messages WHERE tenant_id = ?")) {
 			query.setString(1, tenantId);
 			try (ResultSet row = query.executeQuery()) {
@@ -218,7 +218,7 @@ public final class JournalSearch {
 	public Map<Long, Map<String, List<String>>> keysBetween(String tenantId, long fromId, long toId)
 			throws SQLException {
 		Map<Long, Map<String, List<String>>> keys = new java.util.HashMap<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT message_id, key_type, key_value "
 						+ "FROM message_keys WHERE tenant_id = ? AND message_id BETWEEN ? AND ?")) {
 			query.setString(1, tenantId);
@@ -238,7 +238,7 @@ public final class JournalSearch {
 	/** Inbound messages journaled but never finished (status RECEIVED), oldest first. */
 	public List<Long> unfinished(String tenantId) throws SQLException {
 		List<Long> ids = new ArrayList<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT id FROM messages WHERE tenant_id = ? "
 						+ "AND direction = 'IN' AND status = 'RECEIVED' ORDER BY id")) {
 			query.setString(1, tenantId);
@@ -255,7 +255,7 @@ public final class JournalSearch {
 	/** The business keys of a message by type; several values of one type (an ASN for two POs) joined by ", ". */
 	public Map<String, String> keysOf(String tenantId, long id) throws SQLException {
 		Map<String, String> keys = new LinkedHashMap<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT key_type, key_value FROM message_keys "
 						+ "WHERE tenant_id = ? AND message_id = ? ORDER BY key_type, key_value")) {
 			query.setString(1, tenantId);
@@ -277,7 +277,7 @@ public final class JournalSearch {
 	 */
 	public void timings(String tenantId, OffsetDateTime since, java.util.function.Consumer<Timing> each)
 			throws SQLException {
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT flow, status, received_at, applied_at "
 						+ "FROM messages WHERE tenant_id = ? AND direction = 'IN' AND received_at >= ?")) {
 			query.setString(1, tenantId);

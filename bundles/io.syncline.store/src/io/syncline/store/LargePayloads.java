@@ -220,7 +220,7 @@ final class LargePayloads {
 		}
 
 		private byte[] fetch(int piece) throws IOException {
-			try (Connection connection = store.connection();
+			try (Connection connection = store.readConnection();
 					PreparedStatement query = connection.prepareStatement("SELECT data FROM message_payload_pieces "
 							+ "WHERE tenant_id = ? AND message_id = ? AND piece = ?")) {
 				query.setString(1, tenantId);

@@ -87,7 +87,7 @@ public final class MappingVersions {
 	}
 
 	public Optional<Version> latest(String tenantId, String mappingName) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			Optional<Version> found = latest(connection, tenantId, mappingName);
 			connection.rollback();
 			return found;
@@ -102,7 +102,7 @@ public final class MappingVersions {
 	}
 
 	public Optional<Version> get(String tenantId, String mappingName, int version) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			List<Version> found = select(connection, "WHERE tenant_id = ? AND mapping_name = ? AND version = ?",
 					tenantId, mappingName, version);
 			connection.rollback();
@@ -112,7 +112,7 @@ public final class MappingVersions {
 
 	/** Every version of a mapping, newest first. */
 	public List<Version> list(String tenantId, String mappingName) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			List<Version> found = select(connection, "WHERE tenant_id = ? AND mapping_name = ? ORDER BY version DESC",
 					tenantId, mappingName, null);
 			connection.rollback();

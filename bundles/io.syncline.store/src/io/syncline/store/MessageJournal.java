@@ -79,7 +79,7 @@ public final class MessageJournal {
 	}
 
 	public PayloadInfo payloadInfo(String tenantId, long id) throws SQLException {
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT payload_size, payload_pieces, "
 						+ "payload_sha256 FROM messages WHERE tenant_id = ? AND id = ?")) {
 			query.setString(1, tenantId);
@@ -243,7 +243,7 @@ public final class MessageJournal {
 	 */
 	public List<Pending> unpublished(String tenantId) throws SQLException {
 		List<Pending> pending = new java.util.ArrayList<>();
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT id, partner_id, source_name FROM messages "
 						+ "WHERE tenant_id = ? AND status = 'RECEIVED' AND direction = 'OUT' AND published_at IS NULL "
 						+ "ORDER BY id")) {
@@ -311,7 +311,7 @@ public final class MessageJournal {
 				throw new SQLException(e.getMessage(), e);
 			}
 		}
-		try (Connection connection = store.connection();
+		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement(
 						"SELECT payload_gzip, payload_sha256 FROM messages WHERE tenant_id = ? AND id = ?")) {
 			query.setString(1, tenantId);

@@ -83,8 +83,12 @@ public final class Store implements AutoCloseable {
 		return dialect;
 	}
 
-	/** A pooled connection with auto-commit off: the caller commits. */
+	/**
+	 * A pooled connection with auto-commit off, for work outside any transaction: the caller commits. Refused, like
+	 * {@link #inTransaction(Work)}, on a thread that holds a transaction.
+	 */
 	public Connection connection() throws SQLException {
+		refuseNested("a second connection");
 		return pool.getConnection();
 	}
 
@@ -94,17 +98,105 @@ public final class Store implements AutoCloseable {
 		T run(Connection connection) throws SQLException;
 	}
 
-	/** Runs the work in its own transaction: committed when it returns, rolled back when it throws. */
+	/**
+	 * The transaction this thread holds. A second transaction opened beside it on the same thread could wait for a
+	 * row the first one holds, a wait that nothing ends: the thread cannot commit what it waits for. H2 does not even
+	 * time it out (after a rollback to a savepoint, its waiters spin past the lock timeout until the holder ends).
+	 */
+	private final ThreadLocal<Connection> held = new ThreadLocal<>();
+
+	/**
+	 * Runs the work in its own transaction: committed when it returns, rolled back when it throws. Refused with a
+	 * {@link NestedTransactionException} on a thread that already holds one: nested work takes the caller's
+	 * connection, or says why it must be independent with {@link #inIndependentTransaction(String, Work)}.
+	 */
 	public <T> T inTransaction(Work<T> work) throws SQLException {
-		try (Connection connection = connection()) {
+		refuseNested("a second transaction");
+		return transact(work);
+	}
+
+	/**
+	 * Work that commits on its own even when this thread holds a transaction, because it must outlive that
+	 * transaction's rollback; {@code why} says so where it is called. It must never touch a row the caller's
+	 * transaction may hold.
+	 */
+	public <T> T inIndependentTransaction(String why, Work<T> work) throws SQLException {
+		if (why == null || why.isBlank()) {
+			throw new IllegalArgumentException("independent work must say why it cannot join the caller's transaction");
+		}
+		Connection caller = held.get();
+		try {
+			return transact(work);
+		} finally {
+			held.set(caller);
+		}
+	}
+
+	/**
+	 * Reads in the transaction this thread holds, so they see what it wrote, or else in a transaction of their own
+	 * that is rolled back. Reads never commit.
+	 */
+	public <T> T read(Work<T> work) throws SQLException {
+		try (Connection connection = readConnection()) {
+			return work.run(connection);
+		}
+	}
+
+	/**
+	 * A connection to read with, closed by the caller: the transaction this thread holds, so the reads see what it
+	 * wrote (closing or rolling back this connection then only ends the read, and leaves the caller's transaction
+	 * as it was), or else a pooled connection whose reads the pool rolls back when it is closed.
+	 */
+	public Connection readConnection() throws SQLException {
+		Connection caller = held.get();
+		return caller != null ? joined(caller) : pool.getConnection();
+	}
+
+	private static Connection joined(Connection caller) {
+		return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+					String name = method.getName();
+					if (name.equals("close") || name.equals("rollback") && arguments == null) {
+						return null; // the end of the read, not of the caller's transaction
+					}
+					if (name.equals("commit") || name.equals("setAutoCommit") || name.equals("abort")) {
+						throw new NestedTransactionException("a read that joined the caller's transaction called " + name
+								+ ": only the caller ends its transaction");
+					}
+					try {
+						return method.invoke(caller, arguments);
+					} catch (java.lang.reflect.InvocationTargetException e) {
+						throw e.getCause();
+					}
+				});
+	}
+
+	/** Whether this thread holds a transaction of this store. */
+	public boolean holdsTransaction() {
+		return held.get() != null;
+	}
+
+	private <T> T transact(Work<T> work) throws SQLException {
+		try (Connection connection = pool.getConnection()) {
+			held.set(connection);
 			try {
 				T result = work.run(connection);
 				connection.commit();
 				return result;
-			} catch (SQLException | RuntimeException e) {
+			} catch (SQLException | RuntimeException | Error e) {
 				connection.rollback();
 				throw e;
+			} finally {
+				held.remove();
 			}
+		}
+	}
+
+	private void refuseNested(String what) {
+		if (held.get() != null) {
+			throw new NestedTransactionException("refused " + what + " on thread " + Thread.currentThread().getName()
+					+ ", which holds a transaction of this store: it could wait for its own rows for ever. Take the "
+					+ "caller's connection, or name independent work with inIndependentTransaction");
 		}
 	}
 

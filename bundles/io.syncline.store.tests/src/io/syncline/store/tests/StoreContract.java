@@ -33,6 +33,7 @@ import io.syncline.store.ExceptionQueue;
 import io.syncline.store.IdempotencyKeys;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
+import io.syncline.store.NestedTransactionException;
 import io.syncline.store.Store;
 
 /** What every database behind the store must do; run on H2 and on a real PostgreSQL server. */
@@ -151,7 +152,14 @@ abstract class StoreContract {
 
 	@Test
 	void controlNumbersFromEightThreadsHaveNoGapsAndNoDuplicates() throws Exception {
-		DbControlNumbers numbers = new DbControlNumbers(store, "harbor");
+		ControlNumbers numbers = (partner, kind) -> {
+			try {
+				return store.inTransaction(connection -> new DbControlNumbers(store, "harbor", connection).next(partner,
+						kind));
+			} catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		};
 		List<Long> handedOut = java.util.Collections.synchronizedList(new ArrayList<>());
 		List<Callable<Void>> racers = new ArrayList<>();
 		for (int thread = 0; thread < 8; thread++) {
@@ -202,6 +210,77 @@ abstract class StoreContract {
 			assertEquals("{\"state\":\"RESOLVED\"}", history.get(1).after());
 			assertEquals("sam", history.get(1).actor());
 			assertEquals("price confirmed by Acme, contract update 14", history.get(1).reason());
+		}
+	}
+
+	@Test
+	void aSecondTransactionOnAThreadThatHoldsOneIsRefusedAndReadsJoinIt() throws Exception {
+		store.inTransaction(connection -> {
+			new AuditLog().append(connection, "harbor", "sam", "test", "rule/x", null, "{}", "set while held");
+			NestedTransactionException nested = assertThrows(NestedTransactionException.class,
+					() -> store.inTransaction(inner -> null));
+			assertTrue(nested.getMessage().contains("holds a transaction"), nested.getMessage());
+			assertThrows(NestedTransactionException.class, () -> store.connection());
+			int seen = store.read(read -> new AuditLog().history(read, "harbor", "rule/x").size());
+			assertEquals(1, seen, "a read in the caller's transaction sees what it wrote");
+			assertThrows(NestedTransactionException.class, () -> store.read(read -> {
+				read.commit();
+				return null;
+			}), "a read does not end the caller's transaction");
+			return null;
+		});
+		assertEquals(1, store.read(read -> new AuditLog().history(read, "harbor", "rule/x").size()),
+				"the caller committed once its work returned");
+		assertTrue(!store.holdsTransaction(), "nothing is held after the transaction ended");
+		assertThrows(IllegalArgumentException.class, () -> store.inIndependentTransaction(" ", c -> null));
+		store.inTransaction(connection -> store.inIndependentTransaction("the test says why", own -> {
+			new AuditLog().append(own, "harbor", "sam", "test", "rule/y", null, "{}", "independent");
+			return null;
+		}));
+		assertEquals(1, store.read(read -> new AuditLog().history(read, "harbor", "rule/y").size()));
+	}
+
+	/**
+	 * Taking a control number leaves no failed statement in the transaction: after one, H2 lets a transaction that
+	 * waits for its rows spin past the lock timeout until it ends. A second taker waits its lock timeout and fails
+	 * with a failure that may pass, and once the first commits, takes the next number.
+	 */
+	@Test
+	void aControlNumberHeldByAnotherTransactionIsWaitedForNoLongerThanTheLockTimeout() throws Exception {
+		store.close();
+		String before = System.setProperty("syncline.lockTimeoutMillis", "1000");
+		try {
+			store = open();
+		} finally {
+			if (before == null) {
+				System.clearProperty("syncline.lockTimeoutMillis");
+			} else {
+				System.setProperty("syncline.lockTimeoutMillis", before);
+			}
+		}
+		store.inTransaction(connection -> new DbControlNumbers(store, "harbor", connection).next("acme",
+				ControlNumbers.Kind.INTERCHANGE));
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			store.inTransaction(holder -> {
+				assertEquals(2, new DbControlNumbers(store, "harbor", holder).next("acme",
+						ControlNumbers.Kind.INTERCHANGE));
+				long started = System.nanoTime();
+				Future<Long> waiter = other.submit(() -> store.inTransaction(
+						c -> new DbControlNumbers(store, "harbor", c).next("acme", ControlNumbers.Kind.INTERCHANGE)));
+				java.util.concurrent.ExecutionException failed = assertThrows(
+						java.util.concurrent.ExecutionException.class, () -> waiter.get(30, java.util.concurrent.TimeUnit.SECONDS));
+				long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+				SQLException cause = (SQLException) failed.getCause().getCause();
+				assertTrue(io.syncline.store.Dialect.H2 == store.dialect() ? "HYT00".equals(cause.getSQLState())
+						: "55P03".equals(cause.getSQLState()), cause.getSQLState() + " " + cause.getMessage());
+				assertTrue(waitedMillis < 10_000, "waited " + waitedMillis + " ms for a 1 s lock timeout");
+				return null;
+			});
+			assertEquals(3L, other.submit(() -> store.inTransaction(
+					c -> new DbControlNumbers(store, "harbor", c).next("acme", ControlNumbers.Kind.INTERCHANGE))).get());
+		} finally {
+			other.shutdownNow();
 		}
 	}
 

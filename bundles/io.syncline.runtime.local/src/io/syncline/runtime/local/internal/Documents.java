@@ -28,7 +28,7 @@ public final class Documents {
 	}
 
 	public Optional<BusinessDocument> find(BusinessDocument.Type type, String key) throws SQLException {
-		try (Connection connection = store.connection()) {
+		try (Connection connection = store.readConnection()) {
 			try {
 				return switch (type) {
 				case PO -> purchaseOrder(connection, key);
