@@ -100,6 +100,22 @@ public final class Ingestion {
 		return process(null, message, partner, type, name, journaled(message, name), null, true);
 	}
 
+	/**
+	 * Journals a file without processing it (status RECEIVED), as a stream whatever its size: a file that is to be
+	 * set aside, not run. Returns its message id.
+	 */
+	public long journalOnly(String partner, String name, Path file, Map<String, String> keys) throws IOException,
+			SQLException {
+		String type;
+		try (java.io.InputStream head = Files.newInputStream(file)) {
+			type = partners.documentType(partner, name, head.readNBytes(HEAD_BYTES));
+		}
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			return journal.appendStreamed(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type,
+					name, null, OffsetDateTime.now(ZoneOffset.UTC), keys), in, null);
+		}
+	}
+
 	/** What telling an X12 document's type reads of a large one: its first transaction set header is in it. */
 	private static final int HEAD_BYTES = 64 * 1024;
 

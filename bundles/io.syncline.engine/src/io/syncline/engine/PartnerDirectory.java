@@ -50,7 +50,7 @@ public final class PartnerDirectory {
 	}
 
 	private Snapshot read() throws SQLException {
-		return store.inTransaction(connection -> {
+		return store.read(connection -> {
 			if (settings.isEmpty(connection, tenantId)) {
 				return new Snapshot(RouteCatalog.PARTNERS, RouteCatalog.ROUTES);
 			}

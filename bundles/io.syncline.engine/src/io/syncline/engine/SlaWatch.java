@@ -75,8 +75,8 @@ public final class SlaWatch {
 	/** Follows the journal, then warns and breaches; returns what changed. */
 	public synchronized Checked check(Listener listener) throws SQLException {
 		int[] counts = new int[4];
-		SlaRules rules = store.inTransaction(c -> SlaRules.of(tenantRules.all(c, tenantId)));
-		boolean idle = rules.isEmpty() && store.inTransaction(c -> clocks.list(c, tenantId, new SlaClocks.Filter(
+		SlaRules rules = store.read(c -> SlaRules.of(tenantRules.all(c, tenantId)));
+		boolean idle = rules.isEmpty() && store.read(c -> clocks.list(c, tenantId, new SlaClocks.Filter(
 				java.util.EnumSet.of(SlaClocks.State.OPEN, SlaClocks.State.BREACHED), false, null, null), 0, 1)
 				.isEmpty());
 		if (idle) {
@@ -266,6 +266,6 @@ public final class SlaWatch {
 
 	/** The clocks a query asks for. */
 	public List<SlaClocks.Clock> list(SlaClocks.Filter filter, long afterId, int pageSize) throws SQLException {
-		return store.inTransaction(c -> clocks.list(c, tenantId, filter, afterId, pageSize));
+		return store.read(c -> clocks.list(c, tenantId, filter, afterId, pageSize));
 	}
 }

@@ -16,6 +16,8 @@ import io.syncline.runtime.cli.RuntimeService;
 import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
 import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.PartnerLanes;
+import io.syncline.runtime.local.Workers;
 import io.syncline.runtime.local.TenantInboxes;
 
 /**
@@ -33,6 +35,10 @@ public final class InboxService implements RuntimeService {
 	@Reference
 	private ServedRuntime served;
 	private ScheduledExecutorService poller;
+	private PartnerLanes lanes;
+
+	/** A partner's work that goes this many bounds without progress is abandoned (see {@link PartnerLanes}). */
+	private static final int ABANDON_AFTER_BOUNDS = 5;
 
 	@Override
 	public String name() {
@@ -53,7 +59,9 @@ public final class InboxService implements RuntimeService {
 				LOG.info("{}: resumed {} message(s) left unfinished by the last stop", tenant.tenantId(), resumed.size());
 			}
 		}
-		TenantInboxes inboxes = new TenantInboxes(runtime, context.dataDirectory(), Duration.ofMillis(500));
+		Workers.Worker worker = runtime.workers().register("inbox", Workers.configuredBound());
+		lanes = PartnerLanes.watched(worker, worker.bound().multipliedBy(ABANDON_AFTER_BOUNDS));
+		TenantInboxes inboxes = new TenantInboxes(runtime, context.dataDirectory(), Duration.ofMillis(500), lanes);
 		var recovered = inboxes.refresh();
 		if (!recovered.isEmpty()) {
 			LOG.info("recovered {} file(s) claimed before the last stop", recovered.size());
@@ -96,6 +104,9 @@ public final class InboxService implements RuntimeService {
 	@Override
 	public void stop() {
 		Background.stop(poller, served);
+		if (lanes != null) {
+			lanes.close();
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.syncline.cli.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeService;
+import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.Workers;
 
 /** While {@code serve} runs: every 2 seconds, records whose retry is due are tried again, and what waited behind them follows. */
 @Component(service = RuntimeService.class)
@@ -22,6 +25,7 @@ public final class RetryService implements RuntimeService {
 	@Reference
 	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
+	private Workers.Worker worker;
 
 	@Override
 	public String name() {
@@ -30,7 +34,8 @@ public final class RetryService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		served.acquire(context); // held until stop: the runtime every tenant's work runs on
+		LocalRuntime runtime = served.acquire(context); // held until stop: the runtime every tenant's work runs on
+		worker = runtime.workers().register("retries", Workers.configuredBound());
 		scheduler = Background.thread("syncline-retries");
 		scheduler.scheduleWithFixedDelay(this::retryDue, 2, 2, TimeUnit.SECONDS);
 	}
@@ -38,7 +43,10 @@ public final class RetryService implements RuntimeService {
 	private void retryDue() {
 		try {
 			for (LocalRuntime tenant : served.everyTenant()) {
-				var results = tenant.operations().retryDue(Instant.now());
+				List<SubmitResult> results;
+				try (Workers.Unit unit = worker.begin(tenant.tenantId(), "due retries of " + tenant.tenantId())) {
+					results = tenant.operations().retryDue(Instant.now());
+				}
 				if (!results.isEmpty()) {
 					LOG.info("{}: retried {} message(s): {}", tenant.tenantId(), results.size(),
 							results.stream().map(r -> r.messageId() + " " + r.status()).toList());

@@ -21,6 +21,7 @@ public final class ServedRuntime {
 	synchronized LocalRuntime acquire(CommandContext context) throws IOException {
 		if (runtime == null) {
 			runtime = Runtimes.runtime(context, null);
+			runtime.workers().startWatching();
 		}
 		users++;
 		return runtime;

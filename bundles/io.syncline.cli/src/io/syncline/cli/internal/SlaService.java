@@ -12,6 +12,7 @@ import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.Fatal;
 import io.syncline.runtime.cli.RuntimeService;
 import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.local.Workers;
 
 /**
  * While {@code serve} runs: SLA clocks are checked every 5 seconds ({@code SYNCLINE_SLA_CHECK_MS}): started and
@@ -25,6 +26,7 @@ public final class SlaService implements RuntimeService {
 	@Reference
 	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
+	private Workers.Worker worker;
 
 	@Override
 	public String name() {
@@ -33,7 +35,8 @@ public final class SlaService implements RuntimeService {
 
 	@Override
 	public void start(CommandContext context) throws Exception {
-		served.acquire(context); // held until stop: the runtime every tenant's work runs on
+		LocalRuntime runtime = served.acquire(context); // held until stop: the runtime every tenant's work runs on
+		worker = runtime.workers().register("sla", Workers.configuredBound());
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_SLA_CHECK_MS", "5000"));
 		scheduler = Background.thread("syncline-sla");
 		scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
@@ -42,7 +45,10 @@ public final class SlaService implements RuntimeService {
 	private void check() {
 		try {
 			for (LocalRuntime tenant : served.everyTenant()) {
-				var checked = tenant.operations().checkSlaClocks();
+				io.syncline.engine.SlaWatch.Checked checked;
+				try (Workers.Unit unit = worker.begin(tenant.tenantId(), "SLA clocks of " + tenant.tenantId())) {
+					checked = tenant.operations().checkSlaClocks();
+				}
 				if (checked.breached() > 0) {
 					LOG.warn("{}: SLA clocks: {} breached (see the SLA_BREACH exceptions)", tenant.tenantId(),
 							checked.breached());

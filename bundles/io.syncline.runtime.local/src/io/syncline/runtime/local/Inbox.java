@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import io.syncline.engine.Ingestion;
 import io.syncline.runtime.api.SubmitResult;
+import io.syncline.store.InboxClaims;
 
 /**
  * Per-partner inbox folders: {@code <data>/inbox/<partner>/FILE}. A file is claimed by an atomic move into
@@ -47,11 +48,18 @@ public final class Inbox {
 	private final LocalRuntime runtime;
 	private final Path root;
 	private final Duration settle;
+	private final PartnerLanes lanes;
 
 	public Inbox(LocalRuntime runtime, Path dataDirectory, Duration settle) {
+		this(runtime, dataDirectory, settle, PartnerLanes.DIRECT);
+	}
+
+	/** An inbox whose partners' work runs in {@code lanes}. */
+	public Inbox(LocalRuntime runtime, Path dataDirectory, Duration settle, PartnerLanes lanes) {
 		this.runtime = runtime;
 		this.root = dataDirectory;
 		this.settle = settle;
+		this.lanes = lanes;
 	}
 
 	public Path folder(String partner) {
@@ -84,8 +92,11 @@ public final class Inbox {
 						}
 						String claimId = name.substring(0, cut);
 						String original = name.substring(cut + CLAIM_SEPARATOR.length());
-						SubmitResult result = runtime.operations().finishClaim(claimId)
-								.orElseGet(() -> submit(partner, original, claimId, file));
+						InboxClaims.Abandons abandons = runtime.operations().abandonsOf(claimId);
+						SubmitResult result = abandons.count() >= ABANDONS_BEFORE_QUARANTINE
+								? runtime.operations().quarantineClaim(partner, original, claimId, file, abandons)
+								: runtime.operations().finishClaim(claimId)
+										.orElseGet(() -> submit(partner, original, claimId, file));
 						recovered.add(keep(partner, original, claimId, file, result));
 					}
 				}
@@ -94,12 +105,20 @@ public final class Inbox {
 		return recovered;
 	}
 
+	/**
+	 * A claim whose work was abandoned on this many runs is set aside at the next start, as a message that stopped
+	 * the runtime on as many starts is.
+	 */
+	static final int ABANDONS_BEFORE_QUARANTINE = 3;
+
 	/** At most this many files of one partner go into one transaction. */
 	private static final int BATCH = 100;
 
 	/**
-	 * Claims, submits and keeps every settled file of every partner's inbox, oldest first per partner. A partner
-	 * configured since the last poll gets its folder here.
+	 * Claims, submits and keeps every settled file of every partner's inbox, in the order they arrived (oldest
+	 * first, across partners): a supplier's acknowledgment dropped after the purchase order it answers applies after
+	 * it, as it would have through {@code ingest}. The consecutive files of one partner go together, up to a batch
+	 * in one transaction. A partner configured since the last poll gets its folder here.
 	 */
 	public List<Pickup> poll() throws IOException {
 		createFolders();
@@ -109,16 +128,52 @@ public final class Inbox {
 			return picked;
 		}
 		Instant settledBefore = Instant.now().minus(settle);
+		List<Arrived> arrived = new ArrayList<>();
+		Arrived frontier = null; // a partner with more files than a poll takes: none that came after its last is taken
 		try (DirectoryStream<Path> partners = Files.newDirectoryStream(inbox, Files::isDirectory)) {
 			for (Path partnerFolder : partners) {
-				String partner = partnerFolder.getFileName().toString();
-				List<Path> files = settledFiles(partnerFolder, settledBefore);
+				List<Arrived> files = settledFiles(partnerFolder, settledBefore);
+				if (files.size() > PER_POLL) {
+					files = files.subList(0, PER_POLL);
+					Arrived last = files.get(PER_POLL - 1);
+					frontier = frontier == null || ARRIVAL.compare(last, frontier) < 0 ? last : frontier;
+				}
+				arrived.addAll(files);
+			}
+		}
+		if (frontier != null) {
+			Arrived until = frontier;
+			arrived.removeIf(file -> ARRIVAL.compare(file, until) > 0);
+		}
+		arrived.sort(ARRIVAL);
+		for (int from = 0; from < arrived.size();) {
+			String partner = arrived.get(from).partner();
+			int to = from;
+			while (to < arrived.size() && arrived.get(to).partner().equals(partner)) {
+				to++;
+			}
+			picked.addAll(inLane(partner, arrived.subList(from, to).stream().map(Arrived::file).toList()));
+			from = to;
+		}
+		return picked;
+	}
+
+	/** A partner's settled files, a batch at a time, in the partner's lane. */
+	private List<Pickup> inLane(String partner, List<Path> files) throws IOException {
+		String what = files.size() + " file(s) from " + files.get(0).getFileName();
+		try {
+			return lanes.run(runtime.tenantId(), partner, what, () -> {
+				List<Pickup> picked = new ArrayList<>();
 				for (int from = 0; from < files.size(); from += BATCH) {
 					picked.addAll(submitTogether(partner, files.subList(from, Math.min(files.size(), from + BATCH))));
 				}
-			}
+				return picked;
+			}).orElse(List.of());
+		} catch (IOException | RuntimeException e) {
+			throw e;
+		} catch (Exception e) {
+			throw new IOException(e.getMessage(), e);
 		}
-		return picked;
 	}
 
 	/**
@@ -135,6 +190,7 @@ public final class Inbox {
 			if (claimed == null) {
 				continue;
 			}
+			runtime.workers().current().ifPresent(unit -> unit.hold(claimId)); // counted if the unit is abandoned
 			String name = file.getFileName().toString();
 			if (Files.size(claimed) >= runtime.operations().streamFrom()) {
 				picked.addAll(batch.submit());
@@ -187,10 +243,14 @@ public final class Inbox {
 	/** Files taken per partner in one poll, oldest first: a backlog of 100,000 files is worked off poll by poll. */
 	private static final int PER_POLL = 2_000;
 
-	private record Arrived(Path file, FileTime modified) {
+	private record Arrived(String partner, Path file, FileTime modified) {
 	}
 
-	private static List<Path> settledFiles(Path folder, Instant settledBefore) throws IOException {
+	private static final Comparator<Arrived> ARRIVAL = Comparator.comparing(Arrived::modified)
+			.thenComparing(a -> a.file().getFileName().toString()).thenComparing(Arrived::partner);
+
+	private static List<Arrived> settledFiles(Path folder, Instant settledBefore) throws IOException {
+		String partner = folder.getFileName().toString();
 		List<Arrived> files = new ArrayList<>();
 		try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
 			for (Path file : listing) {
@@ -201,15 +261,15 @@ public final class Inbox {
 				try {
 					BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 					if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(settledBefore)) {
-						files.add(new Arrived(file, attributes.lastModifiedTime()));
+						files.add(new Arrived(partner, file, attributes.lastModifiedTime()));
 					}
 				} catch (NoSuchFileException e) {
 					// claimed by another runtime meanwhile
 				}
 			}
 		}
-		files.sort(Comparator.comparing(Arrived::modified).thenComparing(a -> a.file().getFileName().toString()));
-		return files.stream().limit(PER_POLL).map(Arrived::file).toList();
+		files.sort(ARRIVAL);
+		return files.size() > PER_POLL ? files.subList(0, PER_POLL + 1) : files; // one more tells it was cut
 	}
 
 	/** The atomic move that makes a file ours; null if another runtime was faster. */

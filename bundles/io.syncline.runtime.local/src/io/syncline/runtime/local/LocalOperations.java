@@ -54,6 +54,17 @@ public final class LocalOperations {
 		return parts.recovery.submitClaimed(documents);
 	}
 
+	/** See {@link Recovery#abandonsOf(String)}. */
+	io.syncline.store.InboxClaims.Abandons abandonsOf(String claimId) {
+		return parts.recovery.abandonsOf(claimId);
+	}
+
+	/** See {@link Recovery#quarantineClaim}. */
+	SubmitResult quarantineClaim(String partner, String name, String claimId, Path file,
+			io.syncline.store.InboxClaims.Abandons abandons) {
+		return parts.recovery.quarantineClaim(partner, name, claimId, file, abandons);
+	}
+
 	/** See {@link Recovery#finishClaim(String)}. */
 	Optional<SubmitResult> finishClaim(String claimId) {
 		return parts.recovery.finishClaim(claimId);

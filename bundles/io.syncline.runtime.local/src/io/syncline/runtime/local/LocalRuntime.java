@@ -150,9 +150,9 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public RuntimeStatus status() {
 		TenantCounts.Counts counts = call("count the journal of " + tenantId,
-				() -> parts.store.inTransaction(connection -> new TenantCounts().of(connection, tenantId)));
+				() -> parts.store.read(connection -> new TenantCounts().of(connection, tenantId)));
 		return new RuntimeStatus(tenancy.version(), tenancy.startedAt(), tenantId, tenants().size(), counts.messages(),
-				counts.openExceptions());
+				counts.openExceptions(), tenancy.workers().statuses());
 	}
 
 	@Override
@@ -168,6 +168,26 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public Tenant createTenant(NewTenant tenant) {
 		return call("create tenant " + tenant.tenantId(), () -> tenancy.create(principal, tenant));
+	}
+
+	/** Whether the store answers a query within {@code timeout}: what readiness needs of it. */
+	public boolean storeAnswers(java.time.Duration timeout) {
+		try {
+			return parts.store.read(connection -> {
+				try (var ping = connection.createStatement()) {
+					ping.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+					ping.execute("SELECT 1");
+					return true;
+				}
+			});
+		} catch (java.sql.SQLException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	/** The runtime's background workers: those that serve it register here, and are watched. */
+	public Workers workers() {
+		return tenancy.workers();
 	}
 
 	/** The bearer tokens of this runtime's store, managed as this runtime's principal (an ADMIN of every tenant). */
@@ -335,7 +355,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	@Override
 	public Map<String, String> tenantRules() {
-		return call("read the rules of " + tenantId, () -> parts.store.inTransaction(c -> new TenantRules().all(c, tenantId)));
+		return call("read the rules of " + tenantId, () -> parts.store.read(c -> new TenantRules().all(c, tenantId)));
 	}
 
 	@Override
@@ -362,7 +382,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 		AuditLog.Filter filter = new AuditLog.Filter(query.actor(), query.action(), query.subject(),
 				query.from() == null ? null : java.time.OffsetDateTime.ofInstant(query.from(), java.time.ZoneOffset.UTC),
 				query.to() == null ? null : java.time.OffsetDateTime.ofInstant(query.to(), java.time.ZoneOffset.UTC));
-		return call("read the audit log", () -> parts.store.inTransaction(connection -> {
+		return call("read the audit log", () -> parts.store.read(connection -> {
 			List<AuditLog.Entry> rows = new AuditLog().search(connection, tenantId, filter, query.beforeId(),
 					query.pageSize());
 			long next = rows.size() == query.pageSize() ? rows.get(rows.size() - 1).id() : 0;

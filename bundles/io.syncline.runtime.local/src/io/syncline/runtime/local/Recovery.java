@@ -84,19 +84,34 @@ final class Recovery {
 	 * finished) and returns its result; empty if it was never journaled.
 	 */
 	Optional<SubmitResult> finishClaim(String claimId) {
-		List<MessageJournal.Message> found = call("look up claim " + claimId,
-				() -> search.search(tenantId, new JournalSearch.Filter(null, null, null, "IN", null, claimId, null, null),
-						0, 1));
+		List<MessageJournal.Message> found = claimed(claimId);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		MessageJournal.Message message = found.get(0);
-		if (!message.status().equals(MessageJournal.Status.RECEIVED.name())) {
-			return Optional.of(new SubmitResult(message.id(), message.partnerId(), message.documentType(),
-					message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
-							: List.of("finished before the stop as " + message.status())));
+		return Optional.of(ended(found.get(0)).orElseGet(() -> resumeOrQuarantine(found.get(0).id())));
+	}
+
+	/** The message journaled for an inbox claim, if any. */
+	private List<MessageJournal.Message> claimed(String claimId) {
+		return call("look up claim " + claimId, () -> search.search(tenantId,
+				new JournalSearch.Filter(null, null, null, "IN", null, claimId, null, null), 0, 1));
+	}
+
+	/** What a message ended as, if it finished before a stop. */
+	private static Optional<SubmitResult> ended(MessageJournal.Message message) {
+		if (message.status().equals(MessageJournal.Status.RECEIVED.name())) {
+			return Optional.empty();
 		}
-		return Optional.of(resumeOrQuarantine(message.id()));
+		return Optional.of(new SubmitResult(message.id(), message.partnerId(), message.documentType(),
+				message.status(), 0, Map.of(), message.status().equals("APPLIED") ? List.of()
+						: List.of("finished before the stop as " + message.status())));
+	}
+
+	/** How often the work of an inbox claim was abandoned. */
+	io.syncline.store.InboxClaims.Abandons abandonsOf(String claimId) {
+		return call("read the abandons of claim " + claimId,
+				() -> store.read(connection -> new io.syncline.store.InboxClaims(store.dialect()).abandons(connection,
+						tenantId, claimId)));
 	}
 
 	/**
@@ -151,12 +166,35 @@ final class Recovery {
 	/** Sets a message aside with a POISON exception naming the attempts and the last error known. */
 	private SubmitResult quarantine(Checkpoints.Resume before) {
 		long id = before.id();
-		MessageJournal.Message message = call("read message " + id, () -> search.get(tenantId, id)).orElseThrow();
 		String detail = "resumed by " + before.resumes() + " starts of the runtime without progress (still at record "
 				+ before.checkpointRecords() + "); last error known: "
 				+ (before.lastError() == null ? "none recorded (the process ended without one: killed, or the machine "
 						+ "stopped)" : before.lastError())
 				+ ". Not resumed again: fix the cause (a larger heap, a corrected file), then resubmit it";
+		return setAside(id, detail);
+	}
+
+	/**
+	 * An inbox claim whose work was abandoned on {@code abandons} runs (see PartnerLanes): set aside like a message
+	 * that stopped the runtime on as many starts, journaled first if it never was, instead of hanging its worker
+	 * again. A claim whose message finished meanwhile is left as it ended.
+	 */
+	SubmitResult quarantineClaim(String partner, String name, String claimId, java.nio.file.Path file,
+			io.syncline.store.InboxClaims.Abandons abandons) {
+		List<MessageJournal.Message> journaled = claimed(claimId);
+		Optional<SubmitResult> finished = journaled.isEmpty() ? Optional.empty() : ended(journaled.get(0));
+		if (finished.isPresent()) {
+			return finished.get();
+		}
+		long id = !journaled.isEmpty() ? journaled.get(0).id()
+				: call("journal claim " + claimId, () -> ingestion.journalOnly(partner, name, file, Map.of("INBOX", claimId)));
+		return setAside(id, "abandoned by the inbox worker on " + abandons.count() + " runs, each far past its bound "
+				+ "without progress (last: " + abandons.lastReason() + "). Not submitted again: fix the cause, then "
+				+ "resubmit it");
+	}
+
+	private SubmitResult setAside(long id, String detail) {
+		MessageJournal.Message message = call("read message " + id, () -> search.get(tenantId, id)).orElseThrow();
 		long exceptionId = call("quarantine message " + id, () -> store.inTransaction(connection -> {
 			checkpoints.quarantine(connection, tenantId, id);
 			return queue.open(connection, tenantId, id, "POISON", null, message.sourceName(), detail);

@@ -17,8 +17,10 @@ import io.syncline.runtime.api.NewTenant;
 import io.syncline.runtime.api.NotFoundException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.Role;
+import io.syncline.runtime.api.RuntimeEvent;
 import io.syncline.runtime.api.Tenant;
 import io.syncline.store.AuditLog;
+import io.syncline.store.InboxClaims;
 import io.syncline.store.Store;
 import io.syncline.store.Tenants;
 
@@ -36,11 +38,43 @@ final class Tenancy implements AutoCloseable {
 	private final Tenants tenants = new Tenants();
 	private final Map<String, TenantParts> tenantParts = new ConcurrentHashMap<>();
 	private final Instant startedAt = Instant.now();
+	private final Workers workers = new Workers();
 
 	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
 		this.store = store;
 		this.ownsStore = ownsStore;
 		this.settings = settings;
+		workers.addListener(new Workers.Listener() {
+			@Override
+			public void stuck(String worker, Workers.Unit unit, java.time.Duration withoutProgress) {
+				tell(unit, RuntimeEvent.Type.WORKER_STUCK, "STUCK", "worker " + worker + " holds " + unit.what()
+						+ " for " + withoutProgress.toSeconds() + " s without progress");
+			}
+
+			@Override
+			public void abandoned(String worker, Workers.Unit unit, java.time.Duration withoutProgress) {
+				String tenant = unit.tenantId() != null ? unit.tenantId() : settings.tenantId();
+				String reason = "worker " + worker + " abandoned " + unit.what() + " after "
+						+ withoutProgress.toSeconds() + " s without progress";
+				for (String claim : unit.held()) {
+					call("count the abandoned claim " + claim, () -> store.inTransaction(
+							connection -> new InboxClaims(store.dialect()).abandoned(connection, tenant, claim, reason)));
+				}
+			}
+
+			@Override
+			public void recovered(String worker, Workers.Unit unit, java.time.Duration stuckFor) {
+				tell(unit, RuntimeEvent.Type.WORKER_RECOVERED, "MOVING", "worker " + worker + " moved again on "
+						+ unit.what() + " after " + stuckFor.toSeconds() + " s without progress");
+			}
+		});
+	}
+
+	/** A worker's state to the subscribers of the tenant whose work it holds (the runtime's own tenant if none). */
+	private void tell(Workers.Unit unit, RuntimeEvent.Type type, String status, String detail) {
+		String tenant = unit.tenantId() != null ? unit.tenantId() : settings.tenantId();
+		parts(tenant).events.publish(new RuntimeEvent(type, Instant.now(), null, null, null, null, null, status,
+				detail));
 	}
 
 	Instant startedAt() {
@@ -55,6 +89,11 @@ final class Tenancy implements AutoCloseable {
 
 	Store store() {
 		return store;
+	}
+
+	/** The background workers of the runtime, whichever tenant's work they hold. */
+	Workers workers() {
+		return workers;
 	}
 
 	LocalSettings settings() {
@@ -96,11 +135,11 @@ final class Tenancy implements AutoCloseable {
 			return true;
 		}
 		return call("read tenant " + tenantId,
-				() -> store.inTransaction(connection -> tenants.get(connection, tenantId).isPresent()));
+				() -> store.read(connection -> tenants.get(connection, tenantId).isPresent()));
 	}
 
 	List<Tenant> visibleTo(Principal principal) throws SQLException {
-		return store.inTransaction(connection -> tenants.all(connection)).stream()
+		return store.read(connection -> tenants.all(connection)).stream()
 				.filter(t -> principal.sees(t.id())).map(Tenancy::dto).toList();
 	}
 
@@ -132,6 +171,7 @@ final class Tenancy implements AutoCloseable {
 
 	@Override
 	public void close() {
+		workers.close();
 		tenantParts.values().forEach(parts -> parts.events.close());
 		if (ownsStore) {
 			store.close();

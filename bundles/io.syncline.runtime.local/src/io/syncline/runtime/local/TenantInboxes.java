@@ -22,12 +22,19 @@ public final class TenantInboxes {
 	private final Path dataDirectory;
 	private final Duration settle;
 	private final Map<String, Inbox> inboxes = new LinkedHashMap<>();
+	private final PartnerLanes lanes;
 
 	/** @param root the runtime of the store's own tenant, acting for every tenant */
 	public TenantInboxes(LocalRuntime root, Path dataDirectory, Duration settle) {
+		this(root, dataDirectory, settle, PartnerLanes.DIRECT);
+	}
+
+	/** As above, every partner's work of every tenant run in {@code lanes}. */
+	public TenantInboxes(LocalRuntime root, Path dataDirectory, Duration settle, PartnerLanes lanes) {
 		this.root = root;
 		this.dataDirectory = dataDirectory;
 		this.settle = settle;
+		this.lanes = lanes;
 	}
 
 	/** Where a tenant's inbox, processing, archive and failed folders are. */
@@ -48,7 +55,8 @@ public final class TenantInboxes {
 		List<Inbox.Pickup> recovered = new ArrayList<>();
 		for (Tenant tenant : root.tenants()) {
 			if (!inboxes.containsKey(tenant.tenantId())) {
-				Inbox inbox = new Inbox(root.forTenant(tenant.tenantId()), directoryOf(tenant.tenantId()), settle);
+				Inbox inbox = new Inbox(root.forTenant(tenant.tenantId()), directoryOf(tenant.tenantId()), settle,
+						lanes);
 				inbox.createFolders();
 				recovered.addAll(inbox.recover());
 				inboxes.put(tenant.tenantId(), inbox);

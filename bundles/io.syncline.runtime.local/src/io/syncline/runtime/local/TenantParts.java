@@ -59,7 +59,11 @@ final class TenantParts {
 		this.documents = new Documents(store, tenantId);
 		this.announcements = new Announcements(tenantId, events, queue, search, documents);
 		this.recovery = new Recovery(tenantId, store, ingestion, search, this::announce, announcements);
-		ingestion.chunks(ChunkSettings.standard(announcements::progress));
+		Workers workers = tenancy.workers();
+		ingestion.chunks(ChunkSettings.standard((message, name, records, read, total) -> {
+			workers.progressed(); // a large file that commits chunks is not stuck, however long it takes
+			announcements.progress(message, name, records, read, total);
+		}));
 		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
 		this.sla = new SlaBoard(store, tenantId, java.time.Clock.systemUTC(), events);
 	}

@@ -20,7 +20,14 @@ public record RuntimeEvent(Type type, Instant at, Long messageId, Long exception
 		/** An SLA clock ran out: its SLA_BREACH exception is {@code exceptionId}. */
 		SLA_BREACHED,
 		/** An SLA clock stopped with its reply: {@code status} MET or MET_LATE. */
-		SLA_MET
+		SLA_MET,
+		/**
+		 * A background worker held a unit of this tenant's work past its bound without progress; {@code detail}
+		 * names the worker and the unit.
+		 */
+		WORKER_STUCK,
+		/** A stuck worker's unit moved again or ended. */
+		WORKER_RECOVERED
 	}
 
 	/** An event that carries no progress, before the runtime gave it its id. */

@@ -1,11 +1,22 @@
 package io.syncline.runtime.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How a runtime stands, for a connections list: its version, since when it runs, how many tenants the principal
- * sees, and in the runtime's current tenant the journal's size and the exceptions open.
+ * sees, in the runtime's current tenant the journal's size and the exceptions open, and its background workers
+ * (none where nothing runs in the background, as in the console's own runtime before it serves).
  */
 public record RuntimeStatus(String version, Instant startedAt, String tenantId, int tenants, long journalSize,
-		long openExceptions) {
+		long openExceptions, List<WorkerStatus> workers) {
+
+	public RuntimeStatus {
+		workers = workers == null ? List.of() : List.copyOf(workers);
+	}
+
+	/** The workers holding a unit of work past their bound. */
+	public List<WorkerStatus> stuckWorkers() {
+		return workers.stream().filter(WorkerStatus::stuck).toList();
+	}
 }

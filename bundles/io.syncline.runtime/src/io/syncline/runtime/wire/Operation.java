@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import io.syncline.runtime.api.Role;
 
 /**
- * Every route of the runtime's HTTP API: its method, its path, the role it needs (null: none, {@code /health}
- * only) and whether it changes anything. The server dispatches by this table, the client builds its requests from
+ * Every route of the runtime's HTTP API: its method, its path, the role it needs (null: none, the {@code /health}
+ * routes only) and whether it changes anything. The server dispatches by this table, the client builds its requests from
  * it, and a test holds the committed OpenAPI description to it, so the three cannot drift apart.
  */
 public enum Operation {
 	HEALTH("GET", "/health", null, false),
+	HEALTH_LIVE("GET", "/health/live", null, false),
+	HEALTH_READY("GET", "/health/ready", null, false),
 	OPENAPI("GET", "/openapi.json", Role.VIEWER, false),
 	PRINCIPAL("GET", "/api/v1/principal", Role.VIEWER, false),
 	LIST_TENANTS("GET", "/api/v1/tenants", Role.VIEWER, false),

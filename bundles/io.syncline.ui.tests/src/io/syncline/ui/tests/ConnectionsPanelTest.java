@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -32,6 +34,7 @@ import io.syncline.runtime.api.NewTenant;
 import io.syncline.runtime.api.Role;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.local.LocalSettings;
+import io.syncline.runtime.local.Workers;
 import io.syncline.runtime.server.RuntimeServer;
 import io.syncline.runtime.server.ServerSettings;
 import io.syncline.store.Store;
@@ -145,6 +148,52 @@ class ConnectionsPanelTest {
 		assertTrue(table.getItem(1).getText(9).contains("cannot reach"), table.getItem(1).getText(9));
 		assertTrue(ticks.get() > 0, "the UI thread kept dispatching while the runtime was tested");
 		assertTrue(panel.outcome().getText().contains("cannot reach"), panel.outcome().getText());
+	}
+
+	@Test
+	void aRuntimeWithAStuckWorkerNamesItInItsState() throws Exception {
+		Workers.Worker inbox = served.workers().register("inbox", Duration.ofMillis(100));
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch begun = new CountDownLatch(1);
+		Thread held = new Thread(() -> {
+			try (Workers.Unit unit = inbox.begin("harbor", "harbor/bigbox: 1 file(s) from order-1.edi")) {
+				begun.countDown();
+				release.await(30, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "held-inbox-lane");
+		held.start();
+		try {
+			assertTrue(begun.await(5, TimeUnit.SECONDS));
+			Thread.sleep(200);
+			served.workers().check(); // what the runtime's watch does every second
+			ConnectionsPanel panel = new ConnectionsPanel(shell, selection);
+			shell.setSize(1280, 800);
+			shell.open();
+			Table table = panel.viewer().getTable();
+			display.asyncExec(() -> fillTheDialog(server.url()));
+			press(panel, "&Add…");
+			await(() -> table.getItemCount() == 2, "the new connection is listed");
+			table.setSelection(1);
+			press(panel, "&Test");
+			await(() -> table.getItem(1).getText(3).startsWith("Up"), "the test finds it up");
+			assertEquals("Up, stuck: inbox", table.getItem(1).getText(3));
+			org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+			try {
+				assertTrue(gc.textExtent("Up, stuck: inbox").x < table.getColumn(3).getWidth(),
+						"the state is not cut: column " + table.getColumn(3).getWidth() + " px");
+			} finally {
+				gc.dispose();
+			}
+
+			release.countDown();
+			held.join(5_000);
+			press(panel, "&Test");
+			await(() -> "Up".equals(table.getItem(1).getText(3)), "once the unit ended, just up");
+		} finally {
+			release.countDown();
+		}
 	}
 
 	private void fillTheDialog(String url) {

@@ -1,5 +1,7 @@
 package io.syncline.runtime.local.tests;
 
+import static io.syncline.runtime.local.tests.DemoFiles.demo;
+import static io.syncline.runtime.local.tests.DemoFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,18 +59,7 @@ class InboxAndDemoTest {
 		store.close();
 	}
 
-	private static Path demo(String relative) {
-		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
-	}
 
-	private static List<String> names(Path folder) throws Exception {
-		if (!Files.isDirectory(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(p -> p.getFileName().toString()).sorted().toList();
-		}
-	}
 
 	@Test
 	void settledFilesAreClaimedProcessedAndKeptBesideTheirOutcome() throws Exception {
@@ -123,6 +113,28 @@ class InboxAndDemoTest {
 		assertEquals(2L, b.outcomes().get("APPLIED"), "the records around the bad one stay applied: " + b);
 		assertEquals(1L, byFile.get("c.jsonl").outcomes().get("DUPLICATE"), "an event applies once across a batch");
 		assertEquals(3, runtime.journal(JournalQuery.all().withPartner("wms")).items().size());
+	}
+
+	@Test
+	void filesOfSeveralPartnersApplyInTheOrderTheyArrived() throws Exception {
+		List<String[]> arrivals = List.of(new String[] { "erp", "samples/erp-items.csv" },
+				new String[] { "erp", "canonical/po-45001.xmi" }, new String[] { "acme", "samples/edi/acme-855-po-ack.edi" },
+				new String[] { "erp", "samples/erp-items-acme.csv" });
+		long now = System.currentTimeMillis();
+		for (int i = 0; i < arrivals.size(); i++) {
+			Path source = demo(arrivals.get(i)[1]);
+			Path dropped = inbox.folder(arrivals.get(i)[0]).resolve(source.getFileName());
+			Files.copy(source, dropped);
+			Files.setLastModifiedTime(dropped, java.nio.file.attribute.FileTime.fromMillis(now - 10_000 + i * 1000L));
+		}
+
+		List<Inbox.Pickup> picked = inbox.poll();
+
+		assertEquals(List.of("erp-items.csv", "po-45001.xmi", "acme-855-po-ack.edi", "erp-items-acme.csv"),
+				picked.stream().map(Inbox.Pickup::file).toList(), "oldest first across partners, not partner by partner");
+		Inbox.Pickup acknowledgment = picked.get(2);
+		assertEquals(1, runtime.exceptions(ExceptionQuery.open().ofKind("PRICE_CHANGE")).items().size(),
+				"the 855 met the PO it answers, dropped before it: " + acknowledgment.result());
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.syncline.runtime.local.tests;
 
+import static io.syncline.runtime.local.tests.DemoFiles.demo;
+import static io.syncline.runtime.local.tests.DemoFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,16 +106,5 @@ class InboxEdiOrdersTest {
 		return numbers;
 	}
 
-	private static Path demo(String relative) {
-		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
-	}
 
-	private static List<String> names(Path folder) throws Exception {
-		if (!Files.isDirectory(folder)) {
-			return new ArrayList<>();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(p -> p.getFileName().toString()).sorted().toList();
-		}
-	}
 }

@@ -28,6 +28,7 @@ import io.syncline.runtime.api.PayloadTooLargeException;
 import io.syncline.runtime.api.Principal;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.RuntimeUnavailableException;
+import io.syncline.runtime.api.WorkerStatus;
 import io.syncline.runtime.local.AccessTokens;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.server.ServerSettings;
@@ -88,8 +89,12 @@ public final class ApiHandler extends Handler.Abstract {
 				}
 				return true;
 			}
-			if (operation == Operation.HEALTH) {
+			if (operation == Operation.HEALTH || operation == Operation.HEALTH_LIVE) {
 				x.ok(Map.of("status", "UP", "version", version, "startedAt", startedAt.toString()));
+				return true;
+			}
+			if (operation == Operation.HEALTH_READY) {
+				ready(x);
 				return true;
 			}
 			// the role each call needs is checked, and a refusal audited, by the runtime acting as the principal
@@ -107,6 +112,33 @@ public final class ApiHandler extends Handler.Abstract {
 		}
 		return true;
 	}
+
+	/**
+	 * Ready when the store answers and no worker is stuck. Without a token, so the body names workers and how long
+	 * they went without progress, never a tenant, a partner or a file (the log and the status API have those).
+	 */
+	private void ready(Exchange x) throws IOException {
+		java.util.List<String> reasons = new java.util.ArrayList<>();
+		if (!root.storeAnswers(READY_STORE_TIMEOUT)) {
+			reasons.add("the store does not answer within " + READY_STORE_TIMEOUT.toSeconds() + " s");
+		}
+		Instant now = Instant.now();
+		for (WorkerStatus worker : root.workers().statuses()) {
+			if (worker.stuck()) {
+				reasons.add("worker " + worker.name() + " is stuck: "
+						+ Duration.between(worker.lastProgress(), now).toSeconds() + " s without progress (bound "
+						+ worker.stuckAfterMillis() / 1000 + " s)");
+			}
+		}
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
+		body.put("reasons", reasons);
+		body.put("workers", root.workers().statuses().stream()
+				.map(w -> Map.of("name", w.name(), "state", w.state().name())).toList());
+		x.send(reasons.isEmpty() ? 200 : 503, "application/json", WireJson.mapper().writeValueAsBytes(body));
+	}
+
+	private static final Duration READY_STORE_TIMEOUT = Duration.ofSeconds(2);
 
 	/** A parameter named like a token, or a value that is one (a source file named syn_… is not). */
 	private static void refuseTokensInTheUrl(Request request) {

@@ -55,7 +55,7 @@ public final class ConnectionsPanel extends Composite {
 		column("Name", 160, Connection::name);
 		column("URL", 220, c -> c.isLocal() ? "in this process" : c.url());
 		column("Tenant", 90, c -> probe(c, p -> p.up() ? p.status().tenantId() : c.tenant()));
-		column("State", 90, c -> probe(c, Probe::state));
+		column("State", 150, c -> probe(c, Probe::state)); // room for "Up, stuck: inbox"
 		column("Version", 130, c -> probe(c, p -> p.up() ? p.status().version() : ""));
 		column("Up for", 90, c -> probe(c, Probe::uptime));
 		column("Tenants", 70, c -> probe(c, p -> p.up() ? Integer.toString(p.status().tenants()) : ""));

@@ -8,6 +8,7 @@ import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.RuntimeStatus;
 import io.syncline.runtime.api.Tenant;
+import io.syncline.runtime.api.WorkerStatus;
 import io.syncline.runtime.client.RemoteRuntime;
 import io.syncline.runtime.client.RemoteSettings;
 
@@ -51,9 +52,14 @@ public record Probe(Connection connection, boolean up, RuntimeStatus status, Lis
 		return new Probe(connection, false, null, List.of(), RuntimeFailure.reasonOf(e), Instant.now());
 	}
 
-	/** The state column: up, or the reason in a few words. */
+	/** The state column: up, up with a stuck worker named, or unreachable. */
 	public String state() {
-		return up ? "Up" : "Unreachable";
+		if (!up) {
+			return "Unreachable";
+		}
+		List<String> stuck = status == null ? List.of()
+				: status.stuckWorkers().stream().map(WorkerStatus::name).toList();
+		return stuck.isEmpty() ? "Up" : "Up, stuck: " + String.join(", ", stuck);
 	}
 
 	public String uptime() {

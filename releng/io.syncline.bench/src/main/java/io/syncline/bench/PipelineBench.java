@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.syncline.engine.Ingestion;
+import io.syncline.runtime.local.PartnerLanes;
+import io.syncline.runtime.local.Workers;
 import io.syncline.engine.PublishedMappings;
 import io.syncline.store.Payloads;
 import io.syncline.store.PostgresSchemas;
@@ -91,6 +93,7 @@ final class PipelineBench {
 			System.out.printf(Locale.ROOT, "  (CPU of the submitting thread: %.1f µs a message)%n", cpuMicros);
 			System.out.printf(Locale.ROOT, "  (one message per submit, commits of its own: %.0f msg/s)%n", single);
 			monitorIndexCost(store, ingestion, messages, rounds);
+			laneCost(ingestion, messages, rounds);
 		}
 	}
 
@@ -150,8 +153,51 @@ final class PipelineBench {
 		}
 	}
 
-	/** Submits the messages in batches; every event must apply, else the figure would be for less work. */
+	/**
+	 * What the served inbox's watched partner lane costs (PartnerLanes, issue 22): each batch handed to a worker
+	 * thread the runtime's watch follows, the caller waiting for it, against the same batches submitted on the
+	 * caller's thread; rounds alternate which goes first, on fresh event ids, and the best of each is compared.
+	 */
+	private static void laneCost(Ingestion ingestion, int messages, int rounds) throws Exception {
+		Workers workers = new Workers();
+		workers.startWatching();
+		Workers.Worker inbox = workers.register("inbox", Workers.DEFAULT_BOUND);
+		double direct = 0;
+		double watched = 0;
+		try (PartnerLanes lanes = PartnerLanes.watched(inbox, Workers.DEFAULT_BOUND.multipliedBy(5))) {
+			for (int round = 1; round <= rounds; round++) {
+				for (boolean inLane : round % 2 == 0 ? new boolean[] { true, false } : new boolean[] { false, true }) {
+					List<byte[]> payloads = new ArrayList<>();
+					String tag = "lane-" + round + (inLane ? "-watched" : "-direct");
+					for (int i = 0; i < messages; i++) {
+						payloads.add(event(tag + "-" + i, i).getBytes(StandardCharsets.UTF_8));
+					}
+					long start = System.nanoTime();
+					submitAll(ingestion, payloads, tag, inLane ? lanes : PartnerLanes.DIRECT);
+					double rate = messages / ((System.nanoTime() - start) / 1e9);
+					System.out.printf(Locale.ROOT, "  round %d %s: %.0f msg/s%n", round,
+							inLane ? "in a watched lane" : "on the caller's thread", rate);
+					if (inLane) {
+						watched = Math.max(watched, rate);
+					} else {
+						direct = Math.max(direct, rate);
+					}
+				}
+			}
+		} finally {
+			workers.close();
+		}
+		System.out.printf(Locale.ROOT, "  the served inbox's watched lane, %d per commit: %.0f msg/s in it, %.0f on the "
+				+ "caller's thread, ratio %.2f×%n", BATCH, watched, direct, watched / direct);
+	}
+
 	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object tag) throws Exception {
+		submitAll(ingestion, payloads, tag, PartnerLanes.DIRECT);
+	}
+
+	/** Submits the messages in batches; every event must apply, else the figure would be for less work. */
+	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object tag, PartnerLanes lanes)
+			throws Exception {
 		long applied = 0;
 		for (int from = 0; from < payloads.size(); from += BATCH) {
 			List<Ingestion.Document> batch = new ArrayList<>();
@@ -159,7 +205,8 @@ final class PipelineBench {
 				String name = "bench-r" + tag + "-" + i + ".jsonl";
 				batch.add(new Ingestion.Document("wms", "events", name, payloads.get(i), Map.of()));
 			}
-			for (Ingestion.Result result : ingestion.submitBatch(batch)) {
+			for (Ingestion.Result result : lanes.run("bench", "wms", batch.size() + " messages",
+					() -> ingestion.submitBatch(batch)).orElseThrow()) {
 				applied += result.outcomes().getOrDefault("APPLIED", 0L);
 			}
 		}
