@@ -44,6 +44,21 @@ public final class LocalOperations {
 		return Dtos.submitted(result);
 	}
 
+	/** Whether the store answers a query within {@code timeout}: what readiness needs of it. */
+	public boolean storeAnswers(java.time.Duration timeout) {
+		try {
+			return parts.store.read(connection -> {
+				try (var ping = connection.createStatement()) {
+					ping.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+					ping.execute("SELECT 1");
+					return true;
+				}
+			});
+		} catch (java.sql.SQLException | RuntimeException e) {
+			return false;
+		}
+	}
+
 	/** Files from this size on are streamed (see {@link Ingestion#streamFrom()}). */
 	public long streamFrom() {
 		return parts.ingestion.streamFrom();

@@ -170,21 +170,6 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return call("create tenant " + tenant.tenantId(), () -> tenancy.create(principal, tenant));
 	}
 
-	/** Whether the store answers a query within {@code timeout}: what readiness needs of it. */
-	public boolean storeAnswers(java.time.Duration timeout) {
-		try {
-			return parts.store.read(connection -> {
-				try (var ping = connection.createStatement()) {
-					ping.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-					ping.execute("SELECT 1");
-					return true;
-				}
-			});
-		} catch (java.sql.SQLException | RuntimeException e) {
-			return false;
-		}
-	}
-
 	/** The runtime's background workers: those that serve it register here, and are watched. */
 	public Workers workers() {
 		return tenancy.workers();

@@ -119,7 +119,7 @@ public final class ApiHandler extends Handler.Abstract {
 	 */
 	private void ready(Exchange x) throws IOException {
 		java.util.List<String> reasons = new java.util.ArrayList<>();
-		if (!root.storeAnswers(READY_STORE_TIMEOUT)) {
+		if (!root.operations().storeAnswers(READY_STORE_TIMEOUT)) {
 			reasons.add("the store does not answer within " + READY_STORE_TIMEOUT.toSeconds() + " s");
 		}
 		Instant now = Instant.now();
