@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,6 +16,7 @@ import io.syncline.runtime.cli.CommandContext;
 import io.syncline.runtime.cli.RuntimeService;
 import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
+import io.syncline.runtime.local.InboxWatch;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.local.PartnerLanes;
 import io.syncline.runtime.local.Workers;
@@ -23,7 +25,8 @@ import io.syncline.runtime.local.TenantInboxes;
 /**
  * While {@code serve} runs: the local runtime of the data directory, the demo tenant loaded on a first start,
  * messages a stop left unfinished resumed, files claimed before a stop recovered, then every partner's inbox of
- * every tenant polled (every second, or {@code SYNCLINE_POLL_MS}); a tenant created meanwhile is taken on.
+ * every tenant polled (every second, or {@code SYNCLINE_POLL_MS}), and polled as soon as a file that arrived has
+ * settled; a tenant created meanwhile is taken on.
  */
 @Component(service = RuntimeService.class)
 public final class InboxService implements RuntimeService {
@@ -36,6 +39,15 @@ public final class InboxService implements RuntimeService {
 	private ServedRuntime served;
 	private ScheduledExecutorService poller;
 	private PartnerLanes lanes;
+	private InboxWatch watch;
+	private TenantInboxes inboxes;
+	/** When the next poll woken by an arrival runs, in epoch milliseconds. */
+	private final AtomicLong wakeAt = new AtomicLong();
+
+	/** A file changed within this time may still be being written, so it waits. */
+	private static final Duration SETTLE = Duration.ofMillis(500);
+	/** How long after a file settles a woken poll runs; arrivals closer together share one poll. */
+	private static final long WAKE_MARGIN_MS = 100;
 
 	/** A partner's work that goes this many bounds without progress is abandoned (see {@link PartnerLanes}). */
 	private static final int ABANDON_AFTER_BOUNDS = 5;
@@ -61,21 +73,38 @@ public final class InboxService implements RuntimeService {
 		}
 		Workers.Worker worker = runtime.workers().register("inbox", Workers.configuredBound());
 		lanes = PartnerLanes.watched(worker, worker.bound().multipliedBy(ABANDON_AFTER_BOUNDS));
-		TenantInboxes inboxes = new TenantInboxes(runtime, context.dataDirectory(), Duration.ofMillis(500), lanes);
+		inboxes = new TenantInboxes(runtime, context.dataDirectory(), SETTLE, lanes);
 		var recovered = inboxes.refresh();
 		if (!recovered.isEmpty()) {
 			LOG.info("recovered {} file(s) claimed before the last stop", recovered.size());
 		}
 		long every = Long.parseLong(System.getenv().getOrDefault("SYNCLINE_POLL_MS", "1000"));
 		poller = Background.thread("syncline-inbox");
-		poller.scheduleWithFixedDelay(() -> poll(inboxes), 0, every, TimeUnit.MILLISECONDS);
+		watch = new InboxWatch(this::wake);
+		watch.watch(inboxes.partnerFolders());
+		poller.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
 		LOG.info("watching {} (other tenants: {})", context.dataDirectory().resolve("inbox"),
 				context.dataDirectory().resolve("tenants").resolve("TENANT").resolve("inbox"));
 	}
 
-	private static void poll(TenantInboxes inboxes) {
+	/**
+	 * A file arrived: a poll runs once it has settled, unless one already runs late enough to take it. Polls run on
+	 * the one inbox thread, so a woken poll never overlaps the regular ones.
+	 */
+	private void wake() {
+		long settledAt = System.currentTimeMillis() + SETTLE.toMillis();
+		if (wakeAt.get() >= settledAt) {
+			return;
+		}
+		long due = settledAt + WAKE_MARGIN_MS;
+		wakeAt.set(due);
+		poller.schedule(this::poll, due - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void poll() {
 		try {
 			TenantInboxes.Polled polled = inboxes.poll();
+			watch.watch(inboxes.partnerFolders()); // a partner or tenant added since
 			polled.failures().forEach((tenant, why) -> LOG.error("inbox poll of {} failed: {}", tenant, why));
 			polled.picked().forEach(InboxService::picked);
 		} catch (Exception e) {
@@ -103,6 +132,13 @@ public final class InboxService implements RuntimeService {
 
 	@Override
 	public void stop() {
+		if (watch != null) {
+			try {
+				watch.close();
+			} catch (java.io.IOException e) {
+				LOG.debug("closing the inbox watch: {}", e.getMessage());
+			}
+		}
 		Background.stop(poller, served);
 		if (lanes != null) {
 			lanes.close();

@@ -73,6 +73,18 @@ public final class Inbox {
 		}
 	}
 
+	/** The partners' inbox folders there are now. */
+	public List<Path> partnerFolders() throws IOException {
+		List<Path> folders = new ArrayList<>();
+		Path inbox = root.resolve("inbox");
+		if (Files.isDirectory(inbox)) {
+			try (DirectoryStream<Path> partners = Files.newDirectoryStream(inbox, Files::isDirectory)) {
+				partners.forEach(folders::add);
+			}
+		}
+		return folders;
+	}
+
 	/** Finishes files claimed before a stop: resumed if journaled, submitted if not; then kept as usual. */
 	public List<Pickup> recover() throws IOException {
 		List<Pickup> recovered = new ArrayList<>();

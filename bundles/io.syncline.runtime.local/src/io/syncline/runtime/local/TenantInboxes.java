@@ -65,6 +65,15 @@ public final class TenantInboxes {
 		return recovered;
 	}
 
+	/** Every partner's inbox folder of every tenant taken on, for an {@link InboxWatch}. */
+	public synchronized List<Path> partnerFolders() throws IOException {
+		List<Path> folders = new ArrayList<>();
+		for (Inbox inbox : inboxes.values()) {
+			folders.addAll(inbox.partnerFolders());
+		}
+		return folders;
+	}
+
 	/** What a poll picked up, by tenant, and why the poll of a tenant failed, if it did. */
 	public record Polled(Map<String, List<Inbox.Pickup>> picked, Map<String, String> failures) {
 	}

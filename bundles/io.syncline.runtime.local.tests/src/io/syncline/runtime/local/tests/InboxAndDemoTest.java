@@ -1,7 +1,7 @@
 package io.syncline.runtime.local.tests;
 
-import static io.syncline.runtime.local.tests.DemoFiles.demo;
-import static io.syncline.runtime.local.tests.DemoFiles.names;
+import static io.syncline.testing.Harbor.demo;
+import static io.syncline.runtime.local.tests.Listing.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.BusinessDocument;
 import io.syncline.runtime.api.ExceptionQuery;
@@ -26,37 +22,18 @@ import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
-import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
 import io.syncline.store.JournalEntry;
 import io.syncline.store.MessageJournal;
-import io.syncline.store.Store;
 
 /**
  * Inbox folders on a real file system and an H2 database: files claimed, processed and kept; claims left by a
  * killed runtime recovered without loss or double effects; and the demo tenant loaded on a first start.
  */
-class InboxAndDemoTest {
+class InboxAndDemoTest extends HarborInbox {
 
-	@TempDir
-	Path data;
-
-	private Store store;
-	private LocalRuntime runtime;
-	private Inbox inbox;
-
-	@BeforeEach
-	void start() throws Exception {
-		store = Store.openH2(data);
-		runtime = LocalRuntime.over(store, LocalSettings.harbor(data, demo("mappings")));
-		inbox = new Inbox(runtime, data, Duration.ZERO);
-		inbox.createFolders();
-	}
-
-	@AfterEach
-	void stop() {
-		runtime.close();
-		store.close();
+	@Override
+	boolean withDemoDay() {
+		return false; // the first start's loading is under test here
 	}
 
 

@@ -1,7 +1,7 @@
 package io.syncline.runtime.local.tests;
 
-import static io.syncline.runtime.local.tests.DemoFiles.demo;
-import static io.syncline.runtime.local.tests.DemoFiles.names;
+import static io.syncline.testing.Harbor.demo;
+import static io.syncline.runtime.local.tests.Listing.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,17 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
-import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
-import io.syncline.store.Store;
 
 /**
  * BigBox 850s dropped into the inbox of a runtime with the demo tenant loaded, as a partner drops them into a
@@ -33,29 +26,7 @@ import io.syncline.store.Store;
  * in the batch's transaction, its own transaction waited for the counter row the batch held for the 855, and the
  * inbox thread spun in H2 for ever.
  */
-class InboxEdiOrdersTest {
-
-	@TempDir
-	Path data;
-
-	private Store store;
-	private LocalRuntime runtime;
-	private Inbox inbox;
-
-	@BeforeEach
-	void start() throws Exception {
-		store = Store.openH2(data);
-		runtime = LocalRuntime.over(store, LocalSettings.harbor(data, demo("mappings")));
-		DemoTenant.loadIfEmpty(runtime, demo(""));
-		inbox = new Inbox(runtime, data, Duration.ZERO);
-		inbox.createFolders();
-	}
-
-	@AfterEach
-	void stop() {
-		runtime.close();
-		store.close();
-	}
+class InboxEdiOrdersTest extends HarborInbox {
 
 	@ParameterizedTest(name = "{0} order(s) claimed in one poll")
 	@ValueSource(ints = { 1, 2, 5, 100 })

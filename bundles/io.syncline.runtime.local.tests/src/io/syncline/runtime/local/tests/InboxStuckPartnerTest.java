@@ -1,7 +1,7 @@
 package io.syncline.runtime.local.tests;
 
-import static io.syncline.runtime.local.tests.DemoFiles.demo;
-import static io.syncline.runtime.local.tests.DemoFiles.names;
+import static io.syncline.testing.Harbor.demo;
+import static io.syncline.runtime.local.tests.Listing.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,20 +16,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.WorkerStatus;
-import io.syncline.runtime.local.DemoTenant;
 import io.syncline.runtime.local.Inbox;
-import io.syncline.runtime.local.LocalRuntime;
-import io.syncline.runtime.local.LocalSettings;
 import io.syncline.runtime.local.PartnerLanes;
 import io.syncline.runtime.local.Workers;
 import io.syncline.store.InboxClaims;
-import io.syncline.store.Store;
 
 /**
  * A partner whose batch really hangs: another session holds BigBox's interchange counter in a transaction that
@@ -38,34 +32,22 @@ import io.syncline.store.Store;
  * after it, skips BigBox's later files while its batch runs, counts the abandoned claim, and takes BigBox again once
  * the batch ends. A claim abandoned on three runs is set aside at the next start instead of hanging it again.
  */
-class InboxStuckPartnerTest {
+class InboxStuckPartnerTest extends HarborInbox {
 
-	@TempDir
-	Path data;
-
-	private Store store;
-	private LocalRuntime runtime;
 	private Workers.Worker worker;
 	private PartnerLanes lanes;
-	private Inbox inbox;
 
-	@BeforeEach
-	void start() throws Exception {
-		store = Store.openH2(data);
-		runtime = LocalRuntime.over(store, LocalSettings.harbor(data, demo("mappings")));
-		DemoTenant.loadIfEmpty(runtime, demo(""));
+	@Override
+	Inbox openInbox() {
 		worker = runtime.workers().register("inbox", Duration.ofMillis(200));
 		runtime.workers().startWatching();
 		lanes = PartnerLanes.watched(worker, Duration.ofMillis(800));
-		inbox = new Inbox(runtime, data, Duration.ZERO, lanes);
-		inbox.createFolders();
+		return new Inbox(runtime, data, Duration.ZERO, lanes);
 	}
 
 	@AfterEach
-	void stop() {
+	void closeLanes() {
 		lanes.close();
-		runtime.close();
-		store.close();
 	}
 
 	@Test

@@ -118,14 +118,8 @@ final class PipelineBench {
 		for (int round = 1; round <= Math.max(2, rounds); round++) {
 			for (boolean indexed : round % 2 == 1 ? new boolean[] { true, false } : new boolean[] { false, true }) {
 				monitorIndexes(store, indexed);
-				List<byte[]> payloads = new ArrayList<>();
-				String tag = "v20-" + round + (indexed ? "-with" : "-without");
-				for (int i = 0; i < messages; i++) {
-					payloads.add(event(tag + "-" + i, i).getBytes(StandardCharsets.UTF_8));
-				}
-				long start = System.nanoTime();
-				submitAll(ingestion, payloads, tag);
-				double rate = messages / ((System.nanoTime() - start) / 1e9);
+				double rate = timedRound(ingestion, messages, "v20-" + round + (indexed ? "-with" : "-without"),
+						PartnerLanes.DIRECT);
 				System.out.printf(Locale.ROOT, "  round %d %s the monitor indexes: %.0f msg/s%n", round,
 						indexed ? "with" : "without", rate);
 				if (indexed) {
@@ -167,14 +161,8 @@ final class PipelineBench {
 		try (PartnerLanes lanes = PartnerLanes.watched(inbox, Workers.DEFAULT_BOUND.multipliedBy(5))) {
 			for (int round = 1; round <= rounds; round++) {
 				for (boolean inLane : round % 2 == 0 ? new boolean[] { true, false } : new boolean[] { false, true }) {
-					List<byte[]> payloads = new ArrayList<>();
-					String tag = "lane-" + round + (inLane ? "-watched" : "-direct");
-					for (int i = 0; i < messages; i++) {
-						payloads.add(event(tag + "-" + i, i).getBytes(StandardCharsets.UTF_8));
-					}
-					long start = System.nanoTime();
-					submitAll(ingestion, payloads, tag, inLane ? lanes : PartnerLanes.DIRECT);
-					double rate = messages / ((System.nanoTime() - start) / 1e9);
+					double rate = timedRound(ingestion, messages, "lane-" + round + (inLane ? "-watched" : "-direct"),
+							inLane ? lanes : PartnerLanes.DIRECT);
 					System.out.printf(Locale.ROOT, "  round %d %s: %.0f msg/s%n", round,
 							inLane ? "in a watched lane" : "on the caller's thread", rate);
 					if (inLane) {
@@ -189,6 +177,18 @@ final class PipelineBench {
 		}
 		System.out.printf(Locale.ROOT, "  the served inbox's watched lane, %d per commit: %.0f msg/s in it, %.0f on the "
 				+ "caller's thread, ratio %.2f×%n", BATCH, watched, direct, watched / direct);
+	}
+
+	/** Messages per second of one round of fresh events named by {@code tag}, submitted in {@code lanes}. */
+	private static double timedRound(Ingestion ingestion, int messages, String tag, PartnerLanes lanes)
+			throws Exception {
+		List<byte[]> payloads = new ArrayList<>();
+		for (int i = 0; i < messages; i++) {
+			payloads.add(event(tag + "-" + i, i).getBytes(StandardCharsets.UTF_8));
+		}
+		long start = System.nanoTime();
+		submitAll(ingestion, payloads, tag, lanes);
+		return messages / ((System.nanoTime() - start) / 1e9);
 	}
 
 	private static void submitAll(Ingestion ingestion, List<byte[]> payloads, Object tag) throws Exception {

@@ -101,6 +101,43 @@ class ServedInboxProductTest {
 		assertSameStateAsHarbor();
 	}
 
+	/**
+	 * The issue's repro, on the Harbor tenant the first start loads: one BigBox order renamed into its inbox is
+	 * answered by an 855 and a 997. Polls are ten minutes apart here, so only the inbox's watch can take it in time.
+	 */
+	@Test
+	void anOrderRenamedIntoTheInboxIsAnsweredWithoutWaitingForAPoll() throws Exception {
+		Path outbox = data().resolve("outbox").resolve("bigbox");
+		try (ProductProcess runtime = serve("repro", "600000")) {
+			Thread.sleep(1500); // the first poll, at start, is over
+			long before = countFiles(outbox);
+			String x12 = renumber(Files.readString(demo().resolve("samples/edi/bigbox-850-customer-order.edi"))
+					.replace("BB-7730021", "BB-7730099"), 700_001);
+			Path inbox = data().resolve("inbox").resolve("bigbox");
+			Path written = inbox.resolve(".repro.edi.part");
+			Files.writeString(written, x12);
+			long renamed = System.nanoTime();
+			Files.move(written, inbox.resolve("repro.edi"), StandardCopyOption.ATOMIC_MOVE);
+			long deadline = renamed + Duration.ofSeconds(30).toNanos();
+			while (countFiles(outbox) < before + 2) {
+				assertTrue(System.nanoTime() < deadline, "no 855 and 997 within 30 s:\n" + runtime.output());
+				Thread.sleep(20);
+			}
+			System.out.printf("served repro: the 855 and the 997 written %d ms after the order was renamed in%n",
+					(System.nanoTime() - renamed) / 1_000_000);
+			stop(runtime);
+		}
+	}
+
+	private static long countFiles(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.count();
+		}
+	}
+
 	@Test
 	void ordersAcknowledgmentsAndStockMixedAreEachAnsweredOnce() throws Exception {
 		mixed(0);
@@ -190,8 +227,12 @@ class ServedInboxProductTest {
 	}
 
 	private ProductProcess serve(String name) throws Exception {
+		return serve(name, "200");
+	}
+
+	private ProductProcess serve(String name, String pollMillis) throws Exception {
 		ProductProcess runtime = ProductProcess.start(product.resolve("syncline-runtime"), dir.resolve(name + ".log"),
-				Map.of("SYNCLINE_POLL_MS", "200"), "--data", data().toString(), "serve");
+				Map.of("SYNCLINE_POLL_MS", pollMillis), "--data", data().toString(), "serve");
 		assertTrue(runtime.awaitOutput(l -> l.contains(" up: "), Duration.ofSeconds(180)), runtime.output());
 		return runtime;
 	}

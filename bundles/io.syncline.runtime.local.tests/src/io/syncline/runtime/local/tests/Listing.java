@@ -5,15 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shipped demo content and the folders an inbox test looks into. */
-final class DemoFiles {
+/** The folders an inbox test looks into. */
+final class Listing {
 
-	private DemoFiles() {
-	}
-
-	/** A file of the demo content (samples, mappings, canonical documents), as the build names it. */
-	static Path demo(String relative) {
-		return Path.of(System.getProperty("syncline.demo")).resolve(relative);
+	private Listing() {
 	}
 
 	/** The names of a folder's entries, sorted; none for a folder that does not exist. */
