@@ -82,7 +82,7 @@ public final class OrderSync {
 				short_ = true;
 				if (rule == ShortageRule.EXCEPTION) {
 					exceptions.open(connection, tenantId, messageId, "SHORTAGE", number + "/" + line.getLineNumber(),
-							number + " line " + line.getLineNumber(), item + ": ordered " + Decimals.plain(quantity) + ", available "
+							LineItems.location(number, line.getLineNumber()), item + ": ordered " + Decimals.plain(quantity) + ", available "
 									+ Decimals.plain(forChannel.max(BigDecimal.ZERO)) + " at " + warehouse + " for "
 									+ order.getChannel().getName() + "; " + Decimals.plain(backordered)
 									+ " backordered");

@@ -79,7 +79,8 @@ public final class PurchaseOrderFlow {
 			Line line = lines.get(acknowledged.getLineNumber());
 			if (line == null) {
 				exceptions.open(connection, tenantId, messageId, "UNKNOWN_PO_LINE", po + "/" + acknowledged.getLineNumber(),
-						"855 line " + acknowledged.getLineNumber(), po + " has no line " + acknowledged.getLineNumber());
+						LineItems.location("855", acknowledged.getLineNumber()),
+						po + " has no line " + acknowledged.getLineNumber());
 				continue;
 			}
 			orders.replaceLine(connection, tenantId, po, acknowledgedLine(connection, tenantId, messageId, po, line,
@@ -116,7 +117,7 @@ public final class PurchaseOrderFlow {
 			if (change.abs().compareTo(priceTolerancePercent) > 0) {
 				proposed = newPrice;
 				exceptions.open(connection, tenantId, messageId, "PRICE_CHANGE", po + "/" + line.lineNumber(),
-						"855 line " + line.lineNumber(),
+						LineItems.location("855", line.lineNumber()),
 						String.format("%s line %d %s: price %s → %s (%s%s %%) is above the %s %% tolerance; accept or reject",
 								po, line.lineNumber(), line.supplierSku(), Decimals.plain(line.unitPrice()), Decimals.plain(newPrice),
 								change.signum() > 0 ? "+" : "", change.toPlainString(), Decimals.plain(priceTolerancePercent)));

@@ -17,6 +17,14 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.NewTenant;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.syncline.runtime.api.FlowMetricsPoint;
@@ -73,19 +81,7 @@ class MetricsChartsTest {
 				latency.summary());
 		assertTrue(charts.charts().get(1).summary().startsWith("Failures per flow:"));
 
-		// the pixels once GTK has painted what was read: a capture taken while a switch of runtime still settles
-		// can show the view between two reads
-		Rectangle area = console.display.map(throughput, console.shell, throughput.getClientArea());
-		int[] blue = { 0 };
-		await(() -> {
-			try {
-				blue[0] = bluePixels(Widgets.capture(console.shell, "monitor-charts.png"), area);
-			} catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
-			return blue[0] > 20;
-		}, () -> "the first flow's line is drawn in its colour: " + blue[0] + " pixels of it, status "
-				+ charts.status().getText());
+		awaitFirstLineDrawn(charts, throughput, "monitor-charts.png");
 
 		charts.window().select(0);
 		charts.window().notifyListeners(SWT.Selection, null);
@@ -93,6 +89,89 @@ class MetricsChartsTest {
 		assertEquals(15, throughput.series().buckets().size());
 		assertEquals(messages, throughput.series().values().keySet().stream().mapToLong(throughput.series()::total)
 				.sum(), "the demo was loaded in the last few minutes");
+	}
+
+	/**
+	 * In a laptop's corner (the Charts view beside the transactions at 1280×800) three charts would each be too
+	 * small to draw a line: one is shown at a time, chosen in the bar; wide, all three stand side by side again.
+	 */
+	@Test
+	void whereThereIsRoomForOneChartItIsChosenAndDrawn() throws Exception {
+		MetricsCharts charts = new MetricsCharts(console.shell, selection);
+		console.shell.setSize(460, 300);
+		console.shell.open();
+		selection.use(Connection.local(), null);
+		await(() -> charts.status().getText().contains("messages in"), () -> charts.status().getText());
+		assertTrue(charts.shown().isVisible(), "the chooser is shown");
+		assertEquals(List.of(true, false, false), charts.charts().stream().map(c -> c.isVisible()).toList());
+		FlowChart throughput = charts.charts().get(0);
+		assertTrue(throughput.getSize().y >= 150, "the one chart has room to draw: " + throughput.getSize());
+		awaitFirstLineDrawn(charts, throughput, "charts-one-at-a-time.png");
+
+		charts.shown().select(2);
+		charts.shown().notifyListeners(SWT.Selection, null);
+		assertEquals(List.of(false, false, true), charts.charts().stream().map(c -> c.isVisible()).toList(),
+				"the latency chart instead");
+
+		console.shell.setSize(1200, 320);
+		await(() -> charts.charts().stream().allMatch(c -> c.isVisible()) && !charts.shown().isVisible(),
+				() -> "side by side when wide");
+	}
+
+	/**
+	 * The "Connecting…" flash: a switch of tenant made while the charts were reading left them on what that read
+	 * brought (or on "Connecting…") until the next tick, ten seconds later, because the refresh the switch asked
+	 * for was dropped while a read was under way. The harbor runtime's read is held here until the switch to
+	 * northstar is made, as a slow remote runtime would hold it.
+	 */
+	@Test
+	void aSwitchMadeWhileTheChartsReadIsShownAtOnceNotAtTheNextTick() throws Exception {
+		console.local.createTenant(new NewTenant("northstar", "Northstar Industrial", "harbor", null, "second customer"));
+		CountDownLatch held = new CountDownLatch(1);
+		AtomicInteger reads = new AtomicInteger();
+		IntegrationRuntime slowHarbor = (IntegrationRuntime) Proxy.newProxyInstance(
+				IntegrationRuntime.class.getClassLoader(), new Class<?>[] { IntegrationRuntime.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("metricsSeries")) {
+						reads.incrementAndGet();
+						held.await(30, TimeUnit.SECONDS);
+					}
+					try {
+						return method.invoke(console.local, args);
+					} catch (java.lang.reflect.InvocationTargetException e) {
+						throw e.getCause();
+					}
+				});
+		RuntimeSelection switching = new RuntimeSelection(console.connections(), () -> slowHarbor);
+		try {
+			MetricsCharts charts = new MetricsCharts(console.shell, switching);
+			console.shell.setSize(1200, 320);
+			console.shell.open();
+			switching.use(Connection.local(), null);
+			await(() -> reads.get() == 1, () -> "the harbor read is under way");
+			switching.use(Connection.local(), "northstar");
+			await(() -> switching.active().ready() && "northstar".equals(switching.active().tenant()),
+					() -> "switched: " + switching.active().message());
+			// the views hear of the switch on the UI thread: let them, then let the harbor read end
+			for (long until = System.nanoTime() + 300_000_000L; System.nanoTime() < until;) {
+				if (!console.display.readAndDispatch()) {
+					Thread.sleep(10);
+				}
+			}
+			held.countDown();
+			// well before the next tick (10 s), which would read again anyway
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (!charts.status().getText().startsWith("0 messages") && System.nanoTime() < deadline) {
+				if (!console.display.readAndDispatch()) {
+					Thread.sleep(10);
+				}
+			}
+			assertTrue(charts.status().getText().startsWith("0 messages"),
+					"northstar's charts (no messages yet) at once, not harbor's: " + charts.status().getText());
+		} finally {
+			held.countDown();
+			switching.close();
+		}
 	}
 
 	@Test
@@ -108,6 +187,24 @@ class MetricsChartsTest {
 		assertEquals(7, series.total("catalog"), "the point before the window is left out");
 		assertEquals(2, series.peak("orders"));
 		assertEquals(7, series.max());
+	}
+
+	/**
+	 * Waits for the pixels once GTK has painted what was read: a capture taken while a switch of runtime still
+	 * settles can show the view between two reads.
+	 */
+	private void awaitFirstLineDrawn(MetricsCharts charts, FlowChart chart, String screenshot) throws Exception {
+		Rectangle area = console.display.map(chart, console.shell, chart.getClientArea());
+		int[] blue = { 0 };
+		await(() -> {
+			try {
+				blue[0] = bluePixels(Widgets.capture(console.shell, screenshot), area);
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			return blue[0] > 20;
+		}, () -> "the first flow's line is drawn in its colour: " + blue[0] + " pixels of it, status "
+				+ charts.status().getText());
 	}
 
 	/** Pixels near the first palette colour (0, 114, 178), allowing for antialiasing. */

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -45,6 +48,9 @@ public final class MetricsCharts extends Composite {
 	}
 
 	private final RuntimeSelection selection;
+	private final Composite bar;
+	private final Combo shown;
+	private Arrangement arrangement;
 	private final Combo window;
 	private final Label status;
 	private final FlowChart throughput;
@@ -52,13 +58,15 @@ public final class MetricsCharts extends Composite {
 	private final FlowChart latency;
 	private final Consumer<RuntimeSelection.Active> onActive = active -> UiJobs.later(this, this::refresh);
 	private boolean reading;
+	/** A refresh was asked for while a read was under way. */
+	private boolean again;
 	private long readAt;
 
 	public MetricsCharts(Composite parent, RuntimeSelection selection) {
 		super(parent, SWT.NONE);
 		this.selection = selection;
 		GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 2).equalWidth(true).applyTo(this);
-		Composite bar = new Composite(this, SWT.NONE);
+		bar = new Composite(this, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(bar);
 		Label label = new Label(bar, SWT.NONE);
@@ -69,11 +77,24 @@ public final class MetricsCharts extends Composite {
 		}
 		window.select(Window.HOUR.ordinal());
 		window.addListener(SWT.Selection, e -> refresh());
-		status = AccessibleNames.named(new Label(bar, SWT.NONE), "Charts status");
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		shown = AccessibleNames.named(new Combo(bar, SWT.READ_ONLY), "Chart shown");
+		GridDataFactory.swtDefaults().exclude(true).applyTo(shown);
+		shown.setVisible(false);
+		shown.addListener(SWT.Selection, e -> {
+			arrangement = null;
+			arrange();
+		});
+		status = AccessibleNames.named(new Label(bar, SWT.WRAP), "Charts status");
+		// a line of its own under the choices: beside them, a narrow view left it a few pixels to wrap in
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(100, SWT.DEFAULT).applyTo(status);
 		throughput = chart("Throughput per flow", "messages", true);
 		failures = chart("Failures per flow", "failed", true);
 		latency = chart("p95 latency per flow", "ms", false);
+		for (FlowChart chart : charts()) {
+			shown.add(chart.title());
+		}
+		shown.select(0);
+		addListener(SWT.Resize, e -> arrange());
 		selection.addListener(onActive);
 		addListener(SWT.Dispose, e -> selection.removeListener(onActive));
 		getDisplay().timerExec(REFRESH_MILLIS, this::refreshWhileShown);
@@ -81,8 +102,46 @@ public final class MetricsCharts extends Composite {
 
 	private FlowChart chart(String title, String unit, boolean additive) {
 		FlowChart chart = new FlowChart(this, title, unit, additive);
-		GridDataFactory.fillDefaults().grab(true, true).hint(200, 150).applyTo(chart);
+		GridDataFactory.fillDefaults().grab(true, true).hint(200, 120).applyTo(chart);
 		return chart;
+	}
+
+	/** How the charts share the space they have. */
+	private enum Arrangement {
+		/** Side by side: a wide strip (the monitor's width on a desktop). */
+		ROW,
+		/** One above the other: a tall view. */
+		COLUMN,
+		/** One at a time, chosen in the bar: a laptop's corner, where three would each be too small to draw. */
+		ONE
+	}
+
+	/** The smallest size at which a chart draws its lines, axes and legend readably. */
+	private static final int CHART_WIDTH = 220;
+	private static final int CHART_HEIGHT = 150;
+
+	private void arrange() {
+		Rectangle area = getClientArea();
+		int below = area.height - bar.computeSize(area.width, SWT.DEFAULT).y;
+		Arrangement wanted = area.width >= 3 * CHART_WIDTH && below >= CHART_HEIGHT ? Arrangement.ROW
+				: below >= 3 * CHART_HEIGHT ? Arrangement.COLUMN : Arrangement.ONE;
+		if (wanted == arrangement) {
+			return;
+		}
+		arrangement = wanted;
+		GridLayout layout = (GridLayout) getLayout();
+		layout.numColumns = wanted == Arrangement.ROW ? 3 : 1;
+		layout.makeColumnsEqualWidth = wanted == Arrangement.ROW;
+		((GridData) bar.getLayoutData()).horizontalSpan = layout.numColumns;
+		List<FlowChart> charts = charts();
+		for (int i = 0; i < charts.size(); i++) {
+			boolean visible = wanted != Arrangement.ONE || i == Math.max(0, shown.getSelectionIndex());
+			((GridData) charts.get(i).getLayoutData()).exclude = !visible;
+			charts.get(i).setVisible(visible);
+		}
+		((GridData) shown.getLayoutData()).exclude = wanted != Arrangement.ONE;
+		shown.setVisible(wanted == Arrangement.ONE);
+		layout(true, true);
 	}
 
 	private void refreshWhileShown() {
@@ -99,7 +158,11 @@ public final class MetricsCharts extends Composite {
 		getDisplay().timerExec(REFRESH_MILLIS, this::refreshWhileShown);
 	}
 
-	/** Reads the chosen window from the active runtime in a Job, unless a read is under way. */
+	/**
+	 * Reads the chosen window from the active runtime in a Job. A refresh asked for while a read is under way runs
+	 * when it ends, and a read of a runtime that is no longer the active one is dropped: until both, a switch made
+	 * during a read left the charts on "Connecting…", or on the runtime switched from, until the next tick.
+	 */
 	public void refresh() {
 		IntegrationRuntime runtime = selection.active().runtime();
 		if (runtime == null) {
@@ -107,9 +170,11 @@ public final class MetricsCharts extends Composite {
 			return;
 		}
 		if (reading) {
+			again = true;
 			return;
 		}
 		reading = true;
+		again = false;
 		readAt = System.currentTimeMillis();
 		Window chosen = Window.values()[Math.max(0, window.getSelectionIndex())];
 		UiJobs.run(this, "Reading the metrics of " + runtime.tenantId(), () -> {
@@ -122,6 +187,10 @@ public final class MetricsCharts extends Composite {
 			ChartSeries p95 = ChartSeries.of(points, first, bucket, buckets, FlowMetricsPoint::p95Millis);
 			return () -> {
 				reading = false;
+				if (again || runtime != selection.active().runtime()) {
+					refresh();
+					return;
+				}
 				ZoneId zone = ZoneId.systemDefault();
 				throughput.show(messages, zone);
 				failures.show(failed, zone);
@@ -133,6 +202,10 @@ public final class MetricsCharts extends Composite {
 			};
 		}, failure -> {
 			reading = false;
+			if (again || runtime != selection.active().runtime()) {
+				refresh();
+				return;
+			}
 			status.setText(failure);
 		});
 	}
@@ -143,6 +216,11 @@ public final class MetricsCharts extends Composite {
 
 	public Label status() {
 		return status;
+	}
+
+	/** The chooser of the one chart shown where there is room for one only; hidden otherwise. */
+	public Combo shown() {
+		return shown;
 	}
 
 	public List<FlowChart> charts() {

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Table;
 
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The Connections view's content: the local runtime and every remote one, each with what its last test found
@@ -62,6 +63,7 @@ public final class ConnectionsPanel extends Composite {
 		column("Journal", 80, c -> probe(c, p -> p.up() ? Long.toString(p.status().journalSize()) : ""));
 		column("Open exceptions", 110, c -> probe(c, p -> p.up() ? Long.toString(p.status().openExceptions()) : ""));
 		column("Last error", 260, c -> probe(c, p -> p.error() == null ? "" : p.error()));
+		TableColumns.fitTitles(table);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		Composite buttons = new Composite(this, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(buttons);

@@ -21,7 +21,7 @@ import io.syncline.runtime.client.RemoteRuntime;
 public final class RuntimeSelection implements AutoCloseable {
 
 	/** What is active: the connection, the tenant, the runtime (null while connecting or after a failure). */
-	public record Active(Connection connection, String tenant, List<String> tenants, IntegrationRuntime runtime,
+	public record Active(Connection connection, String tenant, List<Tenant> tenants, IntegrationRuntime runtime,
 			String message) {
 
 		public boolean ready() {
@@ -34,6 +34,9 @@ public final class RuntimeSelection implements AutoCloseable {
 	private final List<Consumer<Active>> listeners = new CopyOnWriteArrayList<>();
 	private final LiveEvents events = new LiveEvents();
 	private volatile Active active;
+	/** Guards the order of changes; {@code chosen} counts the choices made, the latest one wins. */
+	private final Object told = new Object();
+	private long chosen;
 	private RemoteRuntime remote;
 
 	/** @param local the console's local runtime, or null while it is not (yet) running */
@@ -61,9 +64,12 @@ public final class RuntimeSelection implements AutoCloseable {
 		return events;
 	}
 
+	/** Tells the listener what is active now, then every change, in the order they happened. */
 	public void addListener(Consumer<Active> listener) {
-		listeners.add(listener);
-		listener.accept(active);
+		synchronized (told) {
+			listeners.add(listener);
+			listener.accept(active);
+		}
 	}
 
 	public void removeListener(Consumer<Active> listener) {
@@ -78,11 +84,16 @@ public final class RuntimeSelection implements AutoCloseable {
 
 	/** Switches to a connection and tenant (null: its own) in a Job; returns the Job, already scheduled. */
 	public Job use(Connection connection, String tenant) {
-		tell(new Active(connection, tenant, List.of(), null, "Connecting to " + connection.label() + "…"));
+		long choice;
+		synchronized (told) {
+			choice = ++chosen;
+		}
+		tell(choice, new Active(connection, tenant, List.of(), null, "Connecting to " + connection.label() + "…"));
 		Job job = Job.create("Connecting to " + connection.label(), monitor -> {
 			Active opened = open(connection, tenant);
-			events.follow(opened.runtime());
-			tell(opened);
+			if (tell(choice, opened)) {
+				events.follow(opened.runtime());
+			}
 			return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
 		});
 		job.setUser(false);
@@ -111,7 +122,7 @@ public final class RuntimeSelection implements AutoCloseable {
 			if (tenant != null && !tenant.equals(runtime.tenantId())) {
 				runtime = runtime.forTenant(tenant);
 			}
-			List<String> tenants = runtime.tenants().stream().map(Tenant::tenantId).toList();
+			List<Tenant> tenants = runtime.tenants();
 			store.remember(connection, runtime.tenantId());
 			return new Active(connection, runtime.tenantId(), tenants, runtime,
 					connection.label() + ", tenant " + runtime.tenantId());
@@ -121,10 +132,21 @@ public final class RuntimeSelection implements AutoCloseable {
 		}
 	}
 
-	private void tell(Active next) {
-		active = next;
-		for (Consumer<Active> listener : listeners) {
-			listener.accept(next);
+	/**
+	 * Makes {@code next} active and tells the listeners, unless a later choice was made meanwhile: a connection that
+	 * opens after the user chose another must not win, nor reach a view after the newer choice's "Connecting…".
+	 * Under one lock, so every listener hears the changes in the order they were made.
+	 */
+	private boolean tell(long choice, Active next) {
+		synchronized (told) {
+			if (choice != chosen) {
+				return false;
+			}
+			active = next;
+			for (Consumer<Active> listener : listeners) {
+				listener.accept(next);
+			}
+			return true;
 		}
 	}
 

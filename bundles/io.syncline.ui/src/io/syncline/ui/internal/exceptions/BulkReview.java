@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.TableItem;
 
 import io.syncline.runtime.api.BulkResult;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * What a bulk action's dry run found, before it is done for real: how many would go through, how many would
@@ -75,6 +76,7 @@ public final class BulkReview extends Dialog {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
+		TableColumns.fitTitles(groups);
 		for (Group group : groups(dryRun)) {
 			new TableItem(groups, SWT.NONE).setText(new String[] { group.outcome(), group.reason(),
 					Long.toString(group.count()) });

@@ -31,6 +31,8 @@ import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.ValidationReport;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.monitor.MessageText;
+import io.syncline.ui.internal.widgets.TableColumns;
+import io.syncline.ui.internal.widgets.WrappingRow;
 
 /**
  * One exception, to resolve it: the error located in its payload (highlighted, the cursor on it), the payload in an
@@ -61,6 +63,9 @@ public final class ExceptionEditor extends Composite {
 	private List<String> problemLocations = List.of();
 	private List<Integer> versions = List.of();
 
+	/** What the empty pane says, as Eclipse's own detail panes do. */
+	static final String NOTHING_SHOWN = "Select an exception to see its payload, history and actions.";
+
 	/** The active runtime, or null; read on the UI thread, used in Jobs. */
 	interface RuntimeAccess {
 		IntegrationRuntime get();
@@ -73,6 +78,7 @@ public final class ExceptionEditor extends Composite {
 		GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(this);
 		header = AccessibleNames.named(new Label(this, SWT.WRAP), "Exception");
 		GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(header);
+		header.setText(NOTHING_SHOWN);
 		located = AccessibleNames.named(new Label(this, SWT.WRAP), "Where the error is");
 		GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(located);
 		SashForm split = new SashForm(this, SWT.VERTICAL);
@@ -91,10 +97,9 @@ public final class ExceptionEditor extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
+		TableColumns.fitTitles(history);
 		split.setWeights(55, 15, 30);
-		Composite buttons = new Composite(this, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(9).margins(0, 2).applyTo(buttons);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
+		Composite buttons = WrappingRow.in(this);
 		button(buttons, "&Validate", "Validate the payload as edited", this::validate);
 		version = AccessibleNames.named(new Combo(buttons, SWT.READ_ONLY), "Mapping version for the resubmit");
 		version.add("Published mapping");

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -16,6 +15,7 @@ import org.eclipse.swt.widgets.Text;
 import io.syncline.runtime.api.ExceptionQuery;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.WrappingRow;
 
 /**
  * The exception queue's filters: kind (with its count), state, partner, age and assignee. Every change is told at
@@ -37,7 +37,8 @@ public final class ExceptionFilters extends Composite {
 
 	ExceptionFilters(Composite parent, Runnable changed) {
 		super(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 4).applyTo(this);
+		// a row that wraps: at a laptop's width the queue is half the screen, and no filter may fall off its edge
+		WrappingRow.laidOut(this, 4);
 		kind = combo("Kind", changed, ANY_KIND);
 		state = combo("State", changed, STATES);
 		partner = combo("Partner", changed, ANY_PARTNER);
@@ -46,7 +47,7 @@ public final class ExceptionFilters extends Composite {
 		label.setText("Assi&gnee:");
 		assignee = AccessibleNames.named(new Text(this, SWT.SINGLE | SWT.BORDER | SWT.SEARCH), "Assignee");
 		assignee.setMessage("anyone");
-		GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(assignee);
+		assignee.setLayoutData(new RowData(140, SWT.DEFAULT));
 		assignee.addListener(SWT.DefaultSelection, e -> changed.run());
 	}
 

@@ -32,6 +32,8 @@ import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
+import io.syncline.ui.internal.widgets.TableColumns;
+import io.syncline.ui.internal.widgets.WrappingRow;
 
 /**
  * The exception queue of the active runtime and tenant: filtered, counted by kind, paged as it is scrolled (a
@@ -74,7 +76,6 @@ public final class ExceptionsPanel extends Composite {
 		this.selection = selection;
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(this);
 		filters = new ExceptionFilters(this, this::reload);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
 		counts = AccessibleNames.named(new Label(this, SWT.WRAP), "Exception counts");
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(counts);
 		SashForm split = new SashForm(this, SWT.HORIZONTAL);
@@ -90,12 +91,12 @@ public final class ExceptionsPanel extends Composite {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
+		TableColumns.fitTitles(table);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		table.addListener(SWT.Selection, e -> showSelected());
 		table.addListener(SWT.DefaultSelection, e -> openSelected());
-		Composite bulk = new Composite(left, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(4).margins(0, 2).applyTo(bulk);
+		Composite bulk = WrappingRow.in(left);
 		button(bulk, "Retry &selected…", "Retry the selected exceptions after a dry run",
 				() -> retry(selectedIds()));
 		button(bulk, "Retry all &filtered…", "Retry every exception the filters match after a dry run",

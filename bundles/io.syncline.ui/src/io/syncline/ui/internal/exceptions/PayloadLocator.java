@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * Finds where a located problem sits in a payload's text, so an editor can highlight it and put the cursor on it.
  * It reads the location the runtime writes ({@code acme-855.edi line 14, interchange 000000204, group 204,
  * transaction 0001, segment 12 ACK, element ACK01}, {@code boltco-catalog.csv line 3, field 'unit_cost'},
- * {@code record 4}) and answers the narrowest range it can: the element or field, else the segment, else the line.
+ * {@code record 4}, {@code 855 line item 3}) and answers the narrowest range it can: the element or field, else the
+ * segment, else the line. A line item is a line of the document, not of the file: in X12 it is the loop of the
+ * {@code PO1}, {@code IT1} or {@code LIN} whose first element is its number; elsewhere, the first line that names
+ * the document. Exceptions stored before line items were named so ({@code 855 line 3}) are read as line items too.
  */
 public final class PayloadLocator {
 
@@ -23,6 +26,8 @@ public final class PayloadLocator {
 	private static final Pattern SEGMENT = Pattern.compile("\\bsegment (?:(\\d+) )?([A-Z][A-Z0-9]{1,2})\\b");
 	private static final Pattern ELEMENT = Pattern.compile("\\belement [A-Z][A-Z0-9]{1,2}?(\\d{2})(?:-(\\d+))?\\b");
 	private static final Pattern FIELD = Pattern.compile("\\bfield '([^']*)'");
+	private static final Pattern LINE_ITEM = Pattern.compile("(\\S+) line item (\\d+)\\b");
+	private static final Pattern OLD_LINE_ITEM = Pattern.compile("^(\\d{3}) line (\\d+)$");
 
 	private PayloadLocator() {
 	}
@@ -33,10 +38,21 @@ public final class PayloadLocator {
 			return null;
 		}
 		String stripped = text.stripLeading();
-		if (stripped.length() >= 106 && stripped.startsWith("ISA")) {
-			Range x12 = X12Ranges.locate(text, text.length() - stripped.length(), location);
-			if (x12 != null) {
-				return x12;
+		boolean x12 = stripped.length() >= 106 && stripped.startsWith("ISA");
+		Matcher item = LINE_ITEM.matcher(location);
+		if (!item.find()) {
+			item = OLD_LINE_ITEM.matcher(location.strip());
+		}
+		if (item.find(0)) {
+			String document = item.group(1);
+			int number = Integer.parseInt(item.group(2));
+			return x12 ? X12Ranges.lineItem(text, text.length() - stripped.length(), document, number)
+					: naming(text, document);
+		}
+		if (x12) {
+			Range segment = X12Ranges.locate(text, text.length() - stripped.length(), location);
+			if (segment != null) {
+				return segment;
 			}
 		}
 		long line = number(LINE, location);
@@ -59,6 +75,18 @@ public final class PayloadLocator {
 			}
 		}
 		return whole;
+	}
+
+	/** The first line of the text that names {@code document} (an order's number, say), or null. */
+	private static Range naming(String text, String document) {
+		int at = text.indexOf(document);
+		if (at < 0) {
+			return null;
+		}
+		int start = text.lastIndexOf('\n', at) + 1;
+		int end = text.indexOf('\n', at);
+		end = end < 0 ? text.length() : end;
+		return new Range(start, end - start, document);
 	}
 
 	static long number(Pattern pattern, String location) {

@@ -45,6 +45,44 @@ final class X12Ranges {
 		return new PayloadLocator.Range(cut.start(), cut.end() - cut.start(), cut.what());
 	}
 
+	/** The segments that start a document's line item, by the transaction sets that have them. */
+	private static final java.util.Set<String> LINE_ITEM_STARTS = java.util.Set.of("PO1", "IT1", "LIN");
+	/** Segments that end a line item's loop: the next line, the summary, the set's end, the next hierarchy level. */
+	private static final java.util.Set<String> LINE_ITEM_ENDS = java.util.Set.of("PO1", "IT1", "LIN", "CTT", "SE", "HL",
+			"TDS");
+
+	/**
+	 * The loop of line item {@code number}: its {@code PO1} (or {@code IT1}, {@code LIN}) whose first element is the
+	 * number, through the last segment before the next line item or the set's summary; in a transaction set of type
+	 * {@code document} when that is one (855), else in any set. Null when there is no such line.
+	 */
+	static PayloadLocator.Range lineItem(String text, int isaAt, String document, int number) {
+		char elementSeparator = text.charAt(isaAt + 3);
+		char terminator = text.charAt(isaAt + 105);
+		List<Segment> segments = segments(text, isaAt, elementSeparator, terminator);
+		boolean typed = document.matches("\\d{3}");
+		String setType = null;
+		for (int i = 0; i < segments.size(); i++) {
+			Segment segment = segments.get(i);
+			if (segment.tag().equals("ST")) {
+				setType = element(text, segment, 1, 0, elementSeparator, '\0').text(text);
+			}
+			boolean inSet = !typed || document.equals(setType);
+			if (inSet && LINE_ITEM_STARTS.contains(segment.tag())
+					&& String.valueOf(number).equals(element(text, segment, 1, 0, elementSeparator, '\0').text(text)
+							.strip())) {
+				int last = i;
+				while (last + 1 < segments.size() && !LINE_ITEM_ENDS.contains(segments.get(last + 1).tag())) {
+					last++;
+				}
+				int end = segments.get(last).end() + 1 <= text.length() ? segments.get(last).end() + 1 : text.length();
+				return new PayloadLocator.Range(segment.start(), end - segment.start(),
+						"line item " + number + " (" + segment.tag() + " to " + segments.get(last).tag() + ")");
+			}
+		}
+		return null;
+	}
+
 	private static List<Segment> segments(String text, int from, char elementSeparator, char terminator) {
 		List<Segment> segments = new ArrayList<>();
 		int start = from;

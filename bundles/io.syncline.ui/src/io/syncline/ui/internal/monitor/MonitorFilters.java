@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -18,6 +17,7 @@ import org.eclipse.swt.widgets.Text;
 import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.PartnerConfig;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.WrappingRow;
 
 /**
  * The monitor's filter bar: a search box for any business key (PO, SO, SKU, ASN, invoice, tracking number), the
@@ -53,13 +53,13 @@ final class MonitorFilters extends Composite {
 
 	MonitorFilters(Composite parent, Runnable changed, Runnable openTrace) {
 		super(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(7).margins(4, 4).applyTo(this);
+		WrappingRow.laidOut(this, 4); // at a laptop's width the filters take two lines rather than fall off the edge
 		Label searchLabel = new Label(this, SWT.NONE);
 		searchLabel.setText("&Search:");
 		search = AccessibleNames.named(new Text(this, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL),
 				"Search by business key");
 		search.setMessage("PO, SO, SKU, ASN, invoice or tracking number");
-		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).minSize(160, SWT.DEFAULT).applyTo(search);
+		search.setLayoutData(new RowData(280, SWT.DEFAULT));
 		search.addListener(SWT.DefaultSelection, e -> {
 			if (e.detail == SWT.ICON_CANCEL) {
 				search.setText("");

@@ -64,7 +64,7 @@ public final class MonitorPanel extends Composite {
 		this.openTrace = openTrace;
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(this);
 		filters = new MonitorFilters(this, this::reload, this::traceSearched);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
+
 		rows = new MonitorTable(this, this::readMore);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(rows.table());
 		rows.table().addListener(SWT.DefaultSelection, e -> traceSelected());

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.TableItem;
 
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The monitor's rows in a virtual SWT table: only rows scrolled into view are ever filled, and one row past the
@@ -54,6 +55,7 @@ final class MonitorTable {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
+		TableColumns.fitTitles(table);
 		failed = new Color(table.getDisplay(), 253, 226, 226);
 		breach = new Color(table.getDisplay(), 255, 236, 200);
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));

@@ -21,6 +21,7 @@ import io.syncline.runtime.api.MessageSummary;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The trace of one business key: its document chain in order (850 → 997 → 855 → 856 → 810), each document's stages
@@ -75,6 +76,7 @@ public final class TracePanel extends Composite {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
+		TableColumns.fitTitles(documents);
 		documents.addListener(SWT.Selection, e -> showPayload());
 		SashForm sides = new SashForm(split, SWT.HORIZONTAL);
 		payload = pane(sides, "Raw payload");
@@ -85,7 +87,9 @@ public final class TracePanel extends Composite {
 	private static Text pane(Composite parent, String name) {
 		Composite box = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(box);
-		new Label(box, SWT.NONE).setText(name);
+		Label title = new Label(box, SWT.WRAP);
+		title.setText(name);
+		GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(title); // wraps when narrow
 		Text text = AccessibleNames.named(
 				new Text(box, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL), name);
 		text.setFont(JFaceResources.getTextFont());

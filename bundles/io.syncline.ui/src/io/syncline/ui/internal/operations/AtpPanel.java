@@ -21,6 +21,7 @@ import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * "Why did ATP change": for an item at a warehouse, every change of its available-to-promise with its cause (a
@@ -72,6 +73,7 @@ public final class AtpPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
+		TableColumns.fitTitles(changes);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(changes);
 		changes.addListener(SWT.DefaultSelection, e -> traceOfSelected());
 	}

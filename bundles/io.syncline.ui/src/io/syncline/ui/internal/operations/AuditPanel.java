@@ -22,6 +22,7 @@ import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The audit log of the active tenant: who did what, when and why, newest first, filtered by who, what and which
@@ -65,6 +66,7 @@ public final class AuditPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
+		TableColumns.fitTitles(entries);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(entries);
 		entries.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		selection.addListener(onActive);

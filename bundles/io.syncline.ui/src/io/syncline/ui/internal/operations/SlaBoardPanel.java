@@ -30,6 +30,7 @@ import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The SLA board: clocks on document pairs (an 850 waiting for its 855 …) by partner and pair, in view: open, due
@@ -91,6 +92,7 @@ public final class SlaBoardPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
+		TableColumns.fitTitles(clocks);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(clocks);
 		clocks.addListener(SWT.DefaultSelection, e -> {
 			SlaClock clock = selected();

@@ -18,6 +18,8 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IPerspectiveDescriptor;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -28,15 +30,19 @@ import io.syncline.ui.internal.workbench.Perspectives;
 import io.syncline.ui.internal.workbench.Perspectives.Perspective;
 
 /**
- * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it switches the real
- * workbench window through every perspective, checks the perspective and its views are showing, captures the window
- * to {@code DIR/<perspective>.png}, waits for the local runtime to be ready, then closes the workbench. It runs on the UI thread in small steps with
+ * The console's smoke test, run inside the real product ({@code syncline -selfTest DIR}): it checks the window fills
+ * the screen, waits for the local runtime to be ready (a first start loads the demo tenant), switches the real
+ * workbench window through every perspective, checks the perspective and its views are showing and that every
+ * control can be read at the screen's size ({@link LayoutCheck}, with each view of a stack brought to the top in
+ * turn), captures the window to {@code DIR/<perspective>.png}, then closes the workbench. It runs on the UI thread in small steps with
  * {@code timerExec}, so the window paints between steps; screenshots are written to disk off the UI thread.
  * Results go to stdout, one line per check, for the product test that launched it.
  */
 public final class SelfTest {
 
 	private static final int SETTLE_MILLIS = 800;
+	/** After the runtime is ready: time for the views to read the demo tenant before they are looked at. */
+	private static final int VIEWS_READ_MILLIS = 3000;
 	private static final long RUNTIME_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(150);
 
 	private final Path screenshots;
@@ -44,6 +50,8 @@ public final class SelfTest {
 	private final List<CompletableFuture<Void>> writes = new ArrayList<>();
 	private boolean finished;
 	private ConsoleRuntime runtime;
+	private String size;
+	private final java.util.Set<String> layoutSeen = new java.util.HashSet<>();
 
 	public SelfTest(Path screenshots) {
 		this.screenshots = screenshots;
@@ -59,13 +67,18 @@ public final class SelfTest {
 		Shell shell = window.getShell();
 		String expectedTitle = Branding.current().windowTitle();
 		report(expectedTitle.equals(shell.getText()), "window title is '" + shell.getText() + "'");
-		Iterator<Perspective> perspectives = Perspectives.ALL.iterator();
-		workbench.getDisplay().timerExec(SETTLE_MILLIS, () -> next(workbench, window, perspectives));
+		Rectangle screen = shell.getMonitor().getClientArea();
+		size = screen.width + "x" + screen.height;
+		Rectangle bounds = shell.getBounds();
+		report(bounds.width >= screen.width - 2 && bounds.height >= screen.height - 2,
+				"window fills the " + size + " screen on a first start (" + bounds.width + "x" + bounds.height + ")");
+		awaitRuntime(workbench, System.nanoTime() + RUNTIME_WAIT_NANOS,
+				() -> next(workbench, window, Perspectives.ALL.iterator()));
 	}
 
 	private void next(IWorkbench workbench, IWorkbenchWindow window, Iterator<Perspective> perspectives) {
 		if (!perspectives.hasNext()) {
-			awaitRuntime(workbench, System.nanoTime() + RUNTIME_WAIT_NANOS);
+			finish(workbench);
 			return;
 		}
 		nextPerspective(workbench, window, perspectives);
@@ -73,18 +86,18 @@ public final class SelfTest {
 
 	/**
 	 * The local runtime starts in a Job while the window is in use; once it is ready (or has failed), the self-test
-	 * says so, with the message the Runtimes view shows, and finishes. Polled with timerExec: the UI thread never
-	 * waits.
+	 * says so, with the message the Runtimes view shows, and goes on, so the views it then looks at show the demo
+	 * tenant. Polled with timerExec: the UI thread never waits.
 	 */
-	private void awaitRuntime(IWorkbench workbench, long deadline) {
+	private void awaitRuntime(IWorkbench workbench, long deadline, Runnable then) {
 		ConsoleRuntime.Status status = runtime.status();
 		boolean settled = status.state() != ConsoleRuntime.State.STARTING;
 		if (!settled && System.nanoTime() < deadline) {
-			workbench.getDisplay().timerExec(250, () -> awaitRuntime(workbench, deadline));
+			workbench.getDisplay().timerExec(250, () -> awaitRuntime(workbench, deadline, then));
 			return;
 		}
 		report(status.state() == ConsoleRuntime.State.READY, "local runtime " + status.state() + ": " + status.message());
-		finish(workbench);
+		workbench.getDisplay().timerExec(VIEWS_READ_MILLIS, then);
 	}
 
 	private void finish(IWorkbench workbench) {
@@ -111,9 +124,45 @@ public final class SelfTest {
 		page.setPerspective(descriptor);
 		display.timerExec(SETTLE_MILLIS, () -> {
 			check(page, perspective);
+			checkLayout(window.getShell(), perspective.shortName());
 			capture(window.getShell(), screenshots.resolve(perspective.shortName() + ".png"));
-			next(workbench, window, perspectives);
+			Iterator<IViewReference> views = List.of(page.getViewReferences()).iterator();
+			eachView(window, perspective, views, () -> next(workbench, window, perspectives));
 		});
+	}
+
+	/** Brings each view of the perspective to the top of its stack in turn, and checks the window's layout then. */
+	private void eachView(IWorkbenchWindow window, Perspective perspective, Iterator<IViewReference> views,
+			Runnable then) {
+		Display display = window.getShell().getDisplay();
+		if (!views.hasNext()) {
+			display.asyncExec(then);
+			return;
+		}
+		IViewReference view = views.next();
+		try {
+			window.getActivePage().showView(view.getId());
+		} catch (PartInitException e) {
+			report(false, "view " + view.getId() + " opens: " + e.getMessage());
+		}
+		display.timerExec(SETTLE_MILLIS, () -> {
+			checkLayout(window.getShell(), perspective.shortName() + " with " + view.getPartName() + " on top");
+			eachView(window, perspective, views, then);
+		});
+	}
+
+	/** Every control a user cannot read at this size, once per control and size. */
+	private void checkLayout(Shell shell, String where) {
+		List<String> problems = LayoutCheck.problems(shell);
+		int before = failures.size();
+		for (String problem : problems) {
+			if (layoutSeen.add(problem)) {
+				report(false, "layout " + size + " " + where + ": " + problem);
+			}
+		}
+		if (failures.size() == before) {
+			report(true, "layout " + size + " " + where + ": every control inside its parent, every text fits");
+		}
 	}
 
 	private void check(IWorkbenchPage page, Perspective perspective) {

@@ -1,12 +1,8 @@
 package io.syncline.ui.internal.workbench;
 
 import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.ICoolBarManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.StatusLineContributionItem;
-import org.eclipse.jface.action.ToolBarContributionItem;
-import org.eclipse.jface.action.ToolBarManager;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -21,7 +17,6 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import io.syncline.ui.about.AboutAction;
 import io.syncline.ui.internal.connections.LiveText;
 import io.syncline.ui.internal.connections.RuntimeSelection;
-import io.syncline.ui.internal.connections.RuntimeSwitcher;
 
 final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 
@@ -50,15 +45,6 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 		StatusLineContributionItem live = new StatusLineContributionItem("io.syncline.ui.status.events", 60);
 		statusLine.add(live);
 		selection.events().addStateListener(state -> display.asyncExec(() -> live.setText(LiveText.of(state))));
-	}
-
-	@Override
-	protected void fillCoolBar(ICoolBarManager coolBar) {
-		if (selection != null) {
-			ToolBarManager toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-			toolBar.add(new RuntimeSwitcher(selection));
-			coolBar.add(new ToolBarContributionItem(toolBar, "io.syncline.ui.toolbar.runtime"));
-		}
 	}
 
 	@Override

@@ -11,6 +11,7 @@ public final class Perspectives {
 
 	public static final String MAPPINGS_VIEW = "io.syncline.ui.view.mappings";
 	public static final String MONITOR_VIEW = "io.syncline.ui.view.monitor";
+	public static final String CHARTS_VIEW = "io.syncline.ui.view.charts";
 	public static final String EXCEPTIONS_VIEW = "io.syncline.ui.view.exceptions";
 	public static final String TRACE_VIEW = "io.syncline.ui.view.trace";
 	public static final String SLA_VIEW = "io.syncline.ui.view.sla";
@@ -21,7 +22,7 @@ public final class Perspectives {
 	/** Each perspective with the views it must show, in the order of the perspective bar. */
 	public static final List<Perspective> ALL = List.of(
 			new Perspective(DESIGN, "design", List.of(MAPPINGS_VIEW)),
-			new Perspective(OPERATIONS, "operations", List.of(MONITOR_VIEW, EXCEPTIONS_VIEW, TRACE_VIEW)),
+			new Perspective(OPERATIONS, "operations", List.of(MONITOR_VIEW, CHARTS_VIEW, EXCEPTIONS_VIEW, TRACE_VIEW)),
 			new Perspective(RUNTIMES, "runtimes", List.of(RUNTIMES_VIEW)));
 
 	public record Perspective(String id, String shortName, List<String> viewIds) {
