@@ -63,7 +63,7 @@ public final class ConnectionsPanel extends Composite {
 		column("Journal", 80, c -> probe(c, p -> p.up() ? Long.toString(p.status().journalSize()) : ""));
 		column("Open exceptions", 110, c -> probe(c, p -> p.up() ? Long.toString(p.status().openExceptions()) : ""));
 		column("Last error", 260, c -> probe(c, p -> p.error() == null ? "" : p.error()));
-		TableColumns.fitTitles(table);
+		TableColumns.fit(table, "runtimes");
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		Composite buttons = new Composite(this, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(buttons);

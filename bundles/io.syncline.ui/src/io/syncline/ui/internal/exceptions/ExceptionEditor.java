@@ -9,6 +9,8 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -16,6 +18,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -54,6 +57,8 @@ public final class ExceptionEditor extends Composite {
 	private final Combo version;
 	private final Label outcome;
 	private final Table history;
+	private final CTabFolder details;
+	private final CTabItem problemsTab;
 	private final Color highlight;
 	private final List<Button> actions = new ArrayList<>();
 	private final Button accept;
@@ -86,10 +91,16 @@ public final class ExceptionEditor extends Composite {
 		payload = AccessibleNames.named(new StyledText(split, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL),
 				"Payload to resubmit, editable");
 		payload.setFont(JFaceResources.getTextFont());
-		problems = AccessibleNames.named(new org.eclipse.swt.widgets.List(split, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL),
+		// the validation's problems and the audit history share the room under the payload, a tab each: on a
+		// laptop the payload is what needs the lines (Ctrl+Page Down switches tabs)
+		details = new CTabFolder(split, SWT.BOTTOM | SWT.BORDER);
+		problems = AccessibleNames.named(new org.eclipse.swt.widgets.List(details, SWT.SINGLE | SWT.V_SCROLL),
 				"Problems the runtime's validation found; select one to go to it");
 		problems.addListener(SWT.Selection, e -> goToProblem());
-		history = AccessibleNames.named(new Table(split, SWT.FULL_SELECTION | SWT.BORDER), "Audit history");
+		history = AccessibleNames.named(new Table(details, SWT.FULL_SELECTION), "Audit history");
+		problemsTab = tab(details, "&Problems", problems);
+		tab(details, "&History", history);
+		details.setSelection(1);
 		history.setHeaderVisible(true);
 		for (String[] column : new String[][] { { "When", "140" }, { "Who", "90" }, { "Action", "110" },
 				{ "Reason", "220" }, { "Change", "320" } }) {
@@ -97,8 +108,8 @@ public final class ExceptionEditor extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
-		TableColumns.fitTitles(history);
-		split.setWeights(55, 15, 30);
+		TableColumns.fit(history, "exceptions.history");
+		split.setWeights(65, 35);
 		Composite buttons = WrappingRow.in(this);
 		button(buttons, "&Validate", "Validate the payload as edited", this::validate);
 		version = AccessibleNames.named(new Combo(buttons, SWT.READ_ONLY), "Mapping version for the resubmit");
@@ -116,6 +127,13 @@ public final class ExceptionEditor extends Composite {
 		highlight = new Color(getDisplay(), 255, 220, 120);
 		addListener(SWT.Dispose, e -> highlight.dispose());
 		enable(false);
+	}
+
+	private static CTabItem tab(CTabFolder folder, String title, Control content) {
+		CTabItem item = new CTabItem(folder, SWT.NONE);
+		item.setText(title);
+		item.setControl(content);
+		return item;
 	}
 
 	private Button button(Composite parent, String text, String name, Runnable action) {
@@ -266,6 +284,7 @@ public final class ExceptionEditor extends Composite {
 				showReport(report);
 				if (!report.valid()) {
 					problems.select(0);
+					details.setSelection(problemsTab);
 					goToProblem();
 				}
 				outcome.setText(report.valid() ? "Valid: ready to resubmit." : report.problems().size()

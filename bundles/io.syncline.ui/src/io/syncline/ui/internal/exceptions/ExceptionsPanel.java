@@ -91,7 +91,7 @@ public final class ExceptionsPanel extends Composite {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
-		TableColumns.fitTitles(table);
+		TableColumns.fit(table, "exceptions.queue");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		table.addListener(SWT.Selection, e -> showSelected());
@@ -111,7 +111,7 @@ public final class ExceptionsPanel extends Composite {
 		outcome = AccessibleNames.named(new Label(left, SWT.WRAP), "Exceptions status");
 		GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(outcome);
 		editor = new ExceptionEditor(split, () -> selection.active().runtime(), this::reload);
-		split.setWeights(45, 55);
+		split.setWeights(40, 60);
 		selection.addListener(onActive);
 		selection.events().addListener(onEvent);
 		getDisplay().timerExec(REFRESH_MILLIS, this::refreshIfStale);

@@ -55,7 +55,7 @@ final class MonitorTable {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
-		TableColumns.fitTitles(table);
+		TableColumns.fit(table, "transactions");
 		failed = new Color(table.getDisplay(), 253, 226, 226);
 		breach = new Color(table.getDisplay(), 255, 236, 200);
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));

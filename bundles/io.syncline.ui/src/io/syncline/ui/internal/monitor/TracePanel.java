@@ -76,7 +76,7 @@ public final class TracePanel extends Composite {
 			column.setText(COLUMNS[i]);
 			column.setWidth(WIDTHS[i]);
 		}
-		TableColumns.fitTitles(documents);
+		TableColumns.fit(documents, "trace.documents");
 		documents.addListener(SWT.Selection, e -> showPayload());
 		SashForm sides = new SashForm(split, SWT.HORIZONTAL);
 		payload = pane(sides, "Raw payload");

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -22,6 +23,7 @@ import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.internal.monitor.MessageText;
 import io.syncline.ui.internal.widgets.TableColumns;
+import io.syncline.ui.internal.widgets.WrappingRow;
 
 /**
  * "Why did ATP change": for an item at a warehouse, every change of its available-to-promise with its cause (a
@@ -44,17 +46,15 @@ public final class AtpPanel extends Composite {
 		this.selection = selection;
 		this.openTrace = openTrace;
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(this);
-		Composite bar = new Composite(this, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(5).margins(4, 4).applyTo(bar);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		Composite bar = WrappingRow.laidOut(new Composite(this, SWT.NONE), 4);
 		new Label(bar, SWT.NONE).setText("&Item:");
 		item = AccessibleNames.named(new Text(bar, SWT.SINGLE | SWT.BORDER), "Item number");
 		item.setMessage("HS-100101");
-		GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(item);
+		item.setLayoutData(new RowData(140, SWT.DEFAULT));
 		new Label(bar, SWT.NONE).setText("&Warehouse:");
 		warehouse = AccessibleNames.named(new Text(bar, SWT.SINGLE | SWT.BORDER), "Warehouse");
 		warehouse.setMessage("ATL");
-		GridDataFactory.fillDefaults().hint(80, SWT.DEFAULT).applyTo(warehouse);
+		warehouse.setLayoutData(new RowData(80, SWT.DEFAULT));
 		Button explain = AccessibleNames.named(new Button(bar, SWT.PUSH), "Explain the ATP of the item at the warehouse");
 		explain.setText("E&xplain");
 		explain.addListener(SWT.Selection, e -> explain());
@@ -73,7 +73,7 @@ public final class AtpPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
-		TableColumns.fitTitles(changes);
+		TableColumns.fit(changes, "atp.changes");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(changes);
 		changes.addListener(SWT.DefaultSelection, e -> traceOfSelected());
 	}

@@ -66,7 +66,7 @@ public final class AuditPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
-		TableColumns.fitTitles(entries);
+		TableColumns.fit(entries, "audit");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(entries);
 		entries.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		selection.addListener(onActive);

@@ -92,7 +92,7 @@ public final class SlaBoardPanel extends Composite {
 			each.setText(column[0]);
 			each.setWidth(Integer.parseInt(column[1]));
 		}
-		TableColumns.fitTitles(clocks);
+		TableColumns.fit(clocks, "sla");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(clocks);
 		clocks.addListener(SWT.DefaultSelection, e -> {
 			SlaClock clock = selected();

@@ -5,9 +5,10 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
 /**
- * Support staff watch transactions (top left) and their charts (top right); work the exception queue, the SLA board
- * and the audit (bottom left, the wider part: a queue and its detail side by side); trace a key and explain ATP
- * (bottom right). Laid out for a 1280×800 laptop first: every view on screen, none maximized.
+ * Support staff watch transactions (top left) beside their charts, the trace of the one opened and ATP explained
+ * (top right, a tab each: Enter on a transaction brings its trace up next to it); below, across the whole width,
+ * they work the exception queue beside the selected exception's payload and actions, the SLA board and the audit.
+ * Laid out for a 1280×800 laptop first: the exception's actions in one row, no view maximized.
  */
 public final class OperationsPerspective implements IPerspectiveFactory {
 
@@ -20,9 +21,9 @@ public final class OperationsPerspective implements IPerspectiveFactory {
 		queue.addView(Perspectives.EXCEPTIONS_VIEW);
 		queue.addView(Perspectives.SLA_VIEW);
 		queue.addView(Perspectives.AUDIT_VIEW);
-		layout.addView(Perspectives.CHARTS_VIEW, IPageLayout.RIGHT, 0.64f, Perspectives.MONITOR_VIEW);
-		IFolderLayout follow = layout.createFolder("io.syncline.ui.folder.follow", IPageLayout.RIGHT, 0.6f,
-				"io.syncline.ui.folder.queue");
+		IFolderLayout follow = layout.createFolder("io.syncline.ui.folder.follow", IPageLayout.RIGHT, 0.64f,
+				Perspectives.MONITOR_VIEW);
+		follow.addView(Perspectives.CHARTS_VIEW);
 		follow.addView(Perspectives.TRACE_VIEW);
 		follow.addView(Perspectives.ATP_VIEW);
 		for (String view : new String[] { Perspectives.MONITOR_VIEW, Perspectives.CHARTS_VIEW, Perspectives.EXCEPTIONS_VIEW,

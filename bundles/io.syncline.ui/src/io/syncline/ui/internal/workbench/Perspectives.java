@@ -22,7 +22,7 @@ public final class Perspectives {
 	/** Each perspective with the views it must show, in the order of the perspective bar. */
 	public static final List<Perspective> ALL = List.of(
 			new Perspective(DESIGN, "design", List.of(MAPPINGS_VIEW)),
-			new Perspective(OPERATIONS, "operations", List.of(MONITOR_VIEW, CHARTS_VIEW, EXCEPTIONS_VIEW, TRACE_VIEW)),
+			new Perspective(OPERATIONS, "operations", List.of(MONITOR_VIEW, CHARTS_VIEW, EXCEPTIONS_VIEW)),
 			new Perspective(RUNTIMES, "runtimes", List.of(RUNTIMES_VIEW)));
 
 	public record Perspective(String id, String shortName, List<String> viewIds) {
