@@ -53,6 +53,7 @@ final class Outbound {
 	private final MappingSource mappings;
 	private final MessageJournal journal;
 	private final Path outbox;
+	private final OutboxMode mode = OutboxMode.configured();
 	private final PartnerDirectory partners;
 
 	Outbound(Store store, String tenantId, MappingSource mappings, PartnerDirectory partners, Path outbox) {
@@ -211,6 +212,9 @@ final class Outbound {
 		Files.createDirectories(folder);
 		Path temporary = folder.resolve(name + ".part");
 		Files.write(temporary, bytes);
+		if (mode != null) {
+			mode.apply(outbox, folder, temporary); // before the rename, so a pickup never sees it closed
+		}
 		Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 	}
 }

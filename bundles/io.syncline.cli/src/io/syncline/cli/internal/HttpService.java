@@ -61,6 +61,9 @@ public final class HttpService implements RuntimeService {
 			settings = settings.tls(Path.of(context.option("tls-keystore")),
 					Files.readString(Path.of(passwordFile)).strip().toCharArray());
 		}
+		if (context.option("trusted-proxy") != null) {
+			settings = settings.trustedProxies(java.util.List.of(context.option("trusted-proxy").split(",")));
+		}
 		if (context.option("insecure-bind") != null) {
 			settings = settings.allowInsecureBind();
 		}

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,29 +134,94 @@ class HostileRequestsTest {
 		assertEquals(431, response.statusCode());
 	}
 
+	/**
+	 * A flood of bad tokens from one address (a misconfigured script, or every user of an office behind one NAT or
+	 * proxy) is refused there after ten a minute, but a valid token from that same address is still served.
+	 */
 	@Test
-	void guessingTokensIsRateLimitedPerAddress() throws Exception {
+	void guessingFromOneAddressIsLimitedButValidTokensThereAreServed() throws Exception {
 		try (RuntimeServer strict = RuntimeServer.start(ServerSettings.loopback(0), served.runtime, "test")) {
-			HttpClient http = HttpClient.newHttpClient();
-			int refusedAt = -1;
-			for (int attempt = 1; attempt <= 12 && refusedAt < 0; attempt++) {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(strict.url()
-						+ "/api/v1/tenants")).header("Authorization", "Bearer syn_guess" + attempt).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 429) {
-					refusedAt = attempt;
-					assertTrue(response.headers().firstValue("Retry-After").isPresent());
-				} else {
-					assertEquals(401, response.statusCode());
-				}
-			}
-			assertEquals(11, refusedAt, "ten failures a minute, then refused");
-			HttpResponse<String> good = http.send(HttpRequest.newBuilder(URI.create(strict.url() + "/api/v1/tenants"))
-					.header("Authorization", "Bearer " + served.harbor.get(Role.VIEWER)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertEquals(429, good.statusCode(), "even a good token waits out the minute from that address");
+			assertEquals(11, refusedAt(strict, attempt -> "syn_guess" + attempt + "xxxxxxxx", attempt -> null),
+					"ten failures a minute, then refused");
+			assertEquals(200, send(strict, served.harbor.get(Role.VIEWER), null).statusCode(),
+					"a valid token from that address is served");
+			assertEquals(429, send(strict, null, null).statusCode(), "a request without one is still refused");
 			assertTrue(served.audited("anonymous@127.0.0.1", "authentication-failed") >= 10,
 					"failed authentications are audited");
 		}
+	}
+
+	/** Guessing one token's secret from many addresses (each a client a trusted proxy names) stays limited too. */
+	@Test
+	void guessingOneTokenIsLimitedWhateverTheAddress() throws Exception {
+		try (RuntimeServer proxied = RuntimeServer.start(ServerSettings.loopback(0)
+				.trustedProxies(List.of("127.0.0.1")), served.runtime, "test")) {
+			int refusedAt = refusedAt(proxied, attempt -> "syn_AAAAAAAA" + attempt, attempt -> "198.51.100." + attempt);
+			assertEquals(11, refusedAt, "ten failures of one token prefix a minute, then refused");
+		}
+	}
+
+	/**
+	 * Behind a trusted proxy every request comes from the proxy's address; the client it names is the one limited
+	 * and audited, and another client behind the same proxy is not held up.
+	 */
+	@Test
+	void behindATrustedProxyTheClientItNamesIsLimitedAndAudited() throws Exception {
+		try (RuntimeServer proxied = RuntimeServer.start(ServerSettings.loopback(0)
+				.trustedProxies(List.of("127.0.0.0/8", "10.0.0.0/8")), served.runtime, "test")) {
+			assertEquals(11, refusedAt(proxied, attempt -> "syn_x" + attempt + "yyyyyyyyyy",
+					attempt -> "203.0.113.7, 10.1.2.3"), "the client, past a second trusted proxy, is limited");
+			assertEquals(401, send(proxied, "syn_other-client-token", "203.0.113.8").statusCode(),
+					"another client behind the same proxy is not");
+			assertTrue(served.audited("anonymous@203.0.113.7", "authentication-failed") >= 10,
+					"the audit names the client, not the proxy");
+			HttpResponse<String> forwarded = http().send(HttpRequest.newBuilder(URI.create(proxied.url()
+					+ "/api/v1/tenants")).header("Authorization", "Bearer syn_rfc7239-client-token")
+					.header("Forwarded", "for=\"[2001:db8::17]:4711\";proto=https").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertEquals(401, forwarded.statusCode());
+			assertTrue(served.audited("anonymous@2001:db8:0:0:0:0:0:17", "authentication-failed") >= 1,
+					"a client named in a Forwarded header (RFC 7239) is audited by its address");
+		}
+	}
+
+	/** From a peer that is not a trusted proxy, a forged X-Forwarded-For changes nothing: the peer is limited. */
+	@Test
+	void aForgedForwardedHeaderFromAnUntrustedPeerChangesNothing() throws Exception {
+		try (RuntimeServer strict = RuntimeServer.start(ServerSettings.loopback(0).trustedProxies(List.of("10.0.0.0/8")),
+				served.runtime, "test")) {
+			assertEquals(11, refusedAt(strict, attempt -> "syn_forged" + attempt + "zzzzzzz",
+					attempt -> "192.0.2." + attempt), "limited by its own address, whatever it claims");
+		}
+	}
+
+	/** Sends bad tokens until one is refused with 429 (asserting 401 before it); the attempt refused, or -1. */
+	private static int refusedAt(RuntimeServer server, java.util.function.IntFunction<String> token,
+			java.util.function.IntFunction<String> forwardedFor) throws Exception {
+		for (int attempt = 1; attempt <= 12; attempt++) {
+			HttpResponse<String> response = send(server, token.apply(attempt), forwardedFor.apply(attempt));
+			if (response.statusCode() == 429) {
+				assertTrue(response.headers().firstValue("Retry-After").isPresent());
+				return attempt;
+			}
+			assertEquals(401, response.statusCode(), response.body());
+		}
+		return -1;
+	}
+
+	private static HttpResponse<String> send(RuntimeServer server, String token, String forwardedFor)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/tenants"));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
+		}
+		return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpClient http() {
+		return HttpClient.newHttpClient();
 	}
 }

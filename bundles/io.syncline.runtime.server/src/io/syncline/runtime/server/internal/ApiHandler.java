@@ -2,8 +2,6 @@ package io.syncline.runtime.server.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +48,9 @@ public final class ApiHandler extends Handler.Abstract {
 	private final AccessTokens tokens;
 	private final Calls calls;
 	private final EventStreams streams;
-	private final FailureLimiter failures;
+	private final FailureLimiter failuresByAddress;
+	private final FailureLimiter failuresByToken;
+	private final ClientAddresses clients;
 	private final AtomicLong errors = new AtomicLong();
 	private final String version;
 	private final Instant startedAt;
@@ -61,7 +61,9 @@ public final class ApiHandler extends Handler.Abstract {
 		this.tokens = root.accessTokens();
 		this.version = version;
 		this.startedAt = startedAt;
-		this.failures = new FailureLimiter(settings.authFailuresPerMinute(), Duration.ofMinutes(1));
+		this.failuresByAddress = new FailureLimiter(settings.authFailuresPerMinute(), Duration.ofMinutes(1));
+		this.failuresByToken = new FailureLimiter(settings.authFailuresPerMinute(), Duration.ofMinutes(1));
+		this.clients = new ClientAddresses(settings.trustedProxies());
 		this.calls = new Calls(settings.maxJsonBytes(), settings.maxBodyBytes());
 		this.streams = new EventStreams(settings.maxStreams(), settings.heartbeat());
 	}
@@ -152,26 +154,46 @@ public final class ApiHandler extends Handler.Abstract {
 		}
 	}
 
+	/**
+	 * The caller of a token that is valid is served, whatever its address did before: behind a proxy or a NAT every
+	 * user shares one address, and a script sending bad requests there must not lock out the desk. What fails is
+	 * counted per client address and per token prefix; past the limit an address gets 429 instead of 401 (and its
+	 * failures are no longer audited one by one), and a token prefix gets 429 without being looked up, so guessing
+	 * one token stays slow.
+	 */
 	private Principal authenticate(Request request, Operation operation) {
-		String from = address(request.getConnectionMetaData().getRemoteSocketAddress());
-		long wait = failures.blockedFor(from);
-		if (wait > 0) {
-			throw new TooManyFailures(wait);
-		}
+		String from = clients.of(request.getConnectionMetaData().getRemoteSocketAddress(), request.getHeaders());
 		String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
 		String why = header == null ? "no bearer token"
 				: !header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? "not a bearer token" : null;
+		String prefix = null;
 		if (why == null) {
-			var principal = tokens.authenticate(header.substring(BEARER.length()).strip());
+			String secret = header.substring(BEARER.length()).strip();
+			prefix = secret.substring(0, Math.min(secret.length(), TOKEN_PREFIX));
+			long wait = failuresByToken.blockedFor(prefix);
+			if (wait > 0) {
+				throw new TooManyFailures(wait, "this token");
+			}
+			var principal = tokens.authenticate(secret);
 			if (principal.isPresent()) {
 				return principal.get();
 			}
 			why = "an unknown, expired or revoked token";
 		}
-		failures.failed(from);
+		long wait = failuresByAddress.blockedFor(from);
+		failuresByAddress.failed(from);
+		if (prefix != null) {
+			failuresByToken.failed(prefix);
+		}
+		if (wait > 0) {
+			throw new TooManyFailures(wait, "this address");
+		}
 		tokens.failed(from, why + " for " + operation);
 		throw new NotAuthenticatedException(why);
 	}
+
+	/** Characters of a presented token its failures are counted by: {@code syn_} and 8 of its secret. */
+	private static final int TOKEN_PREFIX = 12;
 
 	private IntegrationRuntime runtimeFor(Principal principal, String tenant) {
 		LocalRuntime runtime = root.as(principal);
@@ -179,10 +201,6 @@ public final class ApiHandler extends Handler.Abstract {
 			runtime = runtime.forTenant(tenant);
 		}
 		return runtime;
-	}
-
-	private static String address(SocketAddress address) {
-		return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
 	}
 
 	private byte[] openApi() throws IOException {
@@ -247,13 +265,13 @@ public final class ApiHandler extends Handler.Abstract {
 		streams.stopping();
 	}
 
-	/** An address past its limit of failed authentications. */
+	/** An address or a token prefix past its limit of failed authentications. */
 	private static final class TooManyFailures extends RuntimeException {
 		private static final long serialVersionUID = 1L;
 		private final long seconds;
 
-		TooManyFailures(long seconds) {
-			super("too many failed authentications from this address; try again in " + seconds + " s");
+		TooManyFailures(long seconds, String what) {
+			super("too many failed authentications with " + what + "; try again in " + seconds + " s");
 			this.seconds = seconds;
 		}
 	}

@@ -1,7 +1,6 @@
 package io.syncline.runtime.internal.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,7 +72,8 @@ public final class HeadlessApplication implements IApplication {
 				return RuntimeCommand.USAGE;
 			}
 			Path data = line.dataDirectory();
-			Files.createDirectories(data);
+			io.syncline.runtime.cli.OwnerOnly.prepare(data)
+					.ifPresent(warning -> org.slf4j.LoggerFactory.getLogger(HeadlessApplication.class).warn(warning));
 			try {
 				return command.run(line.commandArgs(), new Context(data, version), out, err);
 			} catch (IllegalArgumentException e) {

@@ -31,7 +31,10 @@ public final class ServeCommand implements RuntimeCommand {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-	private static final Set<String> VALUED = Set.of("port", "bind", "db", "tls-keystore", "tls-password-file");
+	private static final Set<String> VALUED = Set.of("port", "bind", "db", "tls-keystore", "tls-password-file",
+			"trusted-proxy");
+	/** Options that may be given more than once; their values reach the services joined by commas. */
+	private static final Set<String> REPEATABLE = Set.of("trusted-proxy");
 	private static final Set<String> FLAGS = Set.of("insecure-bind");
 
 	private final List<RuntimeService> services = new CopyOnWriteArrayList<>();
@@ -52,7 +55,8 @@ public final class ServeCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "serve [--port N [--bind HOST] [--tls-keystore P12 --tls-password-file F] [--insecure-bind]] [--db JDBC-URL]:"
+		return "serve [--port N [--bind HOST] [--tls-keystore P12 --tls-password-file F] [--insecure-bind]"
+				+ " [--trusted-proxy CIDR]...] [--db JDBC-URL]:"
 				+ " run the runtime until stopped (SIGTERM), with the HTTP API on a port if given";
 	}
 
@@ -65,7 +69,8 @@ public final class ServeCommand implements RuntimeCommand {
 			if (name != null && FLAGS.contains(name)) {
 				options.put(name, "true");
 			} else if (name != null && VALUED.contains(name) && i + 1 < args.size()) {
-				options.put(name, args.get(++i));
+				String value = args.get(++i);
+				options.merge(name, value, (was, more) -> REPEATABLE.contains(name) ? was + "," + more : more);
 			} else {
 				err.println("serve: unknown or incomplete option " + args.get(i) + "; " + summary());
 				return USAGE;

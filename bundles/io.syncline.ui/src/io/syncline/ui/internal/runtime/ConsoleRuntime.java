@@ -2,7 +2,6 @@ package io.syncline.ui.internal.runtime;
 
 import java.io.File;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,7 +82,8 @@ public final class ConsoleRuntime implements AutoCloseable {
 		SubMonitor progress = SubMonitor.convert(monitor, "Opening " + dataDirectory, DemoTenant.size() + 1);
 		try {
 			Path demo = demoContent();
-			Files.createDirectories(dataDirectory);
+			String privacy = io.syncline.runtime.cli.OwnerOnly.prepare(dataDirectory).map(w -> " Warning: " + w + ".")
+					.orElse("");
 			LocalRuntime opened = LocalRuntime.open(LocalSettings.harbor(dataDirectory, demo.resolve("mappings"))
 					.withPriceTolerance(priceTolerancePercent));
 			runtime = opened;
@@ -97,7 +97,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 			String demoNote = loaded.isEmpty() ? ""
 					: " The Harbor Supply demo tenant was loaded (" + loaded.size() + " documents).";
 			tell(new Status(State.READY, "Local runtime on " + dataDirectory + ": " + (messages >= 500 ? "500+" : messages)
-					+ " messages in the journal." + demoNote));
+					+ " messages in the journal." + demoNote + privacy));
 			return progress.isCanceled() ? org.eclipse.core.runtime.Status.CANCEL_STATUS
 					: org.eclipse.core.runtime.Status.OK_STATUS;
 		} catch (Exception e) {
