@@ -49,6 +49,7 @@ public final class Inbox {
 	private final Path root;
 	private final Duration settle;
 	private final PartnerLanes lanes;
+	private volatile List<Path> partnerFolders = List.of();
 
 	public Inbox(LocalRuntime runtime, Path dataDirectory, Duration settle) {
 		this(runtime, dataDirectory, settle, PartnerLanes.DIRECT);
@@ -68,21 +69,16 @@ public final class Inbox {
 
 	/** Creates the inbox folder of every configured partner, so partners know where to drop files. */
 	public void createFolders() throws IOException {
+		List<Path> folders = new ArrayList<>();
 		for (var partner : runtime.partners()) {
-			Files.createDirectories(folder(partner.partnerId()));
+			folders.add(Files.createDirectories(folder(partner.partnerId())));
 		}
+		partnerFolders = List.copyOf(folders);
 	}
 
-	/** The partners' inbox folders there are now. */
-	public List<Path> partnerFolders() throws IOException {
-		List<Path> folders = new ArrayList<>();
-		Path inbox = root.resolve("inbox");
-		if (Files.isDirectory(inbox)) {
-			try (DirectoryStream<Path> partners = Files.newDirectoryStream(inbox, Files::isDirectory)) {
-				partners.forEach(folders::add);
-			}
-		}
-		return folders;
+	/** The configured partners' inbox folders, as the last poll (or {@link #createFolders()}) made them. */
+	public List<Path> partnerFolders() {
+		return partnerFolders;
 	}
 
 	/** Finishes files claimed before a stop: resumed if journaled, submitted if not; then kept as usual. */

@@ -65,8 +65,8 @@ public final class TenantInboxes {
 		return recovered;
 	}
 
-	/** Every partner's inbox folder of every tenant taken on, for an {@link InboxWatch}. */
-	public synchronized List<Path> partnerFolders() throws IOException {
+	/** Every configured partner's inbox folder of every tenant taken on, for an {@link InboxWatch}. */
+	public synchronized List<Path> partnerFolders() {
 		List<Path> folders = new ArrayList<>();
 		for (Inbox inbox : inboxes.values()) {
 			folders.addAll(inbox.partnerFolders());

@@ -70,7 +70,7 @@ class ExceptionsPanelTest {
 
 	private void open(Connection connection) {
 		panel = new ExceptionsPanel(shell, selection);
-		console.show(1260, 960);
+		console.show(1280, 800);
 		selection.use(connection, null);
 	}
 

@@ -91,7 +91,7 @@ class MonitorAndTraceTest {
 		monitor = new MonitorPanel(split, selection, key -> traceRef.get().open(key));
 		trace = new TracePanel(split, selection);
 		traceRef.set(trace);
-		console.show(1260, 960);
+		console.show(1280, 800);
 	}
 
 	private void searchTraceAndFollowLive(String where) throws Exception {

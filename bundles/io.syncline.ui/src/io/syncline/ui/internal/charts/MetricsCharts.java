@@ -186,9 +186,7 @@ public final class MetricsCharts extends Composite {
 			ChartSeries failed = ChartSeries.of(points, first, bucket, buckets, FlowMetricsPoint::failed);
 			ChartSeries p95 = ChartSeries.of(points, first, bucket, buckets, FlowMetricsPoint::p95Millis);
 			return () -> {
-				reading = false;
-				if (again || runtime != selection.active().runtime()) {
-					refresh();
+				if (readAgain(runtime)) {
 					return;
 				}
 				ZoneId zone = ZoneId.systemDefault();
@@ -201,13 +199,20 @@ public final class MetricsCharts extends Composite {
 				status.getParent().layout(true);
 			};
 		}, failure -> {
-			reading = false;
-			if (again || runtime != selection.active().runtime()) {
-				refresh();
-				return;
+			if (!readAgain(runtime)) {
+				status.setText(failure);
 			}
-			status.setText(failure);
 		});
+	}
+
+	/** Ends a read of {@code runtime}; reads again, and says so, if it is stale or a refresh waited for it. */
+	private boolean readAgain(IntegrationRuntime runtime) {
+		reading = false;
+		if (again || runtime != selection.active().runtime()) {
+			refresh();
+			return true;
+		}
+		return false;
 	}
 
 	public Combo window() {

@@ -77,25 +77,15 @@ public final class RuntimeSwitcher {
 		AccessibleNames.named(combo, name);
 		combo.setItems("…");
 		GC gc = new GC(combo);
-		int width;
 		try {
-			width = (int) Math.ceil(gc.getFontMetrics().getAverageCharacterWidth() * chars);
+			int text = (int) Math.ceil(gc.getFontMetrics().getAverageCharacterWidth() * chars);
+			// the arrow and the frame come on top of the text
+			int frame = combo.computeSize(SWT.DEFAULT, SWT.DEFAULT).x - gc.textExtent("…").x;
+			GridDataFactory.swtDefaults().hint(text + frame, SWT.DEFAULT).applyTo(combo);
 		} finally {
 			gc.dispose();
 		}
-		// the arrow and the frame come on top of the text
-		int frame = combo.computeSize(SWT.DEFAULT, SWT.DEFAULT).x - textWidth(combo, "…");
-		GridDataFactory.swtDefaults().hint(width + frame, SWT.DEFAULT).applyTo(combo);
 		return combo;
-	}
-
-	private static int textWidth(Control control, String text) {
-		GC gc = new GC(control);
-		try {
-			return gc.textExtent(text).x;
-		} finally {
-			gc.dispose();
-		}
 	}
 
 	public Combo runtimes() {

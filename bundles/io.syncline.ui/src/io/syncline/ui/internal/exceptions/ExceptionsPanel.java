@@ -47,7 +47,7 @@ public final class ExceptionsPanel extends Composite {
 	static final int REFRESH_MILLIS = 1_000;
 	private static final String[] COLUMNS = { "Id", "Created", "Kind", "Business key", "Location", "Detail", "State",
 			"Attempts", "Assignee" };
-	private static final int[] WIDTHS = { 60, 140, 120, 150, 220, 320, 80, 70, 90 };
+	private static final int[] WIDTHS = { 45, 140, 150, 150, 220, 320, 80, 70, 90 }; // Kind: INVOICE_MISMATCH
 	private static final Decision[] DECISIONS = { Decision.ACCEPT, Decision.REJECT, Decision.IGNORE, Decision.RESOLVE };
 
 	private final RuntimeSelection selection;

@@ -40,12 +40,11 @@ public final class PayloadLocator {
 		String stripped = text.stripLeading();
 		boolean x12 = stripped.length() >= 106 && stripped.startsWith("ISA");
 		Matcher item = LINE_ITEM.matcher(location);
-		if (!item.find()) {
-			item = OLD_LINE_ITEM.matcher(location.strip());
-		}
-		if (item.find(0)) {
-			String document = item.group(1);
-			int number = Integer.parseInt(item.group(2));
+		Matcher oldItem = OLD_LINE_ITEM.matcher(location.strip());
+		Matcher found = item.find() ? item : oldItem.matches() ? oldItem : null;
+		if (found != null) {
+			String document = found.group(1);
+			int number = Integer.parseInt(found.group(2));
 			return x12 ? X12Ranges.lineItem(text, text.length() - stripped.length(), document, number)
 					: naming(text, document);
 		}

@@ -19,8 +19,7 @@ final class X12Ranges {
 	static PayloadLocator.Range locate(String text, int isaAt, String location) {
 		char elementSeparator = text.charAt(isaAt + 3);
 		char componentSeparator = text.charAt(isaAt + 104);
-		char terminator = text.charAt(isaAt + 105);
-		List<Segment> segments = segments(text, isaAt, elementSeparator, terminator);
+		List<Segment> segments = segments(text, isaAt);
 		String tag = PayloadLocator.group(PayloadLocator.segment(), location, 2);
 		String position = PayloadLocator.group(PayloadLocator.segment(), location, 1);
 		Segment found = null;
@@ -58,8 +57,7 @@ final class X12Ranges {
 	 */
 	static PayloadLocator.Range lineItem(String text, int isaAt, String document, int number) {
 		char elementSeparator = text.charAt(isaAt + 3);
-		char terminator = text.charAt(isaAt + 105);
-		List<Segment> segments = segments(text, isaAt, elementSeparator, terminator);
+		List<Segment> segments = segments(text, isaAt);
 		boolean typed = document.matches("\\d{3}");
 		String setType = null;
 		for (int i = 0; i < segments.size(); i++) {
@@ -81,6 +79,11 @@ final class X12Ranges {
 			}
 		}
 		return null;
+	}
+
+	/** The interchange's segments, cut by the element separator and terminator its ISA declares. */
+	private static List<Segment> segments(String text, int isaAt) {
+		return segments(text, isaAt, text.charAt(isaAt + 3), text.charAt(isaAt + 105));
 	}
 
 	private static List<Segment> segments(String text, int from, char elementSeparator, char terminator) {
