@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 
+import io.syncline.store.StoreTime;
 import io.syncline.mapping.MappingCompileException;
 import io.syncline.store.Checkpoints;
 import io.syncline.store.ExceptionQueue;
@@ -95,7 +96,7 @@ public final class Ingestion {
 		long message;
 		try (java.io.InputStream in = Files.newInputStream(file)) {
 			message = journal.appendStreamed(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN",
-					type, name, null, OffsetDateTime.now(ZoneOffset.UTC), keys), in, null);
+					type, name, null, StoreTime.now(), keys), in, null);
 		}
 		return process(null, message, partner, type, name, journaled(message, name), null, true);
 	}
@@ -112,7 +113,7 @@ public final class Ingestion {
 		}
 		try (java.io.InputStream in = Files.newInputStream(file)) {
 			return journal.appendStreamed(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type,
-					name, null, OffsetDateTime.now(ZoneOffset.UTC), keys), in, null);
+					name, null, StoreTime.now(), keys), in, null);
 		}
 	}
 
@@ -154,7 +155,7 @@ public final class Ingestion {
 		long message;
 		try (java.io.InputStream in = journal.openPayload(tenantId, messageId)) {
 			message = journal.appendStreamed(new JournalEntry(tenantId, row.partnerId(), row.flow(), "IN",
-					row.documentType(), row.sourceName(), null, OffsetDateTime.now(ZoneOffset.UTC), Map.of()), in,
+					row.documentType(), row.sourceName(), null, StoreTime.now(), Map.of()), in,
 					messageId);
 		}
 		return process(null, message, row.partnerId(), row.documentType(), row.sourceName(),
@@ -184,7 +185,7 @@ public final class Ingestion {
 			Integer mappingVersion, Map<String, String> keys) throws IOException, SQLException {
 		String type = documentType != null ? documentType : partners.documentType(partner, sourceName, payload);
 		long message = journal.append(new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type, sourceName, null,
-				OffsetDateTime.now(ZoneOffset.UTC), keys), payload, resubmitOf);
+				StoreTime.now(), keys), payload, resubmitOf);
 		// the partner's interchange was acknowledged when it came; a person's re-run of it is not news to the partner
 		return process(null, message, partner, type, sourceName, Payload.inMemory(sourceName, payload),
 				mappingVersion, resubmitOf == null);
@@ -244,7 +245,7 @@ public final class Ingestion {
 				String type = document.documentType() != null ? document.documentType()
 						: detect(document.partner(), document.sourceName(), document.payload());
 				entries.add(new JournalEntry(tenantId, document.partner(), partners.flowOf(document.partner(), type),
-						"IN", type, document.sourceName(), null, OffsetDateTime.now(ZoneOffset.UTC), document.keys()));
+						"IN", type, document.sourceName(), null, StoreTime.now(), document.keys()));
 				payloads.add(document.payload());
 			}
 			try {

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.emf.ecore.EObject;
 
+import io.syncline.store.StoreTime;
 import io.syncline.formats.CountingInputStream;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompileException;
@@ -316,6 +317,6 @@ final class MessageRun {
 	/** When to try again after {@code attempts} failed attempts; null once the policy gives up. */
 	private OffsetDateTime nextTry(int attempts) {
 		return policy.exhausted(attempts) ? null
-				: OffsetDateTime.now().plus(policy.delayAfter(attempts, ThreadLocalRandom.current()::nextDouble));
+				: StoreTime.now().plus(policy.delayAfter(attempts, ThreadLocalRandom.current()::nextDouble));
 	}
 }

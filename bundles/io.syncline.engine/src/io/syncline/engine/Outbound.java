@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 
+import io.syncline.store.StoreTime;
 import io.syncline.formats.FormatException;
 import io.syncline.formats.Formats;
 import io.syncline.formats.Node;
@@ -77,7 +78,7 @@ final class Outbound {
 		Written written = write(route.mapping(), "PR", partner, order, order.getOrderNumber(),
 				"855 for " + order.getCustomerPo(), connection);
 		journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", "855",
-				"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), OffsetDateTime.now(ZoneOffset.UTC),
+				"855-" + order.getCustomerPo() + ".edi", order.getCustomerPo(), StoreTime.now(),
 				Map.of("PO", order.getCustomerPo(), "SO", order.getOrderNumber(), ReceivedAcknowledgments.SENT_GROUP,
 						written.groupKey(partner))), written.x12(), null);
 	}
@@ -100,7 +101,7 @@ final class Outbound {
 					shipped.orderNumber(), type + " for " + shipped.orderNumber(), connection);
 			journal.append(connection, new JournalEntry(tenantId, partner, route.flow(), "OUT", type,
 					type + "-" + customerPo + "-" + shipped.shipmentNumber() + ".edi", customerPo,
-					OffsetDateTime.now(ZoneOffset.UTC), Map.of("PO", customerPo, "SO", shipped.orderNumber(),
+					StoreTime.now(), Map.of("PO", customerPo, "SO", shipped.orderNumber(),
 							type.equals("856") ? "ASN" : "INVOICE", (type.equals("856") ? "ASN-" : "INV-")
 									+ shipped.orderNumber(), ReceivedAcknowledgments.SENT_GROUP,
 							written.groupKey(partner))), written.x12(), null);
@@ -119,7 +120,7 @@ final class Outbound {
 		Written written = write(route.mapping(), X12Schemas.functionalId("850"), supplier, po, po.getPoNumber(),
 				"850 for " + po.getPoNumber(), connection);
 		journal.append(connection, new JournalEntry(tenantId, supplier, route.flow(), "OUT", "850",
-				"850-" + po.getPoNumber() + ".edi", po.getPoNumber(), OffsetDateTime.now(ZoneOffset.UTC),
+				"850-" + po.getPoNumber() + ".edi", po.getPoNumber(), StoreTime.now(),
 				Map.of("PO", po.getPoNumber(), ReceivedAcknowledgments.SENT_GROUP, written.groupKey(supplier))),
 				written.x12(), null);
 	}
@@ -142,7 +143,7 @@ final class Outbound {
 			ByteArrayOutputStream x12 = new ByteArrayOutputStream();
 			X12Writer.Envelope envelope = new X12Writer(partners.envelopeTo(partner),
 					new DbControlNumbers(store, tenantId, connection))
-					.write(functionalId, List.of((Node) mapped.output()), LocalDateTime.now(ZoneOffset.UTC), x12);
+					.write(functionalId, List.of((Node) mapped.output()), StoreTime.now().toLocalDateTime(), x12);
 			return new Written(x12.toByteArray(), envelope.group());
 		} catch (IOException | MappingCompileException e) {
 			throw new IllegalStateException("cannot write the " + what + ": " + e.getMessage(), e);
@@ -179,13 +180,13 @@ final class Outbound {
 				ByteArrayOutputStream x12 = new ByteArrayOutputStream();
 				try {
 					new X12Writer(toSender, new DbControlNumbers(store, tenantId, connection)).write("FA",
-							List.of(FunctionalAcknowledgments.build(group)), LocalDateTime.now(ZoneOffset.UTC), x12);
+							List.of(FunctionalAcknowledgments.build(group)), StoreTime.now().toLocalDateTime(), x12);
 				} catch (IOException e) {
 					throw new java.io.UncheckedIOException(e);
 				}
 				return journal.append(connection, new JournalEntry(tenantId, partner, "acknowledgments", "OUT", "997",
 						"997-" + group.functionalId() + "-" + group.controlNumber() + ".edi", null,
-						OffsetDateTime.now(ZoneOffset.UTC), Map.of("GROUP", group.controlNumber())), x12.toByteArray(),
+						StoreTime.now(), Map.of("GROUP", group.controlNumber())), x12.toByteArray(),
 						null);
 			});
 		}

@@ -60,7 +60,7 @@ public final class ApiTokens {
 		byte[] bytes = new byte[RANDOM_BYTES];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		long id;
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO api_tokens (token_sha256, tenant_id, "
 				+ "user_name, role, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -90,7 +90,7 @@ public final class ApiTokens {
 			return Optional.empty();
 		}
 		Optional<Token> found = read(connection, "WHERE token_sha256 = ?", hash(secret)).stream().findFirst();
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		if (found.isEmpty() || !found.get().validAt(now)) {
 			return Optional.empty();
 		}
@@ -125,7 +125,7 @@ public final class ApiTokens {
 		if (token.revokedAt() == null) {
 			try (PreparedStatement update = connection.prepareStatement(
 					"UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?")) {
-				update.setObject(1, OffsetDateTime.now());
+				update.setObject(1, StoreTime.now());
 				update.setString(2, actor);
 				update.setLong(3, id);
 				update.executeUpdate();

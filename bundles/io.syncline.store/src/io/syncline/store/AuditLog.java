@@ -24,7 +24,7 @@ public final class AuditLog {
 				+ "subject, before_json, after_json, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
 			insert.setString(1, tenantId);
 			insert.setString(2, actor);
-			insert.setObject(3, OffsetDateTime.now());
+			insert.setObject(3, StoreTime.now());
 			insert.setString(4, action);
 			insert.setString(5, subject);
 			insert.setString(6, before);

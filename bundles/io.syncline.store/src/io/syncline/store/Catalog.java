@@ -201,7 +201,7 @@ public final class Catalog {
 			insert.setBigDecimal(10, item.moq());
 			insert.setObject(11, item.effectiveDate());
 			insert.setLong(12, messageId);
-			insert.setObject(13, OffsetDateTime.now());
+			insert.setObject(13, StoreTime.now());
 			insert.executeUpdate();
 		}
 	}

@@ -55,7 +55,7 @@ public final class ExceptionQueue {
 		if (proposal != null && proposal.length() > 4000) {
 			throw new IllegalArgumentException("a proposal is at most 4000 characters, not " + proposal.length());
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exceptions (tenant_id, message_id, kind, "
 				+ "business_key, location, detail, state, attempts, created_at, updated_at, proposal) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 0, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -148,7 +148,9 @@ public final class ExceptionQueue {
 				return item;
 			}
 		}
-		throw new NotFoundException("no exception " + id + " for tenant " + tenantId);
+		try (Connection connection = store.readConnection()) {
+			throw Retention.missingException(connection, tenantId, id);
+		}
 	}
 
 	/** What accepting the exception would apply, if it holds something back. */
@@ -206,7 +208,7 @@ public final class ExceptionQueue {
 				insert.setString(3, hash);
 				insert.setBytes(4, Payloads.gzip(payload));
 				insert.setString(5, actor);
-				insert.setObject(6, OffsetDateTime.now());
+				insert.setObject(6, StoreTime.now());
 				insert.executeUpdate();
 			}
 			audit.append(connection, tenantId, actor, "edit-payload", "exception/" + id,
@@ -250,7 +252,7 @@ public final class ExceptionQueue {
 			int before = RetryQueue.attempts(connection, tenantId, id);
 			try (PreparedStatement update = connection.prepareStatement(
 					"UPDATE exceptions SET attempts = attempts + 1, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
-				update.setObject(1, OffsetDateTime.now());
+				update.setObject(1, StoreTime.now());
 				update.setString(2, tenantId);
 				update.setLong(3, id);
 				update.executeUpdate();
@@ -283,7 +285,7 @@ public final class ExceptionQueue {
 			try (PreparedStatement update = connection.prepareStatement(
 					"UPDATE exceptions SET " + column + " = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
 				update.setString(1, value);
-				update.setObject(2, OffsetDateTime.now());
+				update.setObject(2, StoreTime.now());
 				update.setString(3, tenantId);
 				update.setLong(4, id);
 				update.executeUpdate();
@@ -302,7 +304,7 @@ public final class ExceptionQueue {
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new NotFoundException("no exception " + id + " for tenant " + tenantId);
+					throw Retention.missingException(connection, tenantId, id);
 				}
 				String state = row.getString(2);
 				if (state.equals("RESOLVED") || state.equals("IGNORED")) {

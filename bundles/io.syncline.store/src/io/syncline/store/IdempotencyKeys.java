@@ -29,7 +29,7 @@ public final class IdempotencyKeys {
 	public boolean[] claimAll(Connection connection, String tenantId, List<String> keys) throws SQLException {
 		int[] counts;
 		try (PreparedStatement insert = connection.prepareStatement(sql)) {
-			OffsetDateTime now = OffsetDateTime.now();
+			OffsetDateTime now = StoreTime.now();
 			for (String key : keys) {
 				insert.setString(1, tenantId);
 				insert.setString(2, key);
@@ -56,7 +56,7 @@ public final class IdempotencyKeys {
 		try (PreparedStatement insert = connection.prepareStatement(sql)) {
 			insert.setString(1, tenantId);
 			insert.setString(2, key);
-			insert.setObject(3, OffsetDateTime.now());
+			insert.setObject(3, StoreTime.now());
 			return insert.executeUpdate() == 1;
 		} catch (SQLException e) {
 			if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

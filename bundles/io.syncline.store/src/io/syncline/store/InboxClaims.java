@@ -22,7 +22,7 @@ public final class InboxClaims {
 
 	/** Counts one more abandonment of the claim; returns how many it has had. */
 	public int abandoned(Connection connection, String tenantId, String claimId, String reason) throws SQLException {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = StoreTime.now();
 		try (PreparedStatement update = connection.prepareStatement("UPDATE inbox_claims SET abandoned = abandoned + 1, "
 				+ "last_abandoned_at = ?, last_reason = ? WHERE tenant_id = ? AND claim_id = ?")) {
 			update.setObject(1, now);

@@ -121,7 +121,7 @@ public final class Inventory {
 			return;
 		}
 		try (PreparedStatement insert = connection.prepareStatement(RECORD_ATP)) {
-			OffsetDateTime now = OffsetDateTime.now();
+			OffsetDateTime now = StoreTime.now();
 			for (AtpRecord change : changes) {
 				insert.setString(1, tenantId);
 				insert.setString(2, change.item());

@@ -32,7 +32,7 @@ public final class JournalSearch {
 
 	private static final String COLUMNS = "m.id, m.tenant_id, m.partner_id, m.flow, m.document_type, m.status, "
 			+ "m.chain_id, m.received_at, m.payload_size, m.direction, m.source_name, m.mapping_version, "
-			+ "m.resubmit_of, m.applied_at, m.checkpoint_records, m.checkpoint_bytes";
+			+ "m.resubmit_of, m.applied_at, m.checkpoint_records, m.checkpoint_bytes, m.payload_purged_at";
 
 	private final Store store;
 
@@ -302,6 +302,6 @@ public final class JournalSearch {
 				rows.getString(5), rows.getString(6), rows.getString(7), rows.getObject(8, OffsetDateTime.class),
 				rows.getLong(9), rows.getString(10), rows.getString(11), version, replaced,
 				rows.getObject(14, OffsetDateTime.class), (Long) rows.getObject(15, Long.class),
-				(Long) rows.getObject(16, Long.class));
+				(Long) rows.getObject(16, Long.class), rows.getObject(17, OffsetDateTime.class));
 	}
 }

@@ -39,7 +39,7 @@ public final class MappingVersions {
 				return latest.get();
 			}
 			int version = latest.map(v -> v.version() + 1).orElse(1);
-			OffsetDateTime now = OffsetDateTime.now();
+			OffsetDateTime now = StoreTime.now();
 			// the primary key refuses a concurrent publisher of the same number: it rolls back and can try again
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mapping_versions (tenant_id, "
 					+ "mapping_name, version, author, published_at, comment, synmap_sha256, synmap_gzip) "
@@ -74,7 +74,7 @@ public final class MappingVersions {
 				+ "FROM mapping_versions x WHERE x.tenant_id = m.tenant_id AND x.mapping_name = m.mapping_name)")) {
 			copy.setString(1, toTenant);
 			copy.setString(2, author);
-			copy.setObject(3, OffsetDateTime.now());
+			copy.setObject(3, StoreTime.now());
 			copy.setString(4, "copied from tenant " + fromTenant + ", version ");
 			copy.setString(5, fromTenant);
 			return copy.executeUpdate();

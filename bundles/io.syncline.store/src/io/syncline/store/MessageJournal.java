@@ -15,11 +15,11 @@ import java.util.Map;
  */
 public final class MessageJournal {
 
-	/** One row of a journal query. */
+	/** One row of a journal query; {@code payloadPurgedAt} is when retention emptied its payload, if it did. */
 	public record Message(long id, String tenantId, String partnerId, String flow, String documentType, String status,
 			String chainId, OffsetDateTime receivedAt, long payloadSize, String direction, String sourceName,
 			Integer mappingVersion, Long resubmitOf, OffsetDateTime appliedAt, Long checkpointRecords,
-			Long checkpointBytes) {
+			Long checkpointBytes, OffsetDateTime payloadPurgedAt) {
 	}
 
 	/** Where a message ended: every record applied, some, none, or held back behind its business key. */
@@ -81,12 +81,18 @@ public final class MessageJournal {
 	public PayloadInfo payloadInfo(String tenantId, long id) throws SQLException {
 		try (Connection connection = store.readConnection();
 				PreparedStatement query = connection.prepareStatement("SELECT payload_size, payload_pieces, "
-						+ "payload_sha256 FROM messages WHERE tenant_id = ? AND id = ?")) {
+						+ "payload_sha256, payload_purged_at FROM messages WHERE tenant_id = ? AND id = ?")) {
 			query.setString(1, tenantId);
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new NotFoundException("no message " + id + " for tenant " + tenantId);
+					throw Retention.missingMessage(connection, tenantId, id);
+				}
+				OffsetDateTime purged = row.getObject(4, OffsetDateTime.class);
+				if (purged != null) {
+					throw new NotFoundException("the payload of message " + id + " was purged on " + purged.toLocalDate()
+							+ " by the tenant's retention policy (rule " + RetentionPolicy.PAYLOADS + "); its journal "
+							+ "row and business keys are kept");
 				}
 				PayloadInfo info = new PayloadInfo(row.getLong(1), row.getInt(2), row.getString(3));
 				connection.rollback();
@@ -143,7 +149,7 @@ public final class MessageJournal {
 			Long resubmitOf, Status ended, Integer mappingVersion) throws SQLException {
 		long[] ids = new long[entries.size()];
 		try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-			OffsetDateTime now = OffsetDateTime.now();
+			OffsetDateTime now = StoreTime.now();
 			for (int i = 0; i < entries.size(); i++) {
 				bindInsert(insert, entries.get(i), payloads.get(i), resubmitOf);
 				insert.setString(13, ended == null ? Status.RECEIVED.name() : ended.name());
@@ -228,7 +234,7 @@ public final class MessageJournal {
 			Integer mappingVersion) throws SQLException {
 		update.setString(1, status.name());
 		update.setObject(2, mappingVersion);
-		bindStages(update, 3, status, OffsetDateTime.now());
+		bindStages(update, 3, status, StoreTime.now());
 		update.setString(6, tenantId);
 		update.setLong(7, id);
 	}
@@ -263,7 +269,7 @@ public final class MessageJournal {
 		store.inTransaction(connection -> {
 			try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET status = 'SENT', "
 					+ "published_at = ? WHERE tenant_id = ? AND id = ?")) {
-				update.setObject(1, OffsetDateTime.now());
+				update.setObject(1, StoreTime.now());
 				update.setString(2, tenantId);
 				update.setLong(3, id);
 				update.executeUpdate();
@@ -318,7 +324,7 @@ public final class MessageJournal {
 			query.setLong(2, id);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
-					throw new NotFoundException("no message " + id + " for tenant " + tenantId);
+					throw Retention.missingMessage(connection, tenantId, id);
 				}
 				byte[] payload = Payloads.gunzip(row.getBytes(1));
 				if (!Payloads.sha256(payload).equals(row.getString(2))) {

@@ -79,7 +79,7 @@ public final class PartnerSettings {
 			insert.setString(2, partner.id());
 			insert.setString(3, partner.name());
 			insert.setString(4, partner.x12Envelope());
-			insert.setObject(5, OffsetDateTime.now());
+			insert.setObject(5, StoreTime.now());
 			insert.setString(6, actor);
 			insert.executeUpdate();
 		}

@@ -46,7 +46,7 @@ public final class PurchaseOrders {
 			insert.setString(7, header.currency());
 			insert.setString(8, header.warehouse());
 			insert.setString(9, header.acknowledgment());
-			insert.setObject(10, OffsetDateTime.now());
+			insert.setObject(10, StoreTime.now());
 			insert.executeUpdate();
 		}
 		for (Line line : lines) {
@@ -129,7 +129,7 @@ public final class PurchaseOrders {
 				+ "acknowledgment = COALESCE(?, acknowledgment), updated_at = ? WHERE tenant_id = ? AND po_number = ?")) {
 			update.setString(1, status);
 			update.setString(2, acknowledgment);
-			update.setObject(3, OffsetDateTime.now());
+			update.setObject(3, StoreTime.now());
 			update.setString(4, tenantId);
 			update.setString(5, poNumber);
 			update.executeUpdate();
@@ -193,7 +193,7 @@ public final class PurchaseOrders {
 			insert.setBigDecimal(4, total);
 			insert.setString(5, matchStatus);
 			insert.setLong(6, messageId);
-			insert.setObject(7, OffsetDateTime.now());
+			insert.setObject(7, StoreTime.now());
 			insert.executeUpdate();
 		}
 	}

@@ -70,7 +70,7 @@ public final class RetryQueue {
 	 */
 	public int failed(Connection connection, String tenantId, long messageId, String businessKey, String location,
 			String detail, IntFunction<OffsetDateTime> schedule) throws SQLException {
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		Long existing = openOf(connection, tenantId, messageId, businessKey, RETRY);
 		if (existing == null) {
 			OffsetDateTime nextRetryAt = schedule.apply(1);
@@ -115,7 +115,7 @@ public final class RetryQueue {
 		if (openOf(connection, tenantId, messageId, businessKey, PARKED) != null) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exceptions (tenant_id, message_id, "
 				+ "kind, business_key, location, detail, state, attempts, created_at, updated_at) "
 				+ "VALUES (?, ?, 'PARKED', ?, ?, ?, 'RETRYING', 0, ?, ?)")) {
@@ -139,7 +139,7 @@ public final class RetryQueue {
 			if (id != null) {
 				try (PreparedStatement update = connection.prepareStatement("UPDATE exceptions SET state = 'RESOLVED', "
 						+ "next_retry_at = NULL, updated_at = ? WHERE tenant_id = ? AND id = ?")) {
-					update.setObject(1, OffsetDateTime.now());
+					update.setObject(1, StoreTime.now());
 					update.setString(2, tenantId);
 					update.setLong(3, id);
 					update.executeUpdate();

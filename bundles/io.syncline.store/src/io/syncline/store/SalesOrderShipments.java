@@ -102,7 +102,7 @@ public final class SalesOrderShipments {
 			insert.setInt(3, number);
 			insert.setString(4, carrier);
 			insert.setString(5, trackingNumber);
-			insert.setObject(6, OffsetDateTime.now());
+			insert.setObject(6, StoreTime.now());
 			insert.setString(7, shippedBy);
 			insert.executeUpdate();
 		}

@@ -42,7 +42,7 @@ public final class SalesOrders {
 			insert.setObject(7, header.orderDate());
 			insert.setObject(8, header.requestedDate());
 			insert.setString(9, header.warehouse());
-			insert.setObject(10, OffsetDateTime.now());
+			insert.setObject(10, StoreTime.now());
 			return insert.executeUpdate() == 1;
 		}
 	}
@@ -69,7 +69,7 @@ public final class SalesOrders {
 		try (PreparedStatement update = connection.prepareStatement(
 				"UPDATE sales_orders SET status = ?, updated_at = ? WHERE tenant_id = ? AND order_number = ?")) {
 			update.setString(1, status);
-			update.setObject(2, OffsetDateTime.now());
+			update.setObject(2, StoreTime.now());
 			update.setString(3, tenantId);
 			update.setString(4, orderNumber);
 			update.executeUpdate();

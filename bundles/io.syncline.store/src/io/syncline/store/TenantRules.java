@@ -46,7 +46,7 @@ public final class TenantRules {
 				insert.setString(1, tenantId);
 				insert.setString(2, key);
 				insert.setString(3, value);
-				insert.setObject(4, OffsetDateTime.now());
+				insert.setObject(4, StoreTime.now());
 				insert.setString(5, actor);
 				insert.executeUpdate();
 			}
@@ -60,7 +60,7 @@ public final class TenantRules {
 				+ "rule_value, updated_at, updated_by) SELECT ?, rule_key, rule_value, ?, ? FROM tenant_rules "
 				+ "WHERE tenant_id = ?")) {
 			copy.setString(1, toTenant);
-			copy.setObject(2, OffsetDateTime.now());
+			copy.setObject(2, StoreTime.now());
 			copy.setString(3, actor);
 			copy.setString(4, fromTenant);
 			return copy.executeUpdate();

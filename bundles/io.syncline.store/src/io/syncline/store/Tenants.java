@@ -42,7 +42,7 @@ public final class Tenants {
 		if (get(connection, tenantId).isPresent()) {
 			throw new IllegalStateException("tenant " + tenantId + " exists already");
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = StoreTime.now();
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tenants (tenant_id, name, "
 				+ "interchange_id, template, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")) {
 			insert.setString(1, tenantId);

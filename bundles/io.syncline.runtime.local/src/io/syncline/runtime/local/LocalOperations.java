@@ -108,4 +108,18 @@ public final class LocalOperations {
 	public SlaWatch.Checked checkSlaClocks() {
 		return call("check SLA clocks", parts.sla::check);
 	}
+
+	/**
+	 * Purges what the tenant's retention policy no longer keeps, in small batches, and tells subscribers what went
+	 * ({@link RuntimeEvent.Type#RETENTION_PURGED}); {@code serve} runs it on a schedule.
+	 */
+	public io.syncline.store.Retention.Run purge() {
+		return call("purge by the retention policy of " + parts.tenantId, parts.retention::purge);
+	}
+
+	/** As {@link #purge()} as of {@code now}, without pauses: a bench that simulates a year. */
+	public io.syncline.store.Retention.Run purge(java.time.OffsetDateTime now) {
+		return call("purge by the retention policy of " + parts.tenantId,
+				() -> parts.retention.purge(now, java.time.Duration.ZERO));
+	}
 }

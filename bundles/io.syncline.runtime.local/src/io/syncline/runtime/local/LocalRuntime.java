@@ -152,7 +152,8 @@ public final class LocalRuntime implements IntegrationRuntime {
 		TenantCounts.Counts counts = call("count the journal of " + tenantId,
 				() -> parts.store.read(connection -> new TenantCounts().of(connection, tenantId)));
 		return new RuntimeStatus(tenancy.version(), tenancy.startedAt(), tenantId, tenants().size(), counts.messages(),
-				counts.openExceptions(), tenancy.workers().statuses());
+				counts.openExceptions(), tenancy.workers().statuses(),
+				call("read the retention of " + tenantId, parts.retention::status));
 	}
 
 	@Override
@@ -347,6 +348,13 @@ public final class LocalRuntime implements IntegrationRuntime {
 	public int setTenantRule(String key, String value, String reason) {
 		require(Role.ADMIN, "set rule " + key);
 		String actor = principal.user();
+		if (io.syncline.store.RetentionPolicy.isRetentionRule(key)) {
+			call("set rule " + key, () -> {
+				parts.retention.setRule(key, value, actor, reason);
+				return null;
+			});
+			return 0;
+		}
 		if (SlaRules.isSlaRule(key)) {
 			call("set rule " + key, () -> {
 				parts.sla.setRule(key, value, actor, reason);

@@ -42,6 +42,7 @@ final class TenantParts {
 	final Recovery recovery;
 	final PartnerConfigs partnerConfigs;
 	final SlaBoard sla;
+	final io.syncline.runtime.local.internal.RetentionWork retention;
 
 	TenantParts(Tenancy tenancy, String tenantId) {
 		LocalSettings settings = tenancy.settings();
@@ -66,6 +67,8 @@ final class TenantParts {
 		}));
 		this.partnerConfigs = new PartnerConfigs(ingestion.partners(), mappings);
 		this.sla = new SlaBoard(store, tenantId, java.time.Clock.systemUTC(), events);
+		this.retention = new io.syncline.runtime.local.internal.RetentionWork(tenantId, store, events,
+				workers::progressed);
 	}
 
 	/** Tells subscribers what one processed message did. */

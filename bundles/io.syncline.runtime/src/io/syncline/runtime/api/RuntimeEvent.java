@@ -27,7 +27,9 @@ public record RuntimeEvent(Type type, Instant at, Long messageId, Long exception
 		 */
 		WORKER_STUCK,
 		/** A stuck worker's unit moved again or ended. */
-		WORKER_RECOVERED
+		WORKER_RECOVERED,
+		/** The tenant's retention policy purged old data; {@code detail} says what, by kind. */
+		RETENTION_PURGED
 	}
 
 	/** An event that carries no progress, before the runtime gave it its id. */

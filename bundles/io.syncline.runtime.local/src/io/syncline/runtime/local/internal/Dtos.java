@@ -33,7 +33,8 @@ public final class Dtos {
 				instant(row.receivedAt()), instant(row.appliedAt()), row.payloadSize(), keys,
 				row.checkpointRecords() == null ? null
 						: new io.syncline.runtime.api.MessageProgress(row.checkpointRecords(),
-								row.checkpointBytes() == null ? 0 : row.checkpointBytes(), row.payloadSize()));
+								row.checkpointBytes() == null ? 0 : row.checkpointBytes(), row.payloadSize()),
+				instant(row.payloadPurgedAt()));
 	}
 
 	public static ExceptionSummary exception(ExceptionQueue.Item item) {

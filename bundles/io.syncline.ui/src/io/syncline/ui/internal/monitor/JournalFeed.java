@@ -143,7 +143,7 @@ public final class JournalFeed {
 			io.syncline.runtime.api.MessageProgress progress) {
 		return new MessageSummary(row.id(), row.partnerId(), row.flow(), row.direction(), row.documentType(),
 				row.sourceName(), status, row.chainId(), row.mappingVersion(), row.resubmitOf(), row.receivedAt(),
-				appliedAt, row.payloadSize(), row.businessKeys(), progress);
+				appliedAt, row.payloadSize(), row.businessKeys(), progress, row.payloadPurgedAt());
 	}
 
 	private boolean hasMore() {

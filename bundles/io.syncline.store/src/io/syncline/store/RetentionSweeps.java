@@ -1,0 +1,384 @@
+package io.syncline.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One batch of each kind of purge, in the caller's transaction: what {@link Retention} repeats until a kind is done.
+ * Every batch walks an index from where the last one stopped (a cursor kept in {@code retention_cursors}, committed
+ * with the batch) and stops at the first row younger than the cutoff, so a run reads each row once and a batch
+ * holds its locks for a few milliseconds. Rows a batch must keep (a message an exception still points at, one not
+ * yet finished) are passed and left; a message kept for its exception is tried again when that exception goes.
+ */
+final class RetentionSweeps {
+
+	/** What one batch did: rows removed, bytes of payload freed, and whether the kind has nothing older left. */
+	record Batch(long removed, long bytes, long maxId, boolean done) {
+	}
+
+	private static final Set<String> FINISHED = Set.of("APPLIED", "SENT");
+	/** Journal rows never purged whatever their age: work not finished, or waiting behind its key. */
+	private static final Set<String> UNFINISHED = Set.of("RECEIVED", "PARKED");
+
+	private final int batchSize;
+
+	RetentionSweeps(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	/** A row met on a walk: its id, when it was made, and its state. */
+	private record Walked(long id, OffsetDateTime at, String state, long size) {
+	}
+
+	/** Empties the payloads of finished messages received before {@code before}; the journal rows stay. */
+	Batch payloads(Connection connection, String tenantId, OffsetDateTime before, OffsetDateTime now)
+			throws SQLException {
+		List<Walked> walked = walk(connection, tenantId, "payloads", "SELECT id, received_at, status, payload_size "
+				+ "FROM messages WHERE tenant_id = ? AND id > ? AND payload_purged_at IS NULL ORDER BY id");
+		List<Long> candidates = new ArrayList<>();
+		long bytes = 0;
+		Walk walk = new Walk(walked, before);
+		for (Walked row : walk.older) {
+			if (FINISHED.contains(row.state)) {
+				candidates.add(row.id);
+			}
+		}
+		candidates.removeAll(referenced(connection, tenantId, candidates,
+				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND state IN ('OPEN', 'RETRYING') AND message_id IN "));
+		for (Walked row : walk.older) {
+			if (candidates.contains(row.id)) {
+				bytes += row.size;
+			}
+		}
+		if (!candidates.isEmpty()) {
+			try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET payload_gzip = ?, "
+					+ "payload_pieces = 0, payload_purged_at = ? WHERE tenant_id = ? AND id IN " + in(candidates))) {
+				update.setBytes(1, new byte[0]);
+				update.setObject(2, now);
+				update.setString(3, tenantId);
+				bind(update, 4, candidates);
+				update.executeUpdate();
+			}
+			delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id IN ",
+					candidates);
+		}
+		return walk.advance(connection, tenantId, "payloads", candidates.size(), bytes, max(candidates));
+	}
+
+	/** Deletes finished journal rows received before {@code before}, with their keys, pieces and closed clocks. */
+	Batch journal(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
+		List<Walked> walked = walk(connection, tenantId, "journal",
+				"SELECT id, received_at, status, 0 FROM messages WHERE tenant_id = ? AND id > ? ORDER BY id");
+		Walk walk = new Walk(walked, before);
+		List<Long> older = walk.older.stream().filter(row -> !UNFINISHED.contains(row.state)).map(Walked::id)
+				.toList();
+		long removed = deleteMessages(connection, tenantId, older);
+		return walk.advance(connection, tenantId, "journal", removed, 0, max(older));
+	}
+
+	/**
+	 * Deletes the messages that nothing still needs: no exception points at them, and no SLA clock that is open or
+	 * breached starts with them. Returns how many went.
+	 */
+	long deleteMessages(Connection connection, String tenantId, List<Long> ids) throws SQLException {
+		List<Long> free = new ArrayList<>(ids);
+		free.removeAll(referenced(connection, tenantId, free,
+				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND message_id IN "));
+		free.removeAll(referenced(connection, tenantId, free, "SELECT start_message_id FROM sla_clocks WHERE "
+				+ "(state = 'OPEN' OR exception_id IS NOT NULL) AND tenant_id = ? AND start_message_id IN "));
+		if (free.isEmpty()) {
+			return 0;
+		}
+		delete(connection, tenantId, "DELETE FROM message_keys WHERE tenant_id = ? AND message_id IN ", free);
+		delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id IN ", free);
+		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND start_message_id IN ", free);
+		delete(connection, tenantId,
+				"UPDATE sla_clocks SET reply_message_id = NULL WHERE tenant_id = ? AND reply_message_id IN ", free);
+		return delete(connection, tenantId, "DELETE FROM messages WHERE tenant_id = ? AND id IN ", free);
+	}
+
+	/** The closed exceptions last changed before {@code before}, walked oldest first. */
+	Batch exceptions(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
+		List<Walked> walked = walk(connection, tenantId, "exceptions",
+				"SELECT id, created_at, state, 0 FROM exceptions WHERE tenant_id = ? AND id > ? ORDER BY id");
+		Walk walk = new Walk(walked, before);
+		List<Long> older = walk.older.stream().map(Walked::id).toList();
+		long removed = deleteClosedExceptions(connection, tenantId, older, before);
+		return walk.advance(connection, tenantId, "exceptions", removed, 0, max(older));
+	}
+
+	/**
+	 * The closed exceptions a walk passed because they were still open or closed late, and that are now old enough
+	 * to go: found on the state index below the cursor, where only such rows remain.
+	 */
+	Batch exceptionsLeftBehind(Connection connection, String tenantId, OffsetDateTime before, long afterId)
+			throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT id FROM exceptions WHERE tenant_id = ? "
+				+ "AND state IN ('RESOLVED', 'IGNORED') AND id > ? AND id <= ? AND updated_at < ? ORDER BY id")) {
+			query.setMaxRows(batchSize);
+			query.setString(1, tenantId);
+			query.setLong(2, afterId);
+			query.setLong(3, cursor(connection, tenantId, "exceptions"));
+			query.setObject(4, before);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					ids.add(rows.getLong(1));
+				}
+			}
+		}
+		long removed = deleteClosedExceptions(connection, tenantId, ids, before);
+		return new Batch(removed, 0, max(ids), ids.size() < batchSize);
+	}
+
+	private long deleteClosedExceptions(Connection connection, String tenantId, List<Long> ids, OffsetDateTime before)
+			throws SQLException {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		List<Long> closed = new ArrayList<>();
+		Set<Long> messages = new HashSet<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT id, message_id FROM exceptions WHERE "
+				+ "tenant_id = ? AND state IN ('RESOLVED', 'IGNORED') AND updated_at < ? AND id IN " + in(ids))) {
+			query.setString(1, tenantId);
+			query.setObject(2, before);
+			bind(query, 3, ids);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					closed.add(rows.getLong(1));
+					long message = rows.getLong(2);
+					if (!rows.wasNull()) {
+						messages.add(message);
+					}
+				}
+			}
+		}
+		if (closed.isEmpty()) {
+			return 0;
+		}
+		delete(connection, tenantId, "DELETE FROM exception_payloads WHERE tenant_id = ? AND exception_id IN ", closed);
+		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND exception_id IN ", closed);
+		long removed = delete(connection, tenantId, "DELETE FROM exceptions WHERE tenant_id = ? AND id IN ", closed);
+		deleteMessagesBefore(connection, tenantId, messages);
+		return removed;
+	}
+
+	/** The messages the exceptions just purged kept, that the journal's walk passed: they may go now. */
+	private void deleteMessagesBefore(Connection connection, String tenantId, Collection<Long> messages)
+			throws SQLException {
+		if (messages.isEmpty()) {
+			return;
+		}
+		List<Long> passed = new ArrayList<>();
+		long journalCursor = cursor(connection, tenantId, "journal");
+		for (Long id : messages) {
+			if (id <= journalCursor) {
+				passed.add(id);
+			}
+		}
+		passed.removeAll(referenced(connection, tenantId, passed, "SELECT id FROM messages WHERE status IN ('RECEIVED', "
+				+ "'PARKED') AND tenant_id = ? AND id IN "));
+		purgedLater += deleteMessages(connection, tenantId, passed);
+	}
+
+	/** Journal rows deleted because an exception that kept them went: counted by the run with the messages. */
+	long purgedLater;
+
+	/** Audit rows written before {@code before}, oldest first. */
+	Batch audit(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
+		List<Walked> walked = walk(connection, tenantId, "audit",
+				"SELECT id, at, action, 0 FROM audit_log WHERE tenant_id = ? AND id > ? ORDER BY id");
+		Walk walk = new Walk(walked, before);
+		List<Long> older = walk.older.stream().map(Walked::id).toList();
+		long removed = delete(connection, tenantId, "DELETE FROM audit_log WHERE tenant_id = ? AND id IN ", older);
+		return walk.advance(connection, tenantId, "audit", removed, 0, max(older));
+	}
+
+	/** ATP history written before {@code before}: the causes an ATP explanation lists. */
+	Batch atpHistory(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
+		List<Walked> walked = walk(connection, tenantId, "atp_history",
+				"SELECT id, at, cause, 0 FROM atp_history WHERE tenant_id = ? AND id > ? ORDER BY id");
+		Walk walk = new Walk(walked, before);
+		List<Long> older = walk.older.stream().map(Walked::id).toList();
+		long removed = delete(connection, tenantId, "DELETE FROM atp_history WHERE tenant_id = ? AND id IN ", older);
+		return walk.advance(connection, tenantId, "atp_history", removed, 0, max(older));
+	}
+
+	/**
+	 * Idempotency keys claimed before {@code before}, one page of the key index after {@code afterKey}: they carry
+	 * no time order, so every run reads them all once, a page a batch. Returns the last key read in {@code last}.
+	 */
+	Batch idempotencyKeys(Connection connection, String tenantId, OffsetDateTime before, String afterKey,
+			String[] last) throws SQLException {
+		List<String> old = new ArrayList<>();
+		int read = 0;
+		try (PreparedStatement query = connection.prepareStatement("SELECT key_value, created_at FROM idempotency_keys "
+				+ "WHERE tenant_id = ? AND key_value > ? ORDER BY key_value")) {
+			query.setMaxRows(batchSize * 4);
+			query.setString(1, tenantId);
+			query.setString(2, afterKey);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					read++;
+					last[0] = rows.getString(1);
+					if (rows.getObject(2, OffsetDateTime.class).isBefore(before)) {
+						old.add(rows.getString(1));
+					}
+				}
+			}
+		}
+		long removed = 0;
+		if (!old.isEmpty()) {
+			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_keys WHERE tenant_id = ? "
+					+ "AND key_value IN " + in(old))) {
+				delete.setString(1, tenantId);
+				for (int i = 0; i < old.size(); i++) {
+					delete.setString(i + 2, old.get(i));
+				}
+				removed = delete.executeUpdate();
+			}
+		}
+		return new Batch(removed, 0, 0, read < batchSize * 4);
+	}
+
+	/** Abandoned inbox claims last abandoned before {@code before}; a small table, in one statement. */
+	long inboxClaims(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM inbox_claims WHERE tenant_id = ? AND last_abandoned_at < ?")) {
+			delete.setString(1, tenantId);
+			delete.setObject(2, before);
+			return delete.executeUpdate();
+		}
+	}
+
+	/** Rows of a walk split at the cutoff: those older, and whether the walk reached a younger one or the end. */
+	private final class Walk {
+		final List<Walked> older = new ArrayList<>();
+		final boolean done;
+		final long lastOlderId;
+
+		Walk(List<Walked> walked, OffsetDateTime before) {
+			boolean reachedYounger = false;
+			long last = -1;
+			for (Walked row : walked) {
+				if (!row.at.isBefore(before)) {
+					reachedYounger = true;
+					break;
+				}
+				older.add(row);
+				last = row.id;
+			}
+			this.done = reachedYounger || walked.size() < batchSize;
+			this.lastOlderId = last;
+		}
+
+		Batch advance(Connection connection, String tenantId, String kind, long removed, long bytes, long maxId)
+				throws SQLException {
+			if (lastOlderId >= 0) {
+				saveCursor(connection, tenantId, kind, lastOlderId);
+			}
+			return new Batch(removed, bytes, maxId, done);
+		}
+	}
+
+	private List<Walked> walk(Connection connection, String tenantId, String kind, String sql) throws SQLException {
+		List<Walked> rows = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setMaxRows(batchSize);
+			query.setString(1, tenantId);
+			query.setLong(2, cursor(connection, tenantId, kind));
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					rows.add(new Walked(result.getLong(1), result.getObject(2, OffsetDateTime.class), result.getString(3),
+							result.getLong(4)));
+				}
+			}
+		}
+		return rows;
+	}
+
+	static long cursor(Connection connection, String tenantId, String kind) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT last_id FROM retention_cursors WHERE tenant_id = ? AND kind = ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, kind);
+			try (ResultSet row = query.executeQuery()) {
+				return row.next() ? row.getLong(1) : 0;
+			}
+		}
+	}
+
+	private static void saveCursor(Connection connection, String tenantId, String kind, long lastId)
+			throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE retention_cursors SET last_id = ? WHERE tenant_id = ? AND kind = ?")) {
+			update.setLong(1, lastId);
+			update.setString(2, tenantId);
+			update.setString(3, kind);
+			if (update.executeUpdate() == 1) {
+				return;
+			}
+		}
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO retention_cursors (tenant_id, kind, last_id) VALUES (?, ?, ?)")) {
+			insert.setString(1, tenantId);
+			insert.setString(2, kind);
+			insert.setLong(3, lastId);
+			insert.executeUpdate();
+		}
+	}
+
+	/** Those of {@code ids} the query (ending in {@code IN }) returns. */
+	private static Set<Long> referenced(Connection connection, String tenantId, List<Long> ids, String sql)
+			throws SQLException {
+		Set<Long> found = new HashSet<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		try (PreparedStatement query = connection.prepareStatement(sql + in(ids))) {
+			query.setString(1, tenantId);
+			bind(query, 2, ids);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					found.add(rows.getLong(1));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static long delete(Connection connection, String tenantId, String sql, List<Long> ids)
+			throws SQLException {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		try (PreparedStatement delete = connection.prepareStatement(sql + in(ids))) {
+			delete.setString(1, tenantId);
+			bind(delete, 2, ids);
+			return delete.executeUpdate();
+		}
+	}
+
+	/** An IN list of one parameter per value: both databases read it through the index, as they may not ANY(?). */
+	private static String in(Collection<?> values) {
+		return "(" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+	}
+
+	private static void bind(PreparedStatement statement, int first, List<Long> ids) throws SQLException {
+		for (int i = 0; i < ids.size(); i++) {
+			statement.setLong(first + i, ids.get(i));
+		}
+	}
+
+	private static long max(List<Long> ids) {
+		return ids.stream().mapToLong(Long::longValue).max().orElse(0);
+	}
+}
