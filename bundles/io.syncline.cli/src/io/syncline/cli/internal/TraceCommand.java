@@ -29,7 +29,14 @@ public final class TraceCommand implements RuntimeCommand {
 		Options options = Options.parse(args, Set.of(), Set.of());
 		String key = options.onePositional("business key");
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
-			out.println(Json.write(runtime.trace(key)));
+			var chain = runtime.trace(key);
+			out.println(Json.write(chain));
+			java.time.Instant purgedBefore = chain.isEmpty() ? runtime.status().retention().journalPurgedBefore() : null;
+			if (purgedBefore != null) {
+				// the key may have been in what was purged: say so, rather than that it never was
+				err.println("no documents with " + key + " since " + purgedBefore.toString().substring(0, 10)
+						+ ": journal rows received before then were purged by the tenant's retention policy");
+			}
 		}
 		return OK;
 	}

@@ -144,7 +144,7 @@ class ConnectionsPanelTest {
 		press(panel, "&Test");
 		await(() -> "Unreachable".equals(table.getItem(1).getText(3)), "a dead runtime says so");
 		display.timerExec(-1, tick);
-		assertTrue(table.getItem(1).getText(9).contains("cannot reach"), table.getItem(1).getText(9));
+		assertTrue(table.getItem(1).getText(10).contains("cannot reach"), table.getItem(1).getText(10));
 		assertTrue(ticks.get() > 0, "the UI thread kept dispatching while the runtime was tested");
 		assertTrue(panel.outcome().getText().contains("cannot reach"), panel.outcome().getText());
 	}
@@ -193,6 +193,31 @@ class ConnectionsPanelTest {
 		} finally {
 			release.countDown();
 		}
+	}
+
+	@Test
+	void aRuntimeTellsWhatItsLastPurgeRemoved() throws Exception {
+		served.submit("wms", null, "delta.jsonl", ("{\"eventId\": \"p-1\", \"type\": \"ADJUSTMENT\", \"item\": "
+				+ "\"HS-100101\", \"warehouse\": \"ATL\", \"qty\": 5, \"uom\": \"EA\", \"at\": "
+				+ "\"2026-11-26T09:00:00Z\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ConnectionsPanel panel = new ConnectionsPanel(shell, selection);
+		shell.setSize(1280, 800);
+		shell.open();
+		Table table = panel.viewer().getTable();
+		display.asyncExec(() -> fillTheDialog(server.url()));
+		press(panel, "&Add…");
+		await(() -> table.getItemCount() == 2, "the new connection is listed");
+		table.setSelection(1);
+		press(panel, "&Test");
+		await(() -> table.getItem(1).getText(3).startsWith("Up"), "the test finds it up");
+		assertEquals("none yet (journal kept P400D)", table.getItem(1).getText(9));
+
+		// a year and a half later, as the served runtime's retention worker would purge
+		served.operations().purge(java.time.OffsetDateTime.now().plusDays(500));
+		press(panel, "&Test");
+		await(() -> table.getItem(1).getText(9).contains(" rows"), "the last purge: " + table.getItem(1).getText(9));
+		assertTrue(table.getItem(1).getText(9).matches("[A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d: [1-9][\\d,]* rows.*"),
+				table.getItem(1).getText(9));
 	}
 
 	private void fillTheDialog(String url) {

@@ -517,4 +517,29 @@ abstract class RuntimeContract {
 		assertEquals(0, runtime.setTenantRule("atp.inTransit", "true", "again"), "the same rule moves nothing");
 	}
 
+	@Test
+	void retentionIsATenantRuleWithDefaultsThatTheStatusShows() throws Exception {
+		var retention = runtime.status().retention();
+		assertEquals(Map.of("retention.payloads", "P90D", "retention.journal", "P400D", "retention.exceptions", "P400D",
+				"retention.idempotencyKeys", "P400D", "retention.audit", "P7Y"), retention.policy());
+		assertEquals(null, retention.lastPurgeAt(), "nothing was purged yet");
+		assertThrows(IllegalArgumentException.class,
+				() -> runtime.setTenantRule("retention.journal", "400 days", "try"), "a bad period is refused");
+		assertThrows(IllegalArgumentException.class,
+				() -> runtime.setTenantRule("retention.everything", "P1D", "try"), "an unknown retention rule is refused");
+
+		runtime.setTenantRule("retention.payloads", "P30D", "payloads are in the ERP's archive");
+		runtime.setTenantRule("retention.audit", "never", "the auditors keep everything");
+
+		var policy = runtime.status().retention().policy();
+		assertEquals("P30D", policy.get("retention.payloads"));
+		assertEquals("never", policy.get("retention.audit"));
+		assertEquals("P400D", policy.get("retention.journal"));
+		assertEquals("P30D", runtime.tenantRules().get("retention.payloads"));
+		var audited = runtime.audit(new io.syncline.runtime.api.AuditQuery(null, "set-rule", "rule/retention.payloads",
+				null, null, 0, 10)).items();
+		assertEquals(1, audited.size());
+		assertEquals("payloads are in the ERP's archive", audited.get(0).reason());
+	}
+
 }

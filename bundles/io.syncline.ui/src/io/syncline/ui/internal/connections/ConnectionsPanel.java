@@ -62,6 +62,7 @@ public final class ConnectionsPanel extends Composite {
 		column("Tenants", 70, c -> probe(c, p -> p.up() ? Integer.toString(p.status().tenants()) : ""));
 		column("Journal", 80, c -> probe(c, p -> p.up() ? Long.toString(p.status().journalSize()) : ""));
 		column("Open exceptions", 110, c -> probe(c, p -> p.up() ? Long.toString(p.status().openExceptions()) : ""));
+		column("Last purge", 230, c -> probe(c, Probe::lastPurge));
 		column("Last error", 260, c -> probe(c, p -> p.error() == null ? "" : p.error()));
 		TableColumns.fit(table, "runtimes");
 		viewer.setContentProvider(ArrayContentProvider.getInstance());

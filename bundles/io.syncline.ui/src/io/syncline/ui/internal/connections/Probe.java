@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.syncline.runtime.api.IntegrationRuntime;
+import io.syncline.runtime.api.RetentionStatus;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.RuntimeStatus;
 import io.syncline.runtime.api.Tenant;
@@ -60,6 +61,29 @@ public record Probe(Connection connection, boolean up, RuntimeStatus status, Lis
 		List<String> stuck = status == null ? List.of()
 				: status.stuckWorkers().stream().map(WorkerStatus::name).toList();
 		return stuck.isEmpty() ? "Up" : "Up, stuck: " + String.join(", ", stuck);
+	}
+
+	/**
+	 * What the tenant's latest purge removed and when ("Dec 7 14:00: 1,204 rows, 3.1 MB of payloads"), or its
+	 * journal's period while nothing was purged; empty for a runtime that says nothing of retention.
+	 */
+	public String lastPurge() {
+		RetentionStatus retention = status == null ? null : status.retention();
+		if (retention == null) {
+			return "";
+		}
+		if (retention.lastPurgeAt() == null) {
+			return "none yet (journal kept " + retention.policy().getOrDefault("retention.journal", "?") + ")";
+		}
+		String when = java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm", java.util.Locale.ROOT)
+				.format(retention.lastPurgeAt().atZone(java.time.ZoneId.systemDefault()));
+		StringBuilder text = new StringBuilder(when).append(": ");
+		text.append(String.format(java.util.Locale.ROOT, "%,d rows", retention.lastPurgedRows()));
+		if (retention.lastPurgedPayloads() > 0) {
+			text.append(String.format(java.util.Locale.ROOT, ", %.1f MB of payloads",
+					retention.lastPurgedPayloadBytes() / 1e6));
+		}
+		return text.toString();
 	}
 
 	public String uptime() {

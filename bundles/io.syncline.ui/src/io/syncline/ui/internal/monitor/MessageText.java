@@ -17,6 +17,8 @@ public final class MessageText {
 	/** The key a row's trace opens with: the purchase order first, as the document chain hangs off it. */
 	private static final List<String> TRACE_ORDER = List.of("PO", "SO", "ASN", "INVOICE", "TRACKING", "SKU");
 
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ROOT)
+			.withZone(java.time.ZoneId.systemDefault());
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 			.withZone(ZoneId.systemDefault());
 
@@ -25,6 +27,11 @@ public final class MessageText {
 
 	public static String time(Instant at) {
 		return at == null ? "" : TIME.format(at);
+	}
+
+	/** {@code Mar 3, 2027}, in the console's time zone. */
+	public static String date(Instant at) {
+		return at == null ? "" : DATE.format(at);
 	}
 
 	/** {@code PO PO-45001 · SO SO-1001}, in the order a support person looks for them. */

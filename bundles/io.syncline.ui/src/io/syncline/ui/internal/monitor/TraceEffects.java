@@ -18,10 +18,15 @@ final class TraceEffects {
 	private TraceEffects() {
 	}
 
-	/** {@code PO-45001: 5 documents, 850 → 997 → 855 → 856 → 810, over 3.2 h}. */
-	static String summary(String key, List<MessageSummary> chain) {
+	/**
+	 * {@code PO-45001: 5 documents, 850 → 997 → 855 → 856 → 810, over 3.2 h}; for none, whether the journal was purged
+	 * before {@code purgedBefore} (null: never), where the key may have been.
+	 */
+	static String summary(String key, List<MessageSummary> chain, java.time.Instant purgedBefore) {
 		if (chain.isEmpty()) {
-			return "No message names " + key + ".";
+			return purgedBefore == null ? "No message names " + key + "."
+					: "No message names " + key + " since " + MessageText.date(purgedBefore) + ": journal rows received "
+							+ "before then were purged by the tenant's retention policy.";
 		}
 		String path = chain.stream().map(MessageSummary::documentType).collect(Collectors.joining(" → "));
 		MessageSummary first = chain.get(0);

@@ -114,7 +114,10 @@ public final class TracePanel extends Composite {
 		UiJobs.run(this, "Tracing " + wanted, () -> {
 			List<MessageSummary> found = runtime.trace(wanted);
 			String effectsText = TraceEffects.of(runtime, found);
-			String said = TraceEffects.summary(wanted, found);
+			java.time.Instant purgedBefore = found.isEmpty() && runtime.status().retention() != null
+					? runtime.status().retention().journalPurgedBefore()
+					: null;
+			String said = TraceEffects.summary(wanted, found, purgedBefore);
 			return () -> shown(mine, found, said, effectsText);
 		}, why -> shown(mine, List.of(), why, ""));
 	}
@@ -155,6 +158,12 @@ public final class TracePanel extends Composite {
 			return;
 		}
 		payloadOf = row.id();
+		if (row.payloadPurgedAt() != null) {
+			payload.setText("The payload of message " + row.id() + " was purged on "
+					+ MessageText.date(row.payloadPurgedAt()) + " by the tenant's retention policy (retention.payloads); "
+					+ "its journal row and business keys are kept.");
+			return;
+		}
 		long mine = generation;
 		payload.setText("Reading message " + row.id() + "…");
 		UiJobs.run(this, "Reading message " + row.id(), true, () -> {
