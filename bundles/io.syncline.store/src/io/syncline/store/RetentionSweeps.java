@@ -42,7 +42,7 @@ final class RetentionSweeps {
 	Batch payloads(Connection connection, String tenantId, OffsetDateTime before, OffsetDateTime now)
 			throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "payloads", "SELECT id, received_at, status, payload_size "
-				+ "FROM messages WHERE tenant_id = ? AND id > ? AND payload_purged_at IS NULL ORDER BY id");
+				+ "FROM messages WHERE tenant_id = ? AND id > ?");
 		List<Long> candidates = new ArrayList<>();
 		long bytes = 0;
 		Walk walk = new Walk(walked, before);
@@ -52,7 +52,7 @@ final class RetentionSweeps {
 			}
 		}
 		candidates.removeAll(referenced(connection, tenantId, candidates,
-				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND state IN ('OPEN', 'RETRYING') AND message_id IN "));
+				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND message_id = ? AND state IN ('OPEN', 'RETRYING')"));
 		for (Walked row : walk.older) {
 			if (candidates.contains(row.id)) {
 				bytes += row.size;
@@ -60,14 +60,17 @@ final class RetentionSweeps {
 		}
 		if (!candidates.isEmpty()) {
 			try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET payload_gzip = ?, "
-					+ "payload_pieces = 0, payload_purged_at = ? WHERE tenant_id = ? AND id IN " + in(candidates))) {
-				update.setBytes(1, new byte[0]);
-				update.setObject(2, now);
-				update.setString(3, tenantId);
-				bind(update, 4, candidates);
-				update.executeUpdate();
+					+ "payload_pieces = 0, payload_purged_at = ? WHERE tenant_id = ? AND id = ?")) {
+				for (Long id : candidates) {
+					update.setBytes(1, new byte[0]);
+					update.setObject(2, now);
+					update.setString(3, tenantId);
+					update.setLong(4, id);
+					update.addBatch();
+				}
+				update.executeBatch();
 			}
-			delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id IN ",
+			delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id = ?",
 					candidates);
 		}
 		return walk.advance(connection, tenantId, "payloads", candidates.size(), bytes, max(candidates));
@@ -76,7 +79,7 @@ final class RetentionSweeps {
 	/** Deletes finished journal rows received before {@code before}, with their keys, pieces and closed clocks. */
 	Batch journal(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "journal",
-				"SELECT id, received_at, status, 0 FROM messages WHERE tenant_id = ? AND id > ? ORDER BY id");
+				"SELECT id, received_at, status, 0 FROM messages WHERE tenant_id = ? AND id > ?");
 		Walk walk = new Walk(walked, before);
 		List<Long> older = walk.older.stream().filter(row -> !UNFINISHED.contains(row.state)).map(Walked::id)
 				.toList();
@@ -91,24 +94,24 @@ final class RetentionSweeps {
 	long deleteMessages(Connection connection, String tenantId, List<Long> ids) throws SQLException {
 		List<Long> free = new ArrayList<>(ids);
 		free.removeAll(referenced(connection, tenantId, free,
-				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND message_id IN "));
+				"SELECT message_id FROM exceptions WHERE tenant_id = ? AND message_id = ?"));
 		free.removeAll(referenced(connection, tenantId, free, "SELECT start_message_id FROM sla_clocks WHERE "
-				+ "(state = 'OPEN' OR exception_id IS NOT NULL) AND tenant_id = ? AND start_message_id IN "));
+				+ "tenant_id = ? AND start_message_id = ? AND (state = 'OPEN' OR exception_id IS NOT NULL)"));
 		if (free.isEmpty()) {
 			return 0;
 		}
-		delete(connection, tenantId, "DELETE FROM message_keys WHERE tenant_id = ? AND message_id IN ", free);
-		delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id IN ", free);
-		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND start_message_id IN ", free);
+		delete(connection, tenantId, "DELETE FROM message_keys WHERE tenant_id = ? AND message_id = ?", free);
+		delete(connection, tenantId, "DELETE FROM message_payload_pieces WHERE tenant_id = ? AND message_id = ?", free);
+		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND start_message_id = ?", free);
 		delete(connection, tenantId,
-				"UPDATE sla_clocks SET reply_message_id = NULL WHERE tenant_id = ? AND reply_message_id IN ", free);
-		return delete(connection, tenantId, "DELETE FROM messages WHERE tenant_id = ? AND id IN ", free);
+				"UPDATE sla_clocks SET reply_message_id = NULL WHERE tenant_id = ? AND reply_message_id = ?", free);
+		return delete(connection, tenantId, "DELETE FROM messages WHERE tenant_id = ? AND id = ?", free);
 	}
 
 	/** The closed exceptions last changed before {@code before}, walked oldest first. */
 	Batch exceptions(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "exceptions",
-				"SELECT id, created_at, state, 0 FROM exceptions WHERE tenant_id = ? AND id > ? ORDER BY id");
+				"SELECT id, created_at, state, 0 FROM exceptions WHERE tenant_id = ? AND id > ?");
 		Walk walk = new Walk(walked, before);
 		List<Long> older = walk.older.stream().map(Walked::id).toList();
 		long removed = deleteClosedExceptions(connection, tenantId, older, before);
@@ -119,16 +122,17 @@ final class RetentionSweeps {
 	 * The closed exceptions a walk passed because they were still open or closed late, and that are now old enough
 	 * to go: found on the state index below the cursor, where only such rows remain.
 	 */
-	Batch exceptionsLeftBehind(Connection connection, String tenantId, OffsetDateTime before, long afterId)
-			throws SQLException {
+	Batch exceptionsLeftBehind(Connection connection, String tenantId, String state, OffsetDateTime before,
+			long afterId) throws SQLException {
 		List<Long> ids = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement("SELECT id FROM exceptions WHERE tenant_id = ? "
-				+ "AND state IN ('RESOLVED', 'IGNORED') AND id > ? AND id <= ? AND updated_at < ? ORDER BY id")) {
-			query.setMaxRows(batchSize);
+				+ "AND state = ? AND id > ? AND id <= ? AND updated_at < ? ORDER BY tenant_id, state, id FETCH FIRST "
+				+ batchSize + " ROWS ONLY")) {
 			query.setString(1, tenantId);
-			query.setLong(2, afterId);
-			query.setLong(3, cursor(connection, tenantId, "exceptions"));
-			query.setObject(4, before);
+			query.setString(2, state);
+			query.setLong(3, afterId);
+			query.setLong(4, cursor(connection, tenantId, "exceptions"));
+			query.setObject(5, before);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					ids.add(rows.getLong(1));
@@ -146,17 +150,19 @@ final class RetentionSweeps {
 		}
 		List<Long> closed = new ArrayList<>();
 		Set<Long> messages = new HashSet<>();
-		try (PreparedStatement query = connection.prepareStatement("SELECT id, message_id FROM exceptions WHERE "
-				+ "tenant_id = ? AND state IN ('RESOLVED', 'IGNORED') AND updated_at < ? AND id IN " + in(ids))) {
+		try (PreparedStatement query = connection.prepareStatement("SELECT message_id FROM exceptions WHERE "
+				+ "tenant_id = ? AND id = ? AND state IN ('RESOLVED', 'IGNORED') AND updated_at < ?")) {
 			query.setString(1, tenantId);
-			query.setObject(2, before);
-			bind(query, 3, ids);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					closed.add(rows.getLong(1));
-					long message = rows.getLong(2);
-					if (!rows.wasNull()) {
-						messages.add(message);
+			query.setObject(3, before);
+			for (Long id : ids) {
+				query.setLong(2, id);
+				try (ResultSet row = query.executeQuery()) {
+					if (row.next()) {
+						closed.add(id);
+						long message = row.getLong(1);
+						if (!row.wasNull()) {
+							messages.add(message);
+						}
 					}
 				}
 			}
@@ -164,9 +170,9 @@ final class RetentionSweeps {
 		if (closed.isEmpty()) {
 			return 0;
 		}
-		delete(connection, tenantId, "DELETE FROM exception_payloads WHERE tenant_id = ? AND exception_id IN ", closed);
-		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND exception_id IN ", closed);
-		long removed = delete(connection, tenantId, "DELETE FROM exceptions WHERE tenant_id = ? AND id IN ", closed);
+		delete(connection, tenantId, "DELETE FROM exception_payloads WHERE tenant_id = ? AND exception_id = ?", closed);
+		delete(connection, tenantId, "DELETE FROM sla_clocks WHERE tenant_id = ? AND exception_id = ?", closed);
+		long removed = delete(connection, tenantId, "DELETE FROM exceptions WHERE tenant_id = ? AND id = ?", closed);
 		deleteMessagesBefore(connection, tenantId, messages);
 		return removed;
 	}
@@ -184,8 +190,8 @@ final class RetentionSweeps {
 				passed.add(id);
 			}
 		}
-		passed.removeAll(referenced(connection, tenantId, passed, "SELECT id FROM messages WHERE status IN ('RECEIVED', "
-				+ "'PARKED') AND tenant_id = ? AND id IN "));
+		passed.removeAll(referenced(connection, tenantId, passed, "SELECT id FROM messages WHERE tenant_id = ? AND id = ? "
+				+ "AND status IN ('RECEIVED', 'PARKED')"));
 		purgedLater += deleteMessages(connection, tenantId, passed);
 	}
 
@@ -195,20 +201,23 @@ final class RetentionSweeps {
 	/** Audit rows written before {@code before}, oldest first. */
 	Batch audit(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "audit",
-				"SELECT id, at, action, 0 FROM audit_log WHERE tenant_id = ? AND id > ? ORDER BY id");
+				"SELECT id, at, action, 0 FROM audit_log WHERE tenant_id = ? AND id > ?");
 		Walk walk = new Walk(walked, before);
 		List<Long> older = walk.older.stream().map(Walked::id).toList();
-		long removed = delete(connection, tenantId, "DELETE FROM audit_log WHERE tenant_id = ? AND id IN ", older);
+		long removed = delete(connection, tenantId, "DELETE FROM audit_log WHERE tenant_id = ? AND id = ?", older);
 		return walk.advance(connection, tenantId, "audit", removed, 0, max(older));
 	}
 
-	/** ATP history written before {@code before}: the causes an ATP explanation lists. */
+	/**
+	 * ATP history written before {@code before}: the causes an ATP explanation lists. Walked on the primary key
+	 * across tenants (an index of the tenant's ids would cost every stock change a write), keeping this tenant's.
+	 */
 	Batch atpHistory(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
-		List<Walked> walked = walk(connection, tenantId, "atp_history",
-				"SELECT id, at, cause, 0 FROM atp_history WHERE tenant_id = ? AND id > ? ORDER BY id");
+		List<Walked> walked = walk(connection, tenantId, "atp_history", "SELECT id, at, tenant_id, 0 FROM atp_history "
+				+ "WHERE id > ? ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY", false);
 		Walk walk = new Walk(walked, before);
-		List<Long> older = walk.older.stream().map(Walked::id).toList();
-		long removed = delete(connection, tenantId, "DELETE FROM atp_history WHERE tenant_id = ? AND id IN ", older);
+		List<Long> older = walk.older.stream().filter(row -> row.state.equals(tenantId)).map(Walked::id).toList();
+		long removed = delete(connection, tenantId, "DELETE FROM atp_history WHERE tenant_id = ? AND id = ?", older);
 		return walk.advance(connection, tenantId, "atp_history", removed, 0, max(older));
 	}
 
@@ -221,8 +230,8 @@ final class RetentionSweeps {
 		List<String> old = new ArrayList<>();
 		int read = 0;
 		try (PreparedStatement query = connection.prepareStatement("SELECT key_value, created_at FROM idempotency_keys "
-				+ "WHERE tenant_id = ? AND key_value > ? ORDER BY key_value")) {
-			query.setMaxRows(batchSize * 4);
+				+ "WHERE tenant_id = ? AND key_value > ? ORDER BY tenant_id, key_value FETCH FIRST " + batchSize * 4
+				+ " ROWS ONLY")) {
 			query.setString(1, tenantId);
 			query.setString(2, afterKey);
 			try (ResultSet rows = query.executeQuery()) {
@@ -237,13 +246,16 @@ final class RetentionSweeps {
 		}
 		long removed = 0;
 		if (!old.isEmpty()) {
-			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_keys WHERE tenant_id = ? "
-					+ "AND key_value IN " + in(old))) {
-				delete.setString(1, tenantId);
-				for (int i = 0; i < old.size(); i++) {
-					delete.setString(i + 2, old.get(i));
+			try (PreparedStatement delete = connection.prepareStatement(
+					"DELETE FROM idempotency_keys WHERE tenant_id = ? AND key_value = ?")) {
+				for (String key : old) {
+					delete.setString(1, tenantId);
+					delete.setString(2, key);
+					delete.addBatch();
 				}
-				removed = delete.executeUpdate();
+				for (int count : delete.executeBatch()) {
+					removed += Math.max(count, 0);
+				}
 			}
 		}
 		return new Batch(removed, 0, 0, read < batchSize * 4);
@@ -289,12 +301,25 @@ final class RetentionSweeps {
 		}
 	}
 
+	/**
+	 * The next rows of the tenant from the kind's cursor, oldest first: {@code sql} selects id, time, state and size
+	 * where the tenant and id follow, and is ordered on the index that leads with the tenant, in which H2 then
+	 * reads only the rows it returns (ordered by the id alone, it read all the tenant's rows and sorted them).
+	 */
 	private List<Walked> walk(Connection connection, String tenantId, String kind, String sql) throws SQLException {
+		return walk(connection, tenantId, kind, sql + " ORDER BY tenant_id, id FETCH FIRST " + batchSize + " ROWS ONLY",
+				true);
+	}
+
+	private List<Walked> walk(Connection connection, String tenantId, String kind, String sql, boolean ofTenant)
+			throws SQLException {
 		List<Walked> rows = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
-			query.setMaxRows(batchSize);
-			query.setString(1, tenantId);
-			query.setLong(2, cursor(connection, tenantId, kind));
+			int next = 1;
+			if (ofTenant) {
+				query.setString(next++, tenantId);
+			}
+			query.setLong(next, cursor(connection, tenantId, kind));
 			try (ResultSet result = query.executeQuery()) {
 				while (result.next()) {
 					rows.add(new Walked(result.getLong(1), result.getObject(2, OffsetDateTime.class), result.getString(3),
@@ -336,45 +361,49 @@ final class RetentionSweeps {
 		}
 	}
 
-	/** Those of {@code ids} the query (ending in {@code IN }) returns. */
+	/**
+	 * Those of {@code ids} the query finds: {@code sql} ends in a comparison with the id ({@code … = ?}) after the
+	 * tenant, and runs once per id. H2 reads a multi-column index for an IN list only on its first column, so an IN
+	 * list here read every row of the tenant.
+	 */
 	private static Set<Long> referenced(Connection connection, String tenantId, List<Long> ids, String sql)
 			throws SQLException {
 		Set<Long> found = new HashSet<>();
 		if (ids.isEmpty()) {
 			return found;
 		}
-		try (PreparedStatement query = connection.prepareStatement(sql + in(ids))) {
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setMaxRows(1);
 			query.setString(1, tenantId);
-			bind(query, 2, ids);
-			try (ResultSet rows = query.executeQuery()) {
-				while (rows.next()) {
-					found.add(rows.getLong(1));
+			for (Long id : ids) {
+				query.setLong(2, id);
+				try (ResultSet rows = query.executeQuery()) {
+					if (rows.next()) {
+						found.add(id);
+					}
 				}
 			}
 		}
 		return found;
 	}
 
+	/** Runs {@code sql} (tenant, then the id: {@code … = ?}) for each id, in one batch; returns the rows it changed. */
 	private static long delete(Connection connection, String tenantId, String sql, List<Long> ids)
 			throws SQLException {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		try (PreparedStatement delete = connection.prepareStatement(sql + in(ids))) {
-			delete.setString(1, tenantId);
-			bind(delete, 2, ids);
-			return delete.executeUpdate();
-		}
-	}
-
-	/** An IN list of one parameter per value: both databases read it through the index, as they may not ANY(?). */
-	private static String in(Collection<?> values) {
-		return "(" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
-	}
-
-	private static void bind(PreparedStatement statement, int first, List<Long> ids) throws SQLException {
-		for (int i = 0; i < ids.size(); i++) {
-			statement.setLong(first + i, ids.get(i));
+		try (PreparedStatement delete = connection.prepareStatement(sql)) {
+			for (Long id : ids) {
+				delete.setString(1, tenantId);
+				delete.setLong(2, id);
+				delete.addBatch();
+			}
+			long changed = 0;
+			for (int count : delete.executeBatch()) {
+				changed += Math.max(count, 0);
+			}
+			return changed;
 		}
 	}
 

@@ -200,6 +200,28 @@ public final class Store implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Copies the store while it runs, consistent as of one commit, into a zip at {@code target} (written aside, then
+	 * renamed; refused if it exists). H2 only: a PostgreSQL store is backed up with pg_dump. Returns its size.
+	 */
+	public long backupTo(Path target) throws SQLException, java.io.IOException {
+		if (dialect != Dialect.H2) {
+			throw new UnsupportedOperationException("the store is PostgreSQL: back it up with pg_dump (see "
+					+ "docs/operations.md, Backups)");
+		}
+		Path absolute = target.toAbsolutePath();
+		if (java.nio.file.Files.exists(absolute)) {
+			throw new java.nio.file.FileAlreadyExistsException(absolute + " exists: a backup never overwrites one");
+		}
+		Path aside = absolute.resolveSibling(absolute.getFileName() + ".part");
+		java.nio.file.Files.deleteIfExists(aside);
+		try (Connection connection = pool.getConnection(); java.sql.Statement backup = connection.createStatement()) {
+			backup.execute("BACKUP TO '" + aside.toString().replace("'", "''") + "'");
+		}
+		java.nio.file.Files.move(aside, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		return java.nio.file.Files.size(absolute);
+	}
+
 	@Override
 	public void close() {
 		pool.close();

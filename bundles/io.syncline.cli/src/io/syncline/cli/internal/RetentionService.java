@@ -19,7 +19,7 @@ import io.syncline.store.Retention;
 /**
  * While {@code serve} runs: every tenant's retention policy is applied every hour ({@code SYNCLINE_RETENTION_EVERY},
  * an ISO-8601 duration), the first time a minute after the start, in small batches that yield to the pipeline. A stop
- * interrupts a purge between two batches; the next start goes on where it stopped.
+ * ends a purge between two batches; the next start goes on where it stopped.
  */
 @Component(service = RuntimeService.class)
 public final class RetentionService implements RuntimeService {
@@ -30,6 +30,7 @@ public final class RetentionService implements RuntimeService {
 	private ServedRuntime served;
 	private ScheduledExecutorService scheduler;
 	private Workers.Worker worker;
+	private volatile boolean stopping;
 
 	@Override
 	public String name() {
@@ -51,13 +52,13 @@ public final class RetentionService implements RuntimeService {
 			for (LocalRuntime tenant : served.everyTenant()) {
 				Retention.Run run;
 				try (Workers.Unit unit = worker.begin(tenant.tenantId(), "retention of " + tenant.tenantId())) {
-					run = tenant.operations().purge();
+					run = tenant.operations().purge(() -> stopping);
 				}
 				if (run.removed().any()) {
 					LOG.info("{}: retention purged {} in {} ms", tenant.tenantId(), run.removed().describe(),
 							Duration.between(run.startedAt(), run.finishedAt()).toMillis());
 				}
-				if (Thread.currentThread().isInterrupted()) {
+				if (stopping) {
 					return;
 				}
 			}
@@ -70,9 +71,7 @@ public final class RetentionService implements RuntimeService {
 
 	@Override
 	public void stop() {
-		if (scheduler != null) {
-			scheduler.shutdownNow(); // a purge stops between two batches; what it did is committed
-		}
+		stopping = true; // a purge stops between two batches, what it did committed; never interrupted in a statement
 		Background.stop(scheduler, served);
 	}
 }

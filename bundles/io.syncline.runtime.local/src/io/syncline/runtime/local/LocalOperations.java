@@ -59,6 +59,14 @@ public final class LocalOperations {
 		}
 	}
 
+	/**
+	 * Backs the store up while the runtime works, consistent as of one commit (H2; PostgreSQL is backed up with
+	 * pg_dump, and this says so); returns the backup's size.
+	 */
+	public long backupTo(Path target) {
+		return call("back the store up to " + target, () -> parts.store.backupTo(target));
+	}
+
 	/** Files from this size on are streamed (see {@link Ingestion#streamFrom()}). */
 	public long streamFrom() {
 		return parts.ingestion.streamFrom();
@@ -114,12 +122,17 @@ public final class LocalOperations {
 	 * ({@link RuntimeEvent.Type#RETENTION_PURGED}); {@code serve} runs it on a schedule.
 	 */
 	public io.syncline.store.Retention.Run purge() {
-		return call("purge by the retention policy of " + parts.tenantId, parts.retention::purge);
+		return purge(() -> false);
 	}
 
-	/** As {@link #purge()} as of {@code now}, without pauses: a bench that simulates a year. */
+	/** As {@link #purge()}, stopping between two batches once {@code stopWhen} says so (the runtime stops). */
+	public io.syncline.store.Retention.Run purge(java.util.function.BooleanSupplier stopWhen) {
+		return call("purge by the retention policy of " + parts.tenantId, () -> parts.retention.purge(stopWhen));
+	}
+
+	/** As {@link #purge()} as of {@code now}, without pauses: what a later day's purge will remove. */
 	public io.syncline.store.Retention.Run purge(java.time.OffsetDateTime now) {
 		return call("purge by the retention policy of " + parts.tenantId,
-				() -> parts.retention.purge(now, java.time.Duration.ZERO));
+				() -> parts.retention.purge(now, java.time.Duration.ZERO, () -> false));
 	}
 }

@@ -21,7 +21,7 @@ public final class RetentionWork {
 
 	/** Pause between two purge batches, so the pipeline's transactions pass first: {@code SYNCLINE_RETENTION_PAUSE_MS}. */
 	private static final Duration PAUSE = Duration.ofMillis(
-			Long.parseLong(System.getenv().getOrDefault("SYNCLINE_RETENTION_PAUSE_MS", "20")));
+			Long.parseLong(System.getenv().getOrDefault("SYNCLINE_RETENTION_PAUSE_MS", "50")));
 
 	private final String tenantId;
 	private final Store store;
@@ -51,15 +51,16 @@ public final class RetentionWork {
 		});
 	}
 
-	/** Purges as of now, in batches with a pause between them; an event says what went. */
-	public Retention.Run purge() throws SQLException {
-		return purge(StoreTime.now(), PAUSE);
+	/** Purges as of now, in batches with a pause between them, until done or told to stop; an event says what went. */
+	public Retention.Run purge(java.util.function.BooleanSupplier stopWhen) throws SQLException {
+		return purge(StoreTime.now(), PAUSE, stopWhen);
 	}
 
-	/** Purges as of {@code now} (a bench's simulated day), with {@code pause} between batches. */
-	public Retention.Run purge(OffsetDateTime now, Duration pause) throws SQLException {
+	/** Purges as of {@code now} (a test's later day), with {@code pause} between batches. */
+	public Retention.Run purge(OffsetDateTime now, Duration pause, java.util.function.BooleanSupplier stopWhen)
+			throws SQLException {
 		Retention.Run run = new Retention(store, Retention.DEFAULT_BATCH, pause).afterEachBatch(progressed)
-				.purge(tenantId, policy(), now);
+				.stopWhen(stopWhen).purge(tenantId, policy(), now);
 		if (run.removed().any()) {
 			events.publish(new RuntimeEvent(RuntimeEvent.Type.RETENTION_PURGED, run.finishedAt().toInstant(), null,
 					null, null, null, null, "PURGED", run.removed().describe()));

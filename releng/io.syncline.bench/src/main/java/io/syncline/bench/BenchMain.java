@@ -45,7 +45,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|all] [--mb N] [--rows N] [--rounds N] "
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|retention|all] [--mb N] [--rows N] [--rounds N] "
 					+ "[--messages N] [--ingest-rows N] [--journal-rows N]");
 			System.exit(2);
 		}
@@ -83,6 +83,10 @@ public final class BenchMain {
 			if (which.equals("monitor")) {
 				// not part of "all": ten million journal rows take minutes to write and a few GB of disk
 				MonitorBench.run(demo, dir, intOption(args, "--journal-rows", 10_000_000));
+			}
+			if (which.equals("retention")) {
+				// not part of "all": a simulated year of stock events takes a few minutes
+				RetentionBench.run(demo, dir, intOption(args, "--per-day", 3_000), intOption(args, "--days", 365));
 			}
 			if (which.equals("ingest")) {
 				// not part of "all": ten million rows take a quarter of an hour
