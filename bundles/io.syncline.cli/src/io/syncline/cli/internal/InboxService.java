@@ -103,6 +103,9 @@ public final class InboxService implements RuntimeService {
 
 	private void poll() {
 		try {
+			if (runtime.diskRoom() != null && runtime.diskRoom().full()) {
+				return; // files wait in the inbox until the disk has room (DiskRoom says so, once)
+			}
 			TenantInboxes.Polled polled = inboxes.poll();
 			watch.watch(inboxes.partnerFolders()); // a partner or tenant added since
 			polled.failures().forEach((tenant, why) -> LOG.error("inbox poll of {} failed: {}", tenant, why));

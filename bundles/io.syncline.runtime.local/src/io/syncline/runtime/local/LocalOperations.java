@@ -23,8 +23,11 @@ public final class LocalOperations {
 
 	private final TenantParts parts;
 
-	LocalOperations(TenantParts parts) {
+	private final java.util.function.Consumer<String> refuseWhenDiskFull;
+
+	LocalOperations(TenantParts parts, java.util.function.Consumer<String> refuseWhenDiskFull) {
 		this.parts = parts;
+		this.refuseWhenDiskFull = refuseWhenDiskFull;
 	}
 
 	/**
@@ -38,6 +41,7 @@ public final class LocalOperations {
 	/** As {@link #submitFile(String, String, Path)}, under another name, with keys known before (an inbox claim). */
 	SubmitResult submitFile(String partnerId, String documentType, String sourceName, Path file,
 			Map<String, String> keys) {
+		refuseWhenDiskFull.accept("take " + sourceName);
 		Ingestion.Result result = call("submit " + sourceName,
 				() -> parts.ingestion.ingest(partnerId, documentType, sourceName, file, keys));
 		parts.announce(result);

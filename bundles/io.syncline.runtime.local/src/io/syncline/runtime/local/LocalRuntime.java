@@ -171,6 +171,11 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return call("create tenant " + tenant.tenantId(), () -> tenancy.create(principal, tenant));
 	}
 
+	/** The room on the data directory's disk, which new work needs (null for a runtime without a data directory). */
+	public DiskRoom diskRoom() {
+		return tenancy.disk();
+	}
+
 	/** The runtime's background workers: those that serve it register here, and are watched. */
 	public Workers workers() {
 		return tenancy.workers();
@@ -192,6 +197,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 	@Override
 	public SubmitResult submit(String partnerId, String documentType, String sourceName, byte[] payload) {
 		require(Role.OPERATOR, "submit " + sourceName);
+		tenancy.refuseWhenDiskFull("submit " + sourceName);
 		Ingestion.Result result = call("submit " + sourceName,
 				() -> parts.ingestion.submit(partnerId, documentType, sourceName, payload, null, null));
 		parts.announce(result);
@@ -208,7 +214,7 @@ public final class LocalRuntime implements IntegrationRuntime {
 
 	/** What a host does with this tenant's runtime beyond the API: large files, inbox claims, retries, SLA checks. */
 	public LocalOperations operations() {
-		return new LocalOperations(parts);
+		return new LocalOperations(parts, tenancy::refuseWhenDiskFull);
 	}
 
 	@Override

@@ -39,11 +39,15 @@ final class Tenancy implements AutoCloseable {
 	private final Map<String, TenantParts> tenantParts = new ConcurrentHashMap<>();
 	private final Instant startedAt = Instant.now();
 	private final Workers workers = new Workers();
+	private final DiskRoom disk;
 
 	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
 		this.store = store;
 		this.ownsStore = ownsStore;
 		this.settings = settings;
+		this.disk = settings.dataDirectory() == null ? null
+				: new DiskRoom(settings.dataDirectory(), DiskRoom.configuredMinimum(), reading -> {
+				});
 		workers.addListener(new Workers.Listener() {
 			@Override
 			public void stuck(String worker, Workers.Unit unit, java.time.Duration withoutProgress) {
@@ -89,6 +93,22 @@ final class Tenancy implements AutoCloseable {
 
 	Store store() {
 		return store;
+	}
+
+	/** The room on the data directory's disk (null without a data directory). */
+	DiskRoom disk() {
+		return disk;
+	}
+
+	/** Refuses new work while the data directory's disk is below its minimum, saying how full it is. */
+	void refuseWhenDiskFull(String what) {
+		if (disk != null) {
+			DiskRoom.Reading reading = disk.check();
+			if (reading.full()) {
+				throw new io.syncline.runtime.api.RuntimeUnavailableException("cannot " + what + " now: "
+						+ reading.describe(disk.minimum()));
+			}
+		}
 	}
 
 	/** The background workers of the runtime, whichever tenant's work they hold. */

@@ -116,13 +116,16 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	/**
-	 * Ready when the store answers and no worker is stuck. Without a token, so the body names workers and how long
+	 * Ready when the store answers, the data directory's disk has room and no worker is stuck. Without a token, so the body names workers and how long
 	 * they went without progress, never a tenant, a partner or a file (the log and the status API have those).
 	 */
 	private void ready(Exchange x) throws IOException {
 		java.util.List<String> reasons = new java.util.ArrayList<>();
 		if (!root.operations().storeAnswers(READY_STORE_TIMEOUT)) {
 			reasons.add("the store does not answer within " + READY_STORE_TIMEOUT.toSeconds() + " s");
+		}
+		if (root.diskRoom() != null && root.diskRoom().full()) {
+			reasons.add("the data directory's disk is below its minimum free space: new work waits");
 		}
 		Instant now = Instant.now();
 		for (WorkerStatus worker : root.workers().statuses()) {
