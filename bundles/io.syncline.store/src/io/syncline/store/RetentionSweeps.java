@@ -131,7 +131,7 @@ final class RetentionSweeps {
 			query.setString(1, tenantId);
 			query.setString(2, state);
 			query.setLong(3, afterId);
-			query.setLong(4, cursor(connection, tenantId, "exceptions"));
+			query.setLong(4, RetentionCursors.last(connection, tenantId, "exceptions"));
 			query.setObject(5, before);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
@@ -184,7 +184,7 @@ final class RetentionSweeps {
 			return;
 		}
 		List<Long> passed = new ArrayList<>();
-		long journalCursor = cursor(connection, tenantId, "journal");
+		long journalCursor = RetentionCursors.last(connection, tenantId, "journal");
 		for (Long id : messages) {
 			if (id <= journalCursor) {
 				passed.add(id);
@@ -295,7 +295,7 @@ final class RetentionSweeps {
 		Batch advance(Connection connection, String tenantId, String kind, long removed, long bytes, long maxId)
 				throws SQLException {
 			if (lastOlderId >= 0) {
-				saveCursor(connection, tenantId, kind, lastOlderId);
+				RetentionCursors.save(connection, tenantId, kind, lastOlderId);
 			}
 			return new Batch(removed, bytes, maxId, done);
 		}
@@ -319,7 +319,7 @@ final class RetentionSweeps {
 			if (ofTenant) {
 				query.setString(next++, tenantId);
 			}
-			query.setLong(next, cursor(connection, tenantId, kind));
+			query.setLong(next, RetentionCursors.last(connection, tenantId, kind));
 			try (ResultSet result = query.executeQuery()) {
 				while (result.next()) {
 					rows.add(new Walked(result.getLong(1), result.getObject(2, OffsetDateTime.class), result.getString(3),
@@ -328,37 +328,6 @@ final class RetentionSweeps {
 			}
 		}
 		return rows;
-	}
-
-	static long cursor(Connection connection, String tenantId, String kind) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT last_id FROM retention_cursors WHERE tenant_id = ? AND kind = ?")) {
-			query.setString(1, tenantId);
-			query.setString(2, kind);
-			try (ResultSet row = query.executeQuery()) {
-				return row.next() ? row.getLong(1) : 0;
-			}
-		}
-	}
-
-	private static void saveCursor(Connection connection, String tenantId, String kind, long lastId)
-			throws SQLException {
-		try (PreparedStatement update = connection.prepareStatement(
-				"UPDATE retention_cursors SET last_id = ? WHERE tenant_id = ? AND kind = ?")) {
-			update.setLong(1, lastId);
-			update.setString(2, tenantId);
-			update.setString(3, kind);
-			if (update.executeUpdate() == 1) {
-				return;
-			}
-		}
-		try (PreparedStatement insert = connection.prepareStatement(
-				"INSERT INTO retention_cursors (tenant_id, kind, last_id) VALUES (?, ?, ?)")) {
-			insert.setString(1, tenantId);
-			insert.setString(2, kind);
-			insert.setLong(3, lastId);
-			insert.executeUpdate();
-		}
 	}
 
 	/**

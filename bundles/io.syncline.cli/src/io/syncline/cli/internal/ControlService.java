@@ -84,8 +84,11 @@ public final class ControlService implements RuntimeService {
 	}
 
 	private static String answer(LocalRuntime runtime, String request) {
+		if ("ping".equals(request)) {
+			return "ok serving";
+		}
 		if (request == null || !request.startsWith("backup ")) {
-			return "error unknown request (backup FILE)";
+			return "error unknown request (backup FILE, or ping)";
 		}
 		Path target = Path.of(request.substring("backup ".length()).strip());
 		try {

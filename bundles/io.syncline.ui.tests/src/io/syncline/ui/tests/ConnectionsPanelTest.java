@@ -167,16 +167,8 @@ class ConnectionsPanelTest {
 			assertTrue(begun.await(5, TimeUnit.SECONDS));
 			Thread.sleep(200);
 			served.workers().check(); // what the runtime's watch does every second
-			ConnectionsPanel panel = new ConnectionsPanel(shell, selection);
-			shell.setSize(1280, 800);
-			shell.open();
+			ConnectionsPanel panel = addedAndTested();
 			Table table = panel.viewer().getTable();
-			display.asyncExec(() -> fillTheDialog(server.url()));
-			press(panel, "&Add…");
-			await(() -> table.getItemCount() == 2, "the new connection is listed");
-			table.setSelection(1);
-			press(panel, "&Test");
-			await(() -> table.getItem(1).getText(3).startsWith("Up"), "the test finds it up");
 			assertEquals("Up, stuck: inbox", table.getItem(1).getText(3));
 			org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
 			try {
@@ -200,6 +192,20 @@ class ConnectionsPanelTest {
 		served.submit("wms", null, "delta.jsonl", ("{\"eventId\": \"p-1\", \"type\": \"ADJUSTMENT\", \"item\": "
 				+ "\"HS-100101\", \"warehouse\": \"ATL\", \"qty\": 5, \"uom\": \"EA\", \"at\": "
 				+ "\"2026-11-26T09:00:00Z\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		ConnectionsPanel panel = addedAndTested();
+		Table table = panel.viewer().getTable();
+		assertEquals("none yet (journal kept P400D)", table.getItem(1).getText(9));
+
+		// a year and a half later, as the served runtime's retention worker would purge
+		served.operations().purge(java.time.OffsetDateTime.now().plusDays(500));
+		press(panel, "&Test");
+		await(() -> table.getItem(1).getText(9).contains(" rows"), "the last purge: " + table.getItem(1).getText(9));
+		assertTrue(table.getItem(1).getText(9).matches("[A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d: [1-9][\\d,]* rows.*"),
+				table.getItem(1).getText(9));
+	}
+
+	/** The panel at 1280x800 with the served runtime added through its dialog and tested: up. */
+	private ConnectionsPanel addedAndTested() throws Exception {
 		ConnectionsPanel panel = new ConnectionsPanel(shell, selection);
 		shell.setSize(1280, 800);
 		shell.open();
@@ -210,14 +216,7 @@ class ConnectionsPanelTest {
 		table.setSelection(1);
 		press(panel, "&Test");
 		await(() -> table.getItem(1).getText(3).startsWith("Up"), "the test finds it up");
-		assertEquals("none yet (journal kept P400D)", table.getItem(1).getText(9));
-
-		// a year and a half later, as the served runtime's retention worker would purge
-		served.operations().purge(java.time.OffsetDateTime.now().plusDays(500));
-		press(panel, "&Test");
-		await(() -> table.getItem(1).getText(9).contains(" rows"), "the last purge: " + table.getItem(1).getText(9));
-		assertTrue(table.getItem(1).getText(9).matches("[A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d: [1-9][\\d,]* rows.*"),
-				table.getItem(1).getText(9));
+		return panel;
 	}
 
 	private void fillTheDialog(String url) {

@@ -255,17 +255,7 @@ final class RetentionBench {
 	}
 
 	private static void compact(Store store) throws SQLException {
-		Connection connection = store.connection();
-		try (Statement sql = connection.createStatement()) {
-			sql.execute("SHUTDOWN COMPACT");
-		} finally {
-			try {
-				connection.close();
-			} catch (SQLException closedByTheShutdown) {
-				// expected: the database closed under the pool
-			}
-			store.close();
-		}
+		store.compactAndClose();
 	}
 
 	/**

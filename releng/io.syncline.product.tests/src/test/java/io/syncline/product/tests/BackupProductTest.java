@@ -79,6 +79,10 @@ class BackupProductTest {
 					assertEquals(0, backup.awaitExit(Duration.ofSeconds(120)), backup.output());
 					backupOutput = backup.output();
 				}
+				try (ProductProcess compact = runtime("compact-while-serving", data, "compact")) {
+					assertEquals(1, compact.awaitExit(Duration.ofSeconds(120)), compact.output());
+					assertTrue(compact.output().contains("stop it first"), compact.output());
+				}
 				Thread.sleep(1_000); // traffic goes on after the backup
 			} finally {
 				traffic.set(false);
@@ -112,6 +116,22 @@ class BackupProductTest {
 				assertEquals(before, rows(copy, table[1]), table[0] + " committed before the backup began");
 			}
 			assertTrue(count(original, "messages") > count(copy, "messages"), "traffic went on after the backup");
+		}
+
+		// at a planned restart the file shrinks to what it holds, and holds the same
+		long messages;
+		try (Connection original = open(data)) {
+			messages = count(original, "messages");
+		}
+		try (ProductProcess compact = runtime("compact", data, "compact")) {
+			assertEquals(0, compact.awaitExit(Duration.ofSeconds(120)), compact.output());
+			Matcher sizes = Pattern.compile("\"bytesBefore\" : (\\d+),\\s*\"bytesAfter\" : (\\d+)")
+					.matcher(compact.output());
+			assertTrue(sizes.find(), compact.output());
+			assertTrue(Long.parseLong(sizes.group(2)) <= Long.parseLong(sizes.group(1)), compact.output());
+		}
+		try (Connection compacted = open(data)) {
+			assertEquals(messages, count(compacted, "messages"));
 		}
 
 		// a runtime that serves nothing is backed up by the command itself
