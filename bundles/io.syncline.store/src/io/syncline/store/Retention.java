@@ -128,9 +128,14 @@ public final class Retention {
 			repeat(other, c -> sweeps.atpHistory(c, tenantId, journalBefore));
 			other.removed += store.inTransaction(c -> sweeps.inboxClaims(c, tenantId, journalBefore));
 		}
-		if (keysBefore != null) {
+		if (keysBefore != null && keysPassDue(tenantId, now)) {
 			String[] last = { "" };
-			repeat(keys, c -> sweeps.idempotencyKeys(c, tenantId, keysBefore, last[0], last));
+			if (repeat(keys, c -> sweeps.idempotencyKeys(c, tenantId, keysBefore, last[0], last))) {
+				store.inTransaction(c -> {
+					RetentionCursors.save(c, tenantId, KEYS_PASS, now.toEpochSecond());
+					return null;
+				});
+			}
 		}
 		if (auditBefore != null) {
 			repeat(audit, c -> sweeps.audit(c, tenantId, auditBefore));
@@ -284,7 +289,20 @@ public final class Retention {
 		RetentionSweeps.Batch run(Connection connection) throws SQLException;
 	}
 
-	private void repeat(Counter counter, BatchWork work) throws SQLException {
+	/**
+	 * Idempotency keys carry no order by age, so a pass reads them all: at most one a day, which a period of months
+	 * does not notice, rather than one an hour over millions of keys.
+	 */
+	private boolean keysPassDue(String tenantId, OffsetDateTime now) throws SQLException {
+		long last = store.read(c -> RetentionCursors.last(c, tenantId, KEYS_PASS));
+		return now.toEpochSecond() - last >= KEYS_PASS_EVERY.toSeconds();
+	}
+
+	private static final String KEYS_PASS = "idempotency_pass";
+	private static final Duration KEYS_PASS_EVERY = Duration.ofDays(1);
+
+	/** Runs batches until the kind is done (true) or a stop is asked (false). */
+	private boolean repeat(Counter counter, BatchWork work) throws SQLException {
 		while (!stopWhen.getAsBoolean()) {
 			long start = System.nanoTime();
 			RetentionSweeps.Batch batch = store.inTransaction(work::run);
@@ -294,7 +312,7 @@ public final class Retention {
 			counter.maxId = Math.max(counter.maxId, batch.maxId());
 			afterEachBatch.run();
 			if (batch.done()) {
-				return;
+				return true;
 			}
 			if (!pause.isZero()) {
 				try {
@@ -303,9 +321,10 @@ public final class Retention {
 					Thread.sleep(Math.max(pause.toMillis(), took * YIELD_FACTOR / 1_000_000));
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
-					return;
+					return false;
 				}
 			}
 		}
+		return false;
 	}
 }

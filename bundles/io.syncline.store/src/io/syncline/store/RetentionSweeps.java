@@ -45,7 +45,7 @@ final class RetentionSweeps {
 				+ "FROM messages WHERE tenant_id = ? AND id > ?");
 		List<Long> candidates = new ArrayList<>();
 		long bytes = 0;
-		Walk walk = new Walk(walked, before);
+		Walk walk = new Walk(walked, before, positions.get("payloads"));
 		for (Walked row : walk.older) {
 			if (FINISHED.contains(row.state)) {
 				candidates.add(row.id);
@@ -80,7 +80,7 @@ final class RetentionSweeps {
 	Batch journal(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "journal",
 				"SELECT id, received_at, status, 0 FROM messages WHERE tenant_id = ? AND id > ?");
-		Walk walk = new Walk(walked, before);
+		Walk walk = new Walk(walked, before, positions.get("journal"));
 		List<Long> older = walk.older.stream().filter(row -> !UNFINISHED.contains(row.state)).map(Walked::id)
 				.toList();
 		long removed = deleteMessages(connection, tenantId, older);
@@ -112,7 +112,7 @@ final class RetentionSweeps {
 	Batch exceptions(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "exceptions",
 				"SELECT id, created_at, state, 0 FROM exceptions WHERE tenant_id = ? AND id > ?");
-		Walk walk = new Walk(walked, before);
+		Walk walk = new Walk(walked, before, positions.get("exceptions"));
 		List<Long> older = walk.older.stream().map(Walked::id).toList();
 		long removed = deleteClosedExceptions(connection, tenantId, older, before);
 		return walk.advance(connection, tenantId, "exceptions", removed, 0, max(older));
@@ -202,7 +202,7 @@ final class RetentionSweeps {
 	Batch audit(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "audit",
 				"SELECT id, at, action, 0 FROM audit_log WHERE tenant_id = ? AND id > ?");
-		Walk walk = new Walk(walked, before);
+		Walk walk = new Walk(walked, before, positions.get("audit"));
 		List<Long> older = walk.older.stream().map(Walked::id).toList();
 		long removed = delete(connection, tenantId, "DELETE FROM audit_log WHERE tenant_id = ? AND id = ?", older);
 		return walk.advance(connection, tenantId, "audit", removed, 0, max(older));
@@ -215,7 +215,7 @@ final class RetentionSweeps {
 	Batch atpHistory(Connection connection, String tenantId, OffsetDateTime before) throws SQLException {
 		List<Walked> walked = walk(connection, tenantId, "atp_history", "SELECT id, at, tenant_id, 0 FROM atp_history "
 				+ "WHERE id > ? ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY", false);
-		Walk walk = new Walk(walked, before);
+		Walk walk = new Walk(walked, before, positions.get("atp_history"));
 		List<Long> older = walk.older.stream().filter(row -> row.state.equals(tenantId)).map(Walked::id).toList();
 		long removed = delete(connection, tenantId, "DELETE FROM atp_history WHERE tenant_id = ? AND id = ?", older);
 		return walk.advance(connection, tenantId, "atp_history", removed, 0, max(older));
@@ -271,41 +271,62 @@ final class RetentionSweeps {
 		}
 	}
 
-	/** Rows of a walk split at the cutoff: those older, and whether the walk reached a younger one or the end. */
+	/**
+	 * Where a kind's walk is in this run, and whether it met a row younger than the cutoff: the saved cursor stops
+	 * before the first such row, so a row written with a clock ahead of the others is looked at again by later
+	 * runs instead of holding every older row back (the walk itself goes on past it).
+	 */
+	private static final class Position {
+		long from = -1;
+		boolean blocked;
+	}
+
+	private final java.util.Map<String, Position> positions = new java.util.HashMap<>();
+
+	/** The rows of a batch older than the cutoff, whether the kind is done for this run, and the cursor to save. */
 	private final class Walk {
 		final List<Walked> older = new ArrayList<>();
 		final boolean done;
-		final long lastOlderId;
+		final long passedUpTo;
 
-		Walk(List<Walked> walked, OffsetDateTime before) {
-			boolean reachedYounger = false;
-			long last = -1;
+		Walk(List<Walked> walked, OffsetDateTime before, Position position) {
+			long passed = -1;
+			boolean lastOld = false;
 			for (Walked row : walked) {
-				if (!row.at.isBefore(before)) {
-					reachedYounger = true;
-					break;
+				boolean old = row.at.isBefore(before);
+				lastOld = old;
+				if (old) {
+					older.add(row);
+				} else {
+					position.blocked = true;
 				}
-				older.add(row);
-				last = row.id;
+				if (!position.blocked) {
+					passed = row.id;
+				}
+				position.from = row.id;
 			}
-			this.done = reachedYounger || walked.size() < batchSize;
-			this.lastOlderId = last;
+			// the walk has reached the present when the batch ends in a row younger than the cutoff
+			this.done = walked.size() < batchSize || !lastOld;
+			this.passedUpTo = passed;
 		}
 
 		Batch advance(Connection connection, String tenantId, String kind, long removed, long bytes, long maxId)
 				throws SQLException {
-			if (lastOlderId >= 0) {
-				RetentionCursors.save(connection, tenantId, kind, lastOlderId);
+			if (passedUpTo >= 0) {
+				RetentionCursors.save(connection, tenantId, kind, passedUpTo);
 			}
 			return new Batch(removed, bytes, maxId, done);
 		}
 	}
 
-	/**
-	 * The next rows of the tenant from the kind's cursor, oldest first: {@code sql} selects id, time, state and size
-	 * where the tenant and id follow, and is ordered on the index that leads with the tenant, in which H2 then
-	 * reads only the rows it returns (ordered by the id alone, it read all the tenant's rows and sorted them).
-	 */
+	private Position position(Connection connection, String tenantId, String kind) throws SQLException {
+		Position position = positions.computeIfAbsent(kind, k -> new Position());
+		if (position.from < 0) {
+			position.from = RetentionCursors.last(connection, tenantId, kind);
+		}
+		return position;
+	}
+
 	private List<Walked> walk(Connection connection, String tenantId, String kind, String sql) throws SQLException {
 		return walk(connection, tenantId, kind, sql + " ORDER BY tenant_id, id FETCH FIRST " + batchSize + " ROWS ONLY",
 				true);
@@ -319,7 +340,7 @@ final class RetentionSweeps {
 			if (ofTenant) {
 				query.setString(next++, tenantId);
 			}
-			query.setLong(next, RetentionCursors.last(connection, tenantId, kind));
+			query.setLong(next, position(connection, tenantId, kind).from);
 			try (ResultSet result = query.executeQuery()) {
 				while (result.next()) {
 					rows.add(new Walked(result.getLong(1), result.getObject(2, OffsetDateTime.class), result.getString(3),

@@ -162,6 +162,24 @@ abstract class RetentionContract {
 	}
 
 	@Test
+	void aRowWrittenWithAClockAheadHoldsNothingBackAndGoesWhenItsTimeComes() throws Exception {
+		at(DAY_0.plusDays(1000)); // a clock set years ahead, then put right
+		long ahead = message("PO-AHEAD", MessageJournal.Status.APPLIED);
+		at(DAY_0);
+		for (int i = 0; i < 5; i++) {
+			message("PO-" + i, MessageJournal.Status.APPLIED);
+		}
+
+		Retention.Run run = retention(3).purge(TENANT, RetentionPolicy.DEFAULT, DAY_0.plusDays(401));
+		assertEquals(5, run.removed().messages(), "the rows after it, though it came first and is not yet old");
+		assertEquals(1, count("messages"));
+
+		Retention.Run later = retention(3).purge(TENANT, RetentionPolicy.DEFAULT, DAY_0.plusDays(1401));
+		assertEquals(1, later.removed().messages(), "a later run looks at it again, and it goes once it is old");
+		assertThrows(NotFoundException.class, () -> journal.payload(TENANT, ahead));
+	}
+
+	@Test
 	void idempotencyKeysAndAuditRowsGoAfterTheirOwnPeriods() throws Exception {
 		IdempotencyKeys keys = new IdempotencyKeys(store.dialect());
 		store.inTransaction(connection -> keys.claimAll(connection, TENANT, List.of("a", "b", "c", "d", "e")));
