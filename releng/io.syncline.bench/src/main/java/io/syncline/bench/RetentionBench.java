@@ -72,6 +72,8 @@ final class RetentionBench {
 		Path file = data.resolve("store").resolve("syncline.mv.db");
 		long eventNumber = 0;
 		List<long[]> toClose = new ArrayList<>(); // {day to close, exception id}
+		// every row the run writes carries the simulated time, the master data's too, as one clock stamps them all
+		StoreTime.simulate(Clock.fixed(DAY_0.toInstant(), ZoneOffset.UTC));
 		Store store = Store.openH2(data);
 		try (LocalRuntime local = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("retention-data"),
 				demo.resolve("mappings")))) {
