@@ -44,6 +44,35 @@ class SchemaInferenceTest {
 		assertFalse(position.child("Allocated").repeating());
 	}
 
+	/**
+	 * A supplier's XML price list as a new user tried it: amounts carry their currency and units their pack size as
+	 * attributes (as in UBL, cXML, OAGIS). The price and the unit themselves must be in the tree, not only the
+	 * attributes, or they cannot be picked.
+	 */
+	@Test
+	void anElementWithAttributesAndTextShowsBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path prices = java.nio.file.Files.writeString(dir.resolve("prices.xml"), """
+				<PriceList supplier="pier">
+				  <Item><Sku>PS-1001</Sku><Price currency="USD">32.9111</Price><Unit qty="50">box</Unit></Item>
+				  <Item><Sku>PS-1002</Sku><Price currency="USD">4.50</Price><Unit qty="1">each</Unit></Item>
+				</PriceList>
+				""");
+		SchemaField item = SchemaInference.infer(prices, SourceOptions.defaults().withRecordPath("/PriceList/Item"),
+				1000);
+		SchemaField price = item.child("Price");
+		assertEquals(FieldType.GROUP, price.type());
+		assertTrue(price.hasText(), "the price itself can be picked:\n" + item.render());
+		assertEquals(FieldType.DECIMAL, price.textType());
+		assertEquals("32.9111", price.sample());
+		assertEquals(FieldType.STRING, price.child("@currency").type());
+		assertTrue(item.child("Unit").hasText());
+		assertEquals("box", item.child("Unit").sample());
+		assertEquals(FieldType.INTEGER, item.child("Unit").child("@qty").type());
+		assertFalse(item.child("Sku").hasText(), "a leaf is a value, not a group with text");
+		assertTrue(item.render().contains("Price  group with text decimal  e.g. 32.9111"), item.render());
+	}
+
 	@Test
 	void x12TreeComesFromTheTransactionSchemaWithTitles() throws Exception {
 		SchemaField asn = SchemaInference.infer(Samples.file("edi/acme-856-asn.edi"), SourceOptions.defaults(), 10);

@@ -17,6 +17,8 @@ public final class SchemaField {
 	private boolean required = true;
 	private String title;
 	private String sample;
+	/** The type of the text of a group that has text of its own (an XML element with attributes); null if none. */
+	private FieldType textType;
 	private final Map<String, SchemaField> children = new LinkedHashMap<>();
 
 	public SchemaField(String name) {
@@ -47,6 +49,19 @@ public final class SchemaField {
 		return sample;
 	}
 
+	/**
+	 * Whether this group carries a value of its own besides its children: an XML element with attributes and text,
+	 * such as {@code <Price currency="USD">32.91</Price>}, whose path reads the text.
+	 */
+	public boolean hasText() {
+		return textType != null;
+	}
+
+	/** The type of a group's own text ({@link #hasText()}), or null. */
+	public FieldType textType() {
+		return textType;
+	}
+
 	public List<SchemaField> children() {
 		return new ArrayList<>(children.values());
 	}
@@ -62,6 +77,16 @@ public final class SchemaField {
 	void observeValue(String value) {
 		FieldType seen = FieldType.of(value);
 		type = type == null ? seen : seen == null ? type : type.merge(seen);
+		if (sample == null && value != null && !value.isBlank()) {
+			sample = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+		}
+	}
+
+	void observeText(String value) {
+		FieldType seen = FieldType.of(value);
+		if (seen != null) {
+			textType = textType == null ? seen : textType.merge(seen);
+		}
 		if (sample == null && value != null && !value.isBlank()) {
 			sample = value.length() > 40 ? value.substring(0, 40) + "…" : value;
 		}
@@ -96,6 +121,9 @@ public final class SchemaField {
 	private void render(StringBuilder out, int depth) {
 		out.append("  ".repeat(depth)).append(name).append(repeating ? "[]" : "");
 		out.append("  ").append(type().name().toLowerCase());
+		if (textType != null) {
+			out.append(" with text ").append(textType.name().toLowerCase());
+		}
 		if (!required) {
 			out.append(" optional");
 		}

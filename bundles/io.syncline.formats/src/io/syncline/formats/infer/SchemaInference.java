@@ -67,6 +67,9 @@ public final class SchemaInference {
 			return;
 		}
 		field.markGroup();
+		if (node.value() != null) {
+			field.observeText(node.value()); // an element with attributes and text: its path reads the text
+		}
 		Map<String, Integer> counts = new HashMap<>();
 		for (Node child : node.children()) {
 			counts.merge(child.name(), 1, Integer::sum);
