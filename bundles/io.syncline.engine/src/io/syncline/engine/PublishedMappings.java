@@ -104,4 +104,14 @@ public final class PublishedMappings implements MappingSource {
 	public List<MappingVersions.Version> versions(String name) throws SQLException {
 		return versions.list(tenantId, name);
 	}
+
+	/** The latest version of every mapping, by name. */
+	public List<MappingVersions.Version> latestOfEach() throws SQLException {
+		return versions.latestOfEach(tenantId);
+	}
+
+	/** One version as published; empty if the mapping or the version is not the tenant's. */
+	public java.util.Optional<MappingVersions.Version> version(String name, int version) throws SQLException {
+		return versions.get(tenantId, name, version);
+	}
 }

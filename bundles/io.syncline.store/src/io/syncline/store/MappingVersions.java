@@ -110,6 +110,17 @@ public final class MappingVersions {
 		}
 	}
 
+	/** The latest version of every mapping of the tenant, by name. */
+	public List<Version> latestOfEach(String tenantId) throws SQLException {
+		try (Connection connection = store.readConnection()) {
+			List<Version> found = select(connection, "m WHERE tenant_id = ? AND version = (SELECT MAX(version) FROM "
+					+ "mapping_versions l WHERE l.tenant_id = m.tenant_id AND l.mapping_name = m.mapping_name) "
+					+ "ORDER BY mapping_name", tenantId, null, null);
+			connection.rollback();
+			return found;
+		}
+	}
+
 	/** Every version of a mapping, newest first. */
 	public List<Version> list(String tenantId, String mappingName) throws SQLException {
 		try (Connection connection = store.readConnection()) {
@@ -126,7 +137,9 @@ public final class MappingVersions {
 		try (PreparedStatement query = connection.prepareStatement("SELECT mapping_name, version, author, published_at, "
 				+ "comment, synmap_sha256, synmap_gzip FROM mapping_versions " + where)) {
 			query.setString(1, tenantId);
-			query.setString(2, mappingName);
+			if (mappingName != null) {
+				query.setString(2, mappingName);
+			}
 			if (version != null) {
 				query.setInt(3, version);
 			}

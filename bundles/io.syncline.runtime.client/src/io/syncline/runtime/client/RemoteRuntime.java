@@ -356,6 +356,16 @@ public final class RemoteRuntime implements IntegrationRuntime {
 		return http.get(Operation.MAPPING_VERSIONS, at(mappingName), null, listOf(MappingVersion.class));
 	}
 
+	@Override
+	public List<io.syncline.runtime.api.MappingSummary> mappings() {
+		return http.get(Operation.MAPPINGS, at(), null, listOf(io.syncline.runtime.api.MappingSummary.class));
+	}
+
+	@Override
+	public byte[] mapping(String mappingName, int version) {
+		return http.getBytes(Operation.MAPPING, at(mappingName, version));
+	}
+
 	/** Closes the connection pool if this is the runtime {@link #connect} returned; a tenant's view closes nothing. */
 	@Override
 	public List<AccessToken> tokens() {

@@ -445,6 +445,25 @@ public final class LocalRuntime implements IntegrationRuntime {
 	}
 
 	@Override
+	public List<io.syncline.runtime.api.MappingSummary> mappings() {
+		return call("list the mappings of " + tenantId, () -> {
+			List<io.syncline.runtime.api.MappingSummary> summaries = new java.util.ArrayList<>();
+			for (io.syncline.store.MappingVersions.Version latest : parts.mappings.latestOfEach()) {
+				summaries.add(parts.mappingSummaries.of(latest));
+			}
+			return summaries;
+		});
+	}
+
+	@Override
+	public byte[] mapping(String mappingName, int version) {
+		return call("read mapping " + mappingName + " v" + version, () -> parts.mappings.version(mappingName, version)
+				.orElseThrow(() -> new io.syncline.store.NotFoundException("no version " + version + " of mapping "
+						+ mappingName + " in tenant " + tenantId))
+				.content());
+	}
+
+	@Override
 	public List<AccessToken> tokens() {
 		require(Role.ADMIN, "list the tokens of " + tenantId);
 		return accessTokens().listIn(tenantId);

@@ -42,6 +42,8 @@ final class TenantParts {
 	final Recovery recovery;
 	final PartnerConfigs partnerConfigs;
 	final SlaBoard sla;
+	final io.syncline.runtime.local.internal.MappingSummaries mappingSummaries =
+			new io.syncline.runtime.local.internal.MappingSummaries();
 	final io.syncline.runtime.local.internal.RetentionWork retention;
 
 	TenantParts(Tenancy tenancy, String tenantId) {

@@ -188,6 +188,15 @@ public interface IntegrationRuntime extends AutoCloseable {
 	/** The versions of a mapping, newest first. */
 	List<MappingVersion> mappingVersions(String mappingName);
 
+	/** Every published mapping of the tenant, by name, as its latest version describes it. */
+	List<MappingSummary> mappings();
+
+	/**
+	 * One version of a mapping as it was published: its {@code .synmap} XMI, byte for byte;
+	 * {@link NotFoundException} for a mapping or version the tenant does not have.
+	 */
+	byte[] mapping(String mappingName, int version);
+
 	/** The tokens of this tenant, without their secrets, oldest first (ADMIN). */
 	List<AccessToken> tokens();
 

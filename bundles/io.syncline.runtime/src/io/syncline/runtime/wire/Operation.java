@@ -53,7 +53,9 @@ public enum Operation {
 	PARTNERS("GET", "/api/v1/tenants/{tenant}/partners", Role.VIEWER, false),
 	SAVE_PARTNER("PUT", "/api/v1/tenants/{tenant}/partners/{partner}", Role.ANALYST, true),
 	WORKFLOWS("GET", "/api/v1/tenants/{tenant}/workflows", Role.VIEWER, false),
+	MAPPINGS("GET", "/api/v1/tenants/{tenant}/mappings", Role.VIEWER, false),
 	MAPPING_VERSIONS("GET", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.VIEWER, false),
+	MAPPING("GET", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions/{version}", Role.VIEWER, false),
 	PUBLISH_MAPPING("POST", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.ANALYST, true),
 	TOKENS("GET", "/api/v1/tenants/{tenant}/tokens", Role.ADMIN, false),
 	CREATE_TOKEN("POST", "/api/v1/tenants/{tenant}/tokens", Role.ADMIN, true),
@@ -64,7 +66,7 @@ public enum Operation {
 		/** What each path parameter may be: a path that does not fit is not this route. */
 		static final Map<String, String> PARAMETERS = Map.of("tenant", "[a-z0-9][a-z0-9-]{0,63}", "id",
 				"[0-9]{1,18}", "type", "(?i:PO|SO|ASN|INVOICE)", "key", "[A-Za-z0-9._-]{1,64}", "partner",
-				"[a-z0-9][a-z0-9-]{0,63}", "mapping", "[A-Za-z0-9._-]{1,128}");
+				"[a-z0-9][a-z0-9-]{0,63}", "mapping", "[A-Za-z0-9._-]{1,128}", "version", "[0-9]{1,9}");
 		static final Pattern PARAMETER = Pattern.compile("\\{([a-z]+)\\}");
 	}
 

@@ -199,9 +199,22 @@ class ConnectionsPanelTest {
 		// a year and a half later, as the served runtime's retention worker would purge
 		served.operations().purge(java.time.OffsetDateTime.now().plusDays(500));
 		press(panel, "&Test");
-		await(() -> table.getItem(1).getText(9).contains(" rows"), "the last purge: " + table.getItem(1).getText(9));
-		assertTrue(table.getItem(1).getText(9).matches("[A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d: [1-9][\\d,]* rows.*"),
+		await(() -> table.getItem(1).getText(9).endsWith(" removed"), "the last purge: " + table.getItem(1).getText(9));
+		assertTrue(table.getItem(1).getText(9).matches("[A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d: [1-9][\\d,]* removed"),
 				table.getItem(1).getText(9));
+		int right = 0;
+		for (int column = 0; column <= 9; column++) {
+			right += table.getColumn(column).getWidth();
+		}
+		assertTrue(right <= table.getClientArea().width, "at 1280x800 every column up to Last purge is in view: "
+				+ right + " of " + table.getClientArea().width + " px");
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+		try {
+			String widest = "Sep 30 23:59: 999.9k removed";
+			assertTrue(gc.textExtent(widest).x < table.getColumn(9).getWidth(), "a large purge's line fits its column");
+		} finally {
+			gc.dispose();
+		}
 	}
 
 	/** The panel at 1280x800 with the served runtime added through its dialog and tested: up. */

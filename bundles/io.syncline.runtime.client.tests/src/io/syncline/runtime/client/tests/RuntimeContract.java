@@ -442,6 +442,35 @@ abstract class RuntimeContract {
 	}
 
 	@Test
+	void theMappingsAreListedWithWhatTheyMapAndEachVersionReadsBackAsPublished() throws Exception {
+		var boltco = runtime.mappings().stream().filter(m -> m.name().equals("boltco-catalog")).findFirst()
+				.orElseThrow(() -> new AssertionError("boltco-catalog is listed: " + runtime.mappings()));
+		assertEquals("boltco", boltco.partnerId());
+		assertEquals("INBOUND", boltco.direction());
+		assertEquals("CSV", boltco.sourceFormat());
+		assertEquals("SupplierItem", boltco.target());
+		assertEquals(1, boltco.latestVersion());
+		assertTrue(runtime.mappings().stream().anyMatch(m -> "OUTBOUND".equals(m.direction())),
+				"the outbound ones too: " + runtime.mappings());
+		assertEquals(runtime.mappings().stream().map(io.syncline.runtime.api.MappingSummary::name).sorted().toList(),
+				runtime.mappings().stream().map(io.syncline.runtime.api.MappingSummary::name).toList(), "by name");
+
+		byte[] second = Files.readString(demo("mappings/boltco-catalog.synmap"))
+				.replace("Bolt &amp; Co flat-file price catalog", "Bolt catalog, v2 wording")
+				.getBytes(StandardCharsets.UTF_8);
+		runtime.publishMapping("boltco-catalog", second, "wording");
+		assertArrayEquals(second, runtime.mapping("boltco-catalog", 2), "a version reads back byte for byte");
+		assertArrayEquals(Files.readAllBytes(demo("mappings/boltco-catalog.synmap")),
+				runtime.mapping("boltco-catalog", 1), "and the first is kept as it was");
+		var latest = runtime.mappings().stream().filter(m -> m.name().equals("boltco-catalog")).findFirst()
+				.orElseThrow();
+		assertEquals(2, latest.latestVersion());
+		assertEquals("wording", latest.comment());
+		assertThrows(NotFoundException.class, () -> runtime.mapping("boltco-catalog", 9));
+		assertThrows(NotFoundException.class, () -> runtime.mapping("no-such-mapping", 1));
+	}
+
+	@Test
 	void aRecordThatMeetsALockIsRetriedWithBackoffAndLaterRecordsOfItsKeyWait() throws Exception {
 		harborMasterDataAndPo();
 		submit("wms", "samples/wms-atl-snapshot.xml");

@@ -118,7 +118,10 @@ final class Calls {
 			x.ok(runtime.savePartner(save.partner(), save.reason()));
 		}
 		case WORKFLOWS -> x.ok(runtime.workflows());
+		case MAPPINGS -> x.ok(runtime.mappings());
 		case MAPPING_VERSIONS -> x.ok(runtime.mappingVersions(x.path("mapping")));
+		case MAPPING -> x.send(200, "application/xml",
+				runtime.mapping(x.path("mapping"), Integer.parseInt(x.path("version"))));
 		case PUBLISH_MAPPING -> {
 			Bodies.PublishMapping publish = x.json(Bodies.PublishMapping.class, maxJson * 16);
 			if (publish.synmap() == null) {

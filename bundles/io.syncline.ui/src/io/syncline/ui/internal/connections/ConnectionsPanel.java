@@ -53,16 +53,18 @@ public final class ConnectionsPanel extends Composite {
 		table.setLinesVisible(true);
 		AccessibleNames.named(table, "Runtime connections");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-		column("Name", 160, Connection::name);
-		column("URL", 220, c -> c.isLocal() ? "in this process" : c.url());
-		column("Tenant", 90, c -> probe(c, p -> p.up() ? p.status().tenantId() : c.tenant()));
+		// at 1280x800 every column up to Last purge fits beside the buttons; Last error, for a runtime that is down,
+		// is a scroll away (the State column already says Unreachable)
+		column("Name", 120, Connection::name);
+		column("URL", 150, c -> c.isLocal() ? "in this process" : c.url());
+		column("Tenant", 80, c -> probe(c, p -> p.up() ? p.status().tenantId() : c.tenant()));
 		column("State", 150, c -> probe(c, Probe::state)); // room for "Up, stuck: inbox"
-		column("Version", 130, c -> probe(c, p -> p.up() ? p.status().version() : ""));
-		column("Up for", 90, c -> probe(c, Probe::uptime));
-		column("Tenants", 70, c -> probe(c, p -> p.up() ? Integer.toString(p.status().tenants()) : ""));
-		column("Journal", 80, c -> probe(c, p -> p.up() ? Long.toString(p.status().journalSize()) : ""));
+		column("Version", 115, c -> probe(c, p -> p.up() ? p.status().version() : ""));
+		column("Up for", 75, c -> probe(c, Probe::uptime));
+		column("Tenants", 65, c -> probe(c, p -> p.up() ? Integer.toString(p.status().tenants()) : ""));
+		column("Journal", 70, c -> probe(c, p -> p.up() ? Long.toString(p.status().journalSize()) : ""));
 		column("Open exceptions", 110, c -> probe(c, p -> p.up() ? Long.toString(p.status().openExceptions()) : ""));
-		column("Last purge", 230, c -> probe(c, Probe::lastPurge));
+		column("Last purge", 235, c -> probe(c, Probe::lastPurge));
 		column("Last error", 260, c -> probe(c, p -> p.error() == null ? "" : p.error()));
 		TableColumns.fit(table, "runtimes");
 		viewer.setContentProvider(ArrayContentProvider.getInstance());

@@ -64,8 +64,9 @@ public record Probe(Connection connection, boolean up, RuntimeStatus status, Lis
 	}
 
 	/**
-	 * What the tenant's latest purge removed and when ("Dec 7 14:00: 1,204 rows, 3.1 MB of payloads"), or its
-	 * journal's period while nothing was purged; empty for a runtime that says nothing of retention.
+	 * When the tenant's latest purge ran and how many rows and payloads it removed ("Dec 7 14:00: 1,204 removed",
+	 * "Dec 31 23:59: 1.2M removed"), or its journal's period while nothing was purged; empty for a runtime that says
+	 * nothing of retention. What went, kind by kind, is in the audit and the event.
 	 */
 	public String lastPurge() {
 		RetentionStatus retention = status == null ? null : status.retention();
@@ -77,13 +78,16 @@ public record Probe(Connection connection, boolean up, RuntimeStatus status, Lis
 		}
 		String when = java.time.format.DateTimeFormatter.ofPattern("MMM d HH:mm", java.util.Locale.ROOT)
 				.format(retention.lastPurgeAt().atZone(java.time.ZoneId.systemDefault()));
-		StringBuilder text = new StringBuilder(when).append(": ");
-		text.append(String.format(java.util.Locale.ROOT, "%,d rows", retention.lastPurgedRows()));
-		if (retention.lastPurgedPayloads() > 0) {
-			text.append(String.format(java.util.Locale.ROOT, ", %.1f MB of payloads",
-					retention.lastPurgedPayloadBytes() / 1e6));
+		return when + ": " + count(retention.lastPurgedRows() + retention.lastPurgedPayloads()) + " removed";
+	}
+
+	/** 1,204 as it is; from 10,000 on, 12.3k or 1.2M, so a large purge fits its column. */
+	static String count(long value) {
+		if (value < 10_000) {
+			return String.format(java.util.Locale.ROOT, "%,d", value);
 		}
-		return text.toString();
+		return value < 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1fk", value / 1e3)
+				: String.format(java.util.Locale.ROOT, "%.1fM", value / 1e6);
 	}
 
 	public String uptime() {
