@@ -134,6 +134,36 @@ class MappingExplorerTest {
 		assertTrue(Files.exists(draft), "not without the analyst's yes");
 		explorer.deleteSelectedDraft(() -> true);
 		await(() -> !Files.exists(draft) && item(tree, "Local drafts (1)") != null, () -> explorer.status().getText());
+
+		// export: a published version as the runtime has it, a draft as it is
+		Path exported = dir.resolve("out/boltco-catalog-v1.synmap");
+		Files.createDirectories(exported.getParent());
+		explorer.viewer().setSelection(new StructuredSelection(summary), true);
+		explorer.exportSelected(exported);
+		await(() -> explorer.status().getText().startsWith("Exported to"), () -> explorer.status().getText());
+		assertArrayEquals(runtime.mapping("boltco-catalog", 1), Files.readAllBytes(exported));
+
+		// the drafts of another folder, as Preferences › Syncline › Mappings chooses one
+		Path other = Files.createDirectories(dir.resolve("team-repo/mappings"));
+		Files.write(other.resolve("pier-catalog.synmap"), runtime.mapping("boltco-catalog", 1));
+		explorer.useDrafts(new MappingDrafts(other));
+		await(() -> item(tree, "Local drafts (1)") != null
+				&& item(tree, "Local drafts (1)").getItem(0).getText(0).equals("pier-catalog.synmap"),
+				() -> "the other folder's drafts: " + explorer.status().getText());
+	}
+
+	@Test
+	void theDraftsFolderIsTheOneChosenInPreferencesOrTheWorkspaces() throws Exception {
+		var node = io.syncline.ui.mapping.preferences.MappingPreferences.node();
+		try {
+			node.remove(io.syncline.ui.mapping.preferences.MappingPreferences.DRAFTS_FOLDER);
+			assertEquals("mappings", io.syncline.ui.mapping.preferences.MappingPreferences.draftsFolder().getFileName()
+					.toString());
+			node.put(io.syncline.ui.mapping.preferences.MappingPreferences.DRAFTS_FOLDER, dir.toString());
+			assertEquals(dir, io.syncline.ui.mapping.preferences.MappingPreferences.draftsFolder());
+		} finally {
+			node.remove(io.syncline.ui.mapping.preferences.MappingPreferences.DRAFTS_FOLDER);
+		}
 	}
 
 	private static TreeItem item(Tree tree, String text) {

@@ -52,7 +52,7 @@ public final class MappingExplorer extends Composite {
 	}
 
 	private final RuntimeSelection selection;
-	private final MappingDrafts drafts;
+	private volatile MappingDrafts drafts;
 	private final Text filter;
 	private final TreeViewer viewer;
 	private final Label status;
@@ -96,6 +96,7 @@ public final class MappingExplorer extends Composite {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
 		button(buttons, "Open as &draft", () -> openAsDraft());
 		button(buttons, "&Import…", this::importDraft);
+		button(buttons, "&Export…", this::exportSelected);
 		button(buttons, "De&lete draft", () -> deleteSelectedDraft(this::confirmDelete));
 		button(buttons, "&Refresh", this::reload);
 
@@ -108,21 +109,28 @@ public final class MappingExplorer extends Composite {
 		reload();
 	}
 
+	/** Shows the drafts of another folder (the analyst chose one in Preferences). */
+	public void useDrafts(MappingDrafts other) {
+		drafts = other;
+		reload();
+	}
+
 	/** Reads the runtime's mappings and the drafts again, in a Job. */
 	public void reload() {
 		IntegrationRuntime runtime = selection.active().runtime();
+		MappingDrafts folder = drafts;
 		long mine = ++generation;
 		status.setText(runtime == null ? selection.active().message() : "Reading the mappings…");
 		UiJobs.run(this, "Reading the mappings", () -> {
 			List<MappingSummary> read = runtime == null ? List.of() : runtime.mappings();
-			List<Path> files = drafts.list();
+			List<Path> files = folder.list();
 			return () -> {
 				if (mine == generation) {
 					published = read;
 					local = files;
 					status.setText(read.size() + " published in " + selection.active().connection().name() + ", "
 							+ files.size() + " local draft" + (files.size() == 1 ? "" : "s"));
-					status.setToolTipText("Local drafts are the .synmap files of " + drafts.folder());
+					status.setToolTipText("Local drafts are the .synmap files of " + folder.folder());
 					show();
 				}
 			};
@@ -169,6 +177,42 @@ public final class MappingExplorer extends Composite {
 				reload();
 				status.setText("Imported " + made.getFileName());
 			};
+		}, status::setText);
+	}
+
+	private void exportSelected() {
+		Object chosen = selected();
+		if (!(chosen instanceof MappingSummary) && !(chosen instanceof Path)) {
+			status.setText("Choose a mapping or a draft to export.");
+			return;
+		}
+		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
+		dialog.setText("Export a mapping");
+		dialog.setOverwrite(true);
+		dialog.setFileName(chosen instanceof MappingSummary m ? m.name() + "-v" + m.latestVersion()
+				+ MappingDrafts.EXTENSION : ((Path) chosen).getFileName().toString());
+		String target = dialog.open();
+		if (target != null) {
+			exportSelected(Path.of(target));
+		}
+	}
+
+	/** Writes the selected published mapping's latest version, or the selected draft, to {@code target}. */
+	public void exportSelected(Path target) {
+		Object chosen = selected();
+		IntegrationRuntime runtime = selection.active().runtime();
+		if (!(chosen instanceof MappingSummary) && !(chosen instanceof Path)) {
+			status.setText("Choose a mapping or a draft to export.");
+			return;
+		}
+		UiJobs.run(this, "Exporting to " + target.getFileName(), () -> {
+			byte[] xmi = chosen instanceof MappingSummary m ? runtime.mapping(m.name(), m.latestVersion())
+					: java.nio.file.Files.readAllBytes((Path) chosen);
+			Path aside = target.resolveSibling("." + target.getFileName() + ".part");
+			java.nio.file.Files.write(aside, xmi);
+			java.nio.file.Files.move(aside, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			return () -> status.setText("Exported to " + target);
 		}, status::setText);
 	}
 
