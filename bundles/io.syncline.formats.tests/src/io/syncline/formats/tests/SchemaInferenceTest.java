@@ -82,6 +82,11 @@ class SchemaInferenceTest {
 		SchemaField sn102 = hl.child("SN1").child("SN102");
 		assertEquals(FieldType.DECIMAL, sn102.type());
 		assertEquals("Number of Units Shipped", sn102.title());
+		assertEquals("SN1-02 Number of Units Shipped", sn102.label(), "as the editor's source tree names it");
+		assertTrue(hl.child("SN1").label().startsWith("SN1 ") && hl.child("SN1").label().length() > 4,
+				"a segment with its title: " + hl.child("SN1").label());
+		assertEquals("N1-01 Entity Identifier Code", hl.child("N1_LOOP").child("N1").child("N101").label());
+		assertEquals("Price", new SchemaField("Price").label(), "a name without a title is itself");
 		assertTrue(asn.child("BSN").child("BSN02").required());
 		assertEquals(FieldType.DATE, asn.child("BSN").child("BSN03").type());
 	}

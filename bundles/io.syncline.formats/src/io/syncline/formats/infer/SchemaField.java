@@ -45,6 +45,20 @@ public final class SchemaField {
 		return title;
 	}
 
+	/**
+	 * The name as an analyst reads it in a tree: an X12 element with its position set apart and its title
+	 * ({@code PO1-07 Product/Service ID}), a segment or loop with its title, anything else by its name.
+	 */
+	public String label() {
+		java.util.regex.Matcher element = X12_ELEMENT.matcher(name);
+		if (title != null && element.matches()) {
+			return element.group(1) + "-" + element.group(2) + " " + title;
+		}
+		return title == null ? name : name + " " + title;
+	}
+
+	private static final java.util.regex.Pattern X12_ELEMENT = java.util.regex.Pattern.compile("([A-Z][A-Z0-9]{1,2})(\\d{2})");
+
 	public String sample() {
 		return sample;
 	}
