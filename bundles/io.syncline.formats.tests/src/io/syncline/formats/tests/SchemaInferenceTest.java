@@ -89,5 +89,7 @@ class SchemaInferenceTest {
 		assertEquals("Price", new SchemaField("Price").label(), "a name without a title is itself");
 		assertTrue(asn.child("BSN").child("BSN02").required());
 		assertEquals(FieldType.DATE, asn.child("BSN").child("BSN03").type());
+		assertEquals("ASN-88001", asn.child("BSN").child("BSN02").sample(), "the sample's value beside the name");
+		assertTrue(asn.render().contains("e.g. ASN-88001"), asn.render());
 	}
 }

@@ -91,9 +91,7 @@ public final class SchemaField {
 	void observeValue(String value) {
 		FieldType seen = FieldType.of(value);
 		type = type == null ? seen : seen == null ? type : type.merge(seen);
-		if (sample == null && value != null && !value.isBlank()) {
-			sample = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-		}
+		sampleIfNone(value);
 	}
 
 	void observeText(String value) {
@@ -101,6 +99,11 @@ public final class SchemaField {
 		if (seen != null) {
 			textType = textType == null ? seen : textType.merge(seen);
 		}
+		sampleIfNone(value);
+	}
+
+	/** A sample value where there is none yet, leaving the type as declared (an X12 schema's). */
+	void sampleIfNone(String value) {
 		if (sample == null && value != null && !value.isBlank()) {
 			sample = value.length() > 40 ? value.substring(0, 40) + "…" : value;
 		}

@@ -47,7 +47,9 @@ public final class SchemaInference {
 				if (schema == null) {
 					throw new IllegalArgumentException("no schema for X12 transaction set " + first.name());
 				}
-				return fromSchema(first.name(), schema.getStandard());
+				SchemaField tree = fromSchema(first.name(), schema.getStandard());
+				sampleValues(first, tree); // the sample's values beside the schema's names
+				return tree;
 			}
 			SchemaField root = new SchemaField(first.name());
 			Map<SchemaField, Integer> occurrences = new HashMap<>();
@@ -92,6 +94,21 @@ public final class SchemaInference {
 		for (SchemaField known : field.children()) {
 			if (!present.contains(known.name())) {
 				known.markOptional();
+			}
+		}
+	}
+
+	/** Puts the first value the sample has for each field beside it, where the schema has that field. */
+	private static void sampleValues(Node node, SchemaField field) {
+		for (Node child : node.children()) {
+			SchemaField known = field.existingChild(child.name());
+			if (known == null) {
+				continue;
+			}
+			if (child.isLeaf()) {
+				known.sampleIfNone(child.value());
+			} else {
+				sampleValues(child, known);
 			}
 		}
 	}
