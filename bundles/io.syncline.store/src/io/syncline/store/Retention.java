@@ -148,16 +148,6 @@ public final class Retention {
 		return removed.any() ? record(tenantId, run, policy) : run;
 	}
 
-	/** The run that purged the message, if one did: the first run whose journal purge reached past its id. */
-	public Optional<Run> purgedMessage(String tenantId, long messageId) throws SQLException {
-		return firstRun(tenantId, "max_message_id", messageId);
-	}
-
-	/** The run that purged the exception, if one did. */
-	public Optional<Run> purgedException(String tenantId, long exceptionId) throws SQLException {
-		return firstRun(tenantId, "max_exception_id", exceptionId);
-	}
-
 	/** The tenant's latest run that removed something. */
 	public Optional<Run> lastRun(String tenantId) throws SQLException {
 		return store.read(connection -> {
@@ -209,18 +199,6 @@ public final class Retention {
 			}
 		}
 		return new NotFoundException("no " + what + " for tenant " + tenantId);
-	}
-
-	private Optional<Run> firstRun(String tenantId, String column, long id) throws SQLException {
-		return store.read(connection -> {
-			try (PreparedStatement query = connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM retention_runs "
-					+ "WHERE tenant_id = ? AND " + column + " >= ? ORDER BY id")) {
-				query.setMaxRows(1);
-				query.setString(1, tenantId);
-				query.setLong(2, id);
-				return one(query);
-			}
-		});
 	}
 
 	private static final String RUN_COLUMNS = "id, started_at, finished_at, payloads, payload_bytes, messages, "

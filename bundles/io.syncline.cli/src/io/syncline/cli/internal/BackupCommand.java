@@ -38,8 +38,7 @@ public final class BackupCommand implements RuntimeCommand {
 			throw new IllegalArgumentException("backup --to FILE");
 		}
 		Path target = Path.of(options.require("to")).toAbsolutePath();
-		String database = context.option("db") != null ? context.option("db") : System.getenv("SYNCLINE_DB_URL");
-		if (database != null && database.startsWith("jdbc:postgresql:")) {
+		if (Runtimes.postgres(context)) {
 			err.println("the store is PostgreSQL: back it up with pg_dump (docs/operations.md, Backups)");
 			return FAILED;
 		}

@@ -38,8 +38,7 @@ public final class CompactCommand implements RuntimeCommand {
 		if (!options.positional().isEmpty()) {
 			throw new IllegalArgumentException("compact takes no arguments");
 		}
-		String database = context.option("db") != null ? context.option("db") : System.getenv("SYNCLINE_DB_URL");
-		if (database != null && database.startsWith("jdbc:postgresql:")) {
+		if (Runtimes.postgres(context)) {
 			err.println("the store is PostgreSQL: autovacuum gives space back (docs/operations.md, Retention)");
 			return FAILED;
 		}

@@ -29,12 +29,23 @@ final class Runtimes {
 			throws IOException {
 		LocalSettings settings = LocalSettings.harbor(context.dataDirectory(), mappings(mappings))
 				.withPriceTolerance(tolerancePercent);
-		String url = context.option("db") != null ? context.option("db") : System.getenv("SYNCLINE_DB_URL");
+		String url = databaseUrl(context);
 		if (url != null && !url.isBlank()) {
 			settings = settings.withDatabase(url, System.getenv().getOrDefault("SYNCLINE_DB_USER", "syncline"),
 					System.getenv().getOrDefault("SYNCLINE_DB_PASSWORD", ""));
 		}
 		return LocalRuntime.open(settings);
+	}
+
+	/** The JDBC URL of the store when it is not the data directory's H2 file: {@code --db}, or SYNCLINE_DB_URL. */
+	static String databaseUrl(CommandContext context) {
+		return context.option("db") != null ? context.option("db") : System.getenv("SYNCLINE_DB_URL");
+	}
+
+	/** Whether the store is PostgreSQL, whose own tools back it up and vacuum it. */
+	static boolean postgres(CommandContext context) {
+		String url = databaseUrl(context);
+		return url != null && url.startsWith("jdbc:postgresql:");
 	}
 
 	/** The mappings given, or those of the demo content shipped with this installation. */

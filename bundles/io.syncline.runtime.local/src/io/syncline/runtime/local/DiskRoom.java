@@ -5,7 +5,6 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +36,12 @@ public final class DiskRoom {
 
 	private final Path directory;
 	private final long minimum;
-	private final Consumer<Reading> onChange;
 	private Reading last;
 	private long lookedAt;
 
-	/** {@code onChange} hears each change between full and not, after the one line logged. */
-	public DiskRoom(Path directory, long minimumBytes, Consumer<Reading> onChange) {
+	public DiskRoom(Path directory, long minimumBytes) {
 		this.directory = directory;
 		this.minimum = minimumBytes;
-		this.onChange = onChange;
 	}
 
 	/** The minimum of the environment ({@code SYNCLINE_MIN_FREE_MB}), or 256 MB. */
@@ -88,7 +84,6 @@ public final class DiskRoom {
 			} else {
 				LOG.info("{}: taking new work again", reading.describe(minimum));
 			}
-			onChange.accept(reading);
 		}
 		return reading;
 	}

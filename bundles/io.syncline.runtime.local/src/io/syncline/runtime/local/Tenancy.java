@@ -46,8 +46,7 @@ final class Tenancy implements AutoCloseable {
 		this.ownsStore = ownsStore;
 		this.settings = settings;
 		this.disk = settings.dataDirectory() == null ? null
-				: new DiskRoom(settings.dataDirectory(), DiskRoom.configuredMinimum(), reading -> {
-				});
+				: new DiskRoom(settings.dataDirectory(), DiskRoom.configuredMinimum());
 		workers.addListener(new Workers.Listener() {
 			@Override
 			public void stuck(String worker, Workers.Unit unit, java.time.Duration withoutProgress) {

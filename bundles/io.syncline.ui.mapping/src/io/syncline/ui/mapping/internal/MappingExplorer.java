@@ -104,9 +104,8 @@ public final class MappingExplorer extends Composite {
 		AccessibleNames.named(status, "Mapping explorer status");
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(status);
 
-		selection.addListener(onActive);
 		addDisposeListener(e -> selection.removeListener(onActive));
-		reload();
+		selection.addListener(onActive); // tells the runtime active now at once: the first read
 	}
 
 	/** Shows the drafts of another folder (the analyst chose one in Preferences). */

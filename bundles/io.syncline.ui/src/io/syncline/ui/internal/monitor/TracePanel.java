@@ -114,9 +114,8 @@ public final class TracePanel extends Composite {
 		UiJobs.run(this, "Tracing " + wanted, () -> {
 			List<MessageSummary> found = runtime.trace(wanted);
 			String effectsText = TraceEffects.of(runtime, found);
-			java.time.Instant purgedBefore = found.isEmpty() && runtime.status().retention() != null
-					? runtime.status().retention().journalPurgedBefore()
-					: null;
+			io.syncline.runtime.api.RetentionStatus retention = found.isEmpty() ? runtime.status().retention() : null;
+			java.time.Instant purgedBefore = retention == null ? null : retention.journalPurgedBefore();
 			String said = TraceEffects.summary(wanted, found, purgedBefore);
 			return () -> shown(mine, found, said, effectsText);
 		}, why -> shown(mine, List.of(), why, ""));

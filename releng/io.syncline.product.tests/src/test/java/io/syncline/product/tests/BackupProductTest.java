@@ -69,7 +69,7 @@ class BackupProductTest {
 			Thread feeder = new Thread(() -> feed(data, traffic, dropped), "wms-feed");
 			feeder.start();
 			try {
-				awaitMessages(api, token, 300);
+				awaitMessages(serve, api, token, 300);
 				// what is committed before the backup begins, as the API shows it
 				maxMessage = firstId(get(api + "/messages?order=newest&limit=1", token));
 				maxException = maxExceptionId(api, token);
@@ -210,28 +210,20 @@ class BackupProductTest {
 	}
 
 	private void awaitUp(int port, ProductProcess serve) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			} catch (java.io.IOException notYet) {
-				// not listening yet
-			}
+		serve.await(() -> {
 			assertTrue(serve.process().isAlive(), serve.output());
-			Thread.sleep(200);
-		}
-		throw new AssertionError("serve did not come up:\n" + serve.output());
+			try {
+				return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			} catch (java.io.IOException notYet) {
+				return false; // not listening yet
+			}
+		}, Duration.ofSeconds(120), "serve comes up");
 	}
 
-	private void awaitMessages(String api, String token, long at) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (firstId(get(api + "/messages?order=newest&limit=1", token)) < at) {
-			assertTrue(System.nanoTime() < deadline, "the served inbox took the files in");
-			Thread.sleep(200);
-		}
+	private void awaitMessages(ProductProcess serve, String api, String token, long at) throws Exception {
+		serve.await(() -> firstId(get(api + "/messages?order=newest&limit=1", token)) >= at, Duration.ofSeconds(120),
+				"the served inbox took the files in");
 	}
 
 	private long maxExceptionId(String api, String token) throws Exception {

@@ -77,7 +77,7 @@ class DiskFullProductTest {
 				data.toString(), "serve", "--port", Integer.toString(port))) {
 			assertTrue(serve.awaitOutput(line -> line.contains("watching "), Duration.ofSeconds(120)), serve.output());
 			drop(data, 0, 40);
-			await(() -> inInbox(data) == 0, Duration.ofSeconds(60), "the first files are taken", serve);
+			serve.await(() -> inInbox(data) == 0, Duration.ofSeconds(60), "the first files are taken");
 
 			long free = store(data).getUsableSpace();
 			fill(filler, free - (MINIMUM_MB - 6) * 1_048_576); // 6 MB left: below the minimum
@@ -98,8 +98,8 @@ class DiskFullProductTest {
 			Files.delete(filler);
 			assertTrue(serve.awaitOutput(l -> l.contains("taking new work again"), Duration.ofSeconds(30)),
 					serve.output());
-			await(() -> inInbox(data) == 0, Duration.ofSeconds(60), "the waiting files are taken once there is room",
-					serve);
+			serve.await(() -> inInbox(data) == 0, Duration.ofSeconds(60),
+					"the waiting files are taken once there is room");
 			serve.process().destroy();
 			assertEquals(0, serve.awaitExit(Duration.ofSeconds(60)), "a stop after the disk had room again is clean");
 			assertTrue(!serve.output().contains("\tat "), "no stack trace:\n" + serve.output());
@@ -148,19 +148,6 @@ class DiskFullProductTest {
 		}
 		try (Stream<Path> files = Files.list(inbox)) {
 			return files.filter(f -> f.getFileName().toString().startsWith("df-")).count();
-		}
-	}
-
-	@FunctionalInterface
-	private interface Check {
-		boolean holds() throws Exception;
-	}
-
-	private static void await(Check condition, Duration timeout, String what, ProductProcess serve) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.holds()) {
-			assertTrue(System.nanoTime() < deadline, what + ":\n" + serve.output());
-			Thread.sleep(200);
 		}
 	}
 

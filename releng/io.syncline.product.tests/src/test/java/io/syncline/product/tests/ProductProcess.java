@@ -70,6 +70,26 @@ final class ProductProcess implements AutoCloseable {
 		return false;
 	}
 
+	/** Something a test waits for, which may read files or the network. */
+	@FunctionalInterface
+	interface Condition {
+		boolean holds() throws Exception;
+	}
+
+	/**
+	 * Waits until the condition holds, looking every 200 ms; only a hang ends the wait, with {@code what} and the
+	 * process's output: the time given is a bound on a hang, never a measure of speed.
+	 */
+	void await(Condition condition, Duration bound, String what) throws Exception {
+		long deadline = System.nanoTime() + bound.toNanos();
+		while (!condition.holds()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("still waiting after " + bound.toSeconds() + " s: " + what + "\n" + output());
+			}
+			Thread.sleep(200);
+		}
+	}
+
 	Process process() {
 		return process;
 	}
