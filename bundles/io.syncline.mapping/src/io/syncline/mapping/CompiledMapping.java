@@ -72,8 +72,13 @@ public final class CompiledMapping {
 	}
 
 	public MapOutcome map(SourceView record) {
+		return map(record, null);
+	}
+
+	/** As {@link #map(SourceView)}, telling the tracer how each value was made (null: nothing is traced). */
+	public MapOutcome map(SourceView record, java.util.function.Consumer<FieldTrace> tracer) {
 		SourceLocation location = record.location();
-		RuleContext context = new RuleContext();
+		RuleContext context = new RuleContext(tracer);
 		List<Problem> problems = new ArrayList<>();
 		if (filter != null) {
 			try {

@@ -7,14 +7,20 @@ public class MappingCompileException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
-	private final List<String> problems;
+	private final List<MappingProblem> located;
 
-	public MappingCompileException(String mappingName, List<String> problems) {
-		super("mapping " + mappingName + " cannot be compiled:\n  " + String.join("\n  ", problems));
-		this.problems = List.copyOf(problems);
+	public MappingCompileException(String mappingName, List<MappingProblem> problems) {
+		super("mapping " + mappingName + " cannot be compiled:\n  "
+				+ String.join("\n  ", problems.stream().map(MappingProblem::message).toList()));
+		this.located = List.copyOf(problems);
 	}
 
 	public List<String> problems() {
-		return problems;
+		return located.stream().map(MappingProblem::message).toList();
+	}
+
+	/** The problems, each at its rule. */
+	public List<MappingProblem> located() {
+		return located;
 	}
 }

@@ -47,7 +47,26 @@ public final class MappingCompiler {
 
 	public static CompiledMapping compile(Mapping mapping, MappingEnvironment environment)
 			throws MappingCompileException {
-		List<String> problems = new ArrayList<>();
+		List<MappingProblem> problems = new ArrayList<>();
+		CompiledMapping compiled = compile(mapping, environment, problems);
+		if (!problems.isEmpty()) {
+			throw new MappingCompileException(mapping.getName(), problems);
+		}
+		return compiled;
+	}
+
+	/**
+	 * What {@link #compile} refuses, each problem located at its rule, without throwing: what the editor marks as
+	 * the analyst types. Empty when the mapping compiles.
+	 */
+	public static List<MappingProblem> problems(Mapping mapping, MappingEnvironment environment) {
+		List<MappingProblem> problems = new ArrayList<>();
+		compile(mapping, environment, problems);
+		return problems;
+	}
+
+	private static CompiledMapping compile(Mapping mapping, MappingEnvironment environment,
+			List<MappingProblem> problems) {
 		Map<String, Map<String, String>> lookups = new HashMap<>(environment.lookups());
 		for (LookupTable table : mapping.getLookups()) {
 			Map<String, String> entries = new HashMap<>();
@@ -71,15 +90,16 @@ public final class MappingCompiler {
 			if (classifier instanceof EClass type && !type.isAbstract()) {
 				targetClass = type;
 			} else {
-				problems.add("target type '" + mapping.getTargetType() + "' is not a canonical entity");
+				problems.add(MappingProblem.error("",
+						"target type '" + mapping.getTargetType() + "' is not a canonical entity"));
 			}
 		}
-		Evaluable filter = expression(expressions, mapping.getFilter(), "filter", problems);
+		Evaluable filter = expression(expressions, mapping.getFilter(), "", "filter", problems);
 		ValueCoercion coercion = new ValueCoercion(functions);
 		List<CompiledRule> rules = compileRules(mapping.getRules(), targetClass, inbound, expressions, coercion, problems,
 				"");
 		if (!problems.isEmpty()) {
-			throw new MappingCompileException(mapping.getName(), problems);
+			return null;
 		}
 		int version = mapping.getVersion() == null ? 0 : mapping.getVersion().getNumber();
 		return new CompiledMapping(mapping.getName(), version, inbound ? sourceOptions(source, locale) : null,
@@ -88,11 +108,12 @@ public final class MappingCompiler {
 	}
 
 	private static List<CompiledRule> compileRules(List<Rule> rules, EClass owner, boolean inbound,
-			Expressions expressions, ValueCoercion coercion, List<String> problems, String prefix) {
+			Expressions expressions, ValueCoercion coercion, List<MappingProblem> problems, String prefix) {
 		List<CompiledRule> compiled = new ArrayList<>();
 		for (int i = 0; i < rules.size(); i++) {
 			Rule rule = rules.get(i);
-			String label = "rule " + prefix + (i + 1) + " (" + rule.getTarget() + ")";
+			String at = prefix + (i + 1);
+			String label = "rule " + at + " (" + rule.getTarget() + ")";
 			EClass elementType = null;
 			TargetPath target = TargetPath.ofNodes(rule.getTarget());
 			if (inbound && owner != null) {
@@ -101,29 +122,30 @@ public final class MappingCompiler {
 					EStructuralFeature feature = target.last();
 					if (rule instanceof LoopRule) {
 						if (!(feature instanceof EReference reference) || !reference.isContainment() || !reference.isMany()) {
-							problems.add(label + ": a loop needs a list of contained objects, such as lines");
+							problems.add(MappingProblem.error(at,
+									label + ": a loop needs a list of contained objects, such as lines"));
 							continue;
 						}
 						elementType = reference.getEReferenceType();
 					}
 				} catch (IllegalArgumentException e) {
-					problems.add(label + ": " + e.getMessage());
+					problems.add(MappingProblem.error(at, label + ": " + e.getMessage()));
 					continue;
 				}
 			}
-			Evaluable condition = expression(expressions, rule.getCondition(), label + " condition", problems);
+			Evaluable condition = expression(expressions, rule.getCondition(), at, label + " condition", problems);
 			if (rule instanceof FieldRule field) {
-				Evaluable expression = expression(expressions, field.getExpression(), label, problems);
+				Evaluable expression = expression(expressions, field.getExpression(), at, label, problems);
 				boolean noExpression = field.getExpression() == null || field.getExpression().isBlank();
 				if (field.getSources().isEmpty() && noExpression && field.getDefaultValue() == null) {
-					problems.add(label + ": needs a source, an expression or a default");
+					problems.add(MappingProblem.error(at, label + ": needs a source, an expression or a default"));
 				}
 				SourcePath[] sources = new SourcePath[field.getSources().size()];
 				for (int s = 0; s < sources.length; s++) {
 					try {
 						sources[s] = SourcePath.of(field.getSources().get(s));
 					} catch (IllegalArgumentException e) {
-						problems.add(label + ": source " + e.getMessage());
+						problems.add(MappingProblem.error(at, label + ": source " + e.getMessage()));
 					}
 				}
 				compiled.add(new CompiledField(label, target, sources, expression, condition, field.getDefaultValue(),
@@ -137,14 +159,15 @@ public final class MappingCompiler {
 		return compiled;
 	}
 
-	private static Evaluable expression(Expressions expressions, String text, String label, List<String> problems) {
+	private static Evaluable expression(Expressions expressions, String text, String at, String label,
+			List<MappingProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
 			return expressions.compile(text);
 		} catch (IllegalArgumentException e) {
-			problems.add(label + ": " + e.getMessage());
+			problems.add(MappingProblem.error(at, label + ": " + e.getMessage()));
 			return null;
 		}
 	}

@@ -78,7 +78,7 @@ public final class MappingRunner {
 	private static final int PARALLEL_FROM = 256 * 1024;
 
 	/** The mapping's source options, with the format told by the source's name when the mapping leaves it open. */
-	private static SourceOptions withFormat(CompiledMapping mapping, String sourceName) {
+	static SourceOptions withFormat(CompiledMapping mapping, String sourceName) {
 		SourceOptions options = mapping.sourceOptions();
 		if (options == null || options.format() != null) {
 			return options;
@@ -154,7 +154,7 @@ public final class MappingRunner {
 	 * X12 records are transaction sets; a record path such as {@code LIN_LOOP} makes each occurrence inside one its
 	 * own record (one supplier item per LIN loop of an 832), with the transaction as its context.
 	 */
-	private static NodePath withinRecords(SourceOptions options) {
+	static NodePath withinRecords(SourceOptions options) {
 		return options.format() == SourceFormat.X12 && options.recordPath() != null && !options.recordPath().isBlank()
 				? NodePath.compile(options.recordPath()) : null;
 	}

@@ -50,6 +50,11 @@ public final class SchemaField {
 	 * ({@code PO1-07 Product/Service ID}), a segment or loop with its title, anything else by its name.
 	 */
 	public String label() {
+		return label(name, title);
+	}
+
+	/** {@link #label()} of a field by its name and title, for trees kept elsewhere (a mapping's source schema). */
+	public static String label(String name, String title) {
 		java.util.regex.Matcher element = X12_ELEMENT.matcher(name);
 		if (title != null && element.matches()) {
 			return element.group(1) + "-" + element.group(2) + " " + title;

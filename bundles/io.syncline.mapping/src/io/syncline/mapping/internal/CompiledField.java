@@ -44,6 +44,9 @@ public record CompiledField(String label, TargetPath target, SourcePath[] source
 				return;
 			}
 			builder.set(target, result);
+			if (context.tracing()) {
+				trace(source, builder, context, values == null ? new Object[] { single } : values, at, result);
+			}
 		} catch (JexlException e) {
 			// A function refusing a value is a data problem; anything else is the expression's.
 			String code = Expressions.isValueProblem(e) ? "MAP_VALUE" : "MAP_EXPRESSION";
@@ -51,6 +54,17 @@ public record CompiledField(String label, TargetPath target, SourcePath[] source
 		} catch (IllegalArgumentException | ArithmeticException e) {
 			problems.add(Problem.error("MAP_VALUE", source.locationOf(at), label + ": " + e.getMessage()));
 		}
+	}
+
+	private void trace(SourceView source, TargetBuilder builder, RuleContext context, Object[] read, String at,
+			Object result) {
+		List<String> paths = new java.util.ArrayList<>();
+		for (SourcePath path : sources) {
+			paths.add(path.text());
+		}
+		List<Object> found = sources.length == 0 ? List.of() : java.util.Arrays.asList(read.clone());
+		context.trace(new io.syncline.mapping.FieldTrace(builder.result(), target.text(), label, paths, found,
+				source.locationOf(at), result));
 	}
 
 	private static Object firstPresent(Object[] values) {

@@ -24,6 +24,24 @@ public final class RuleContext implements JexlContext {
 	/** The single source value of the rule bound by {@link #bindOne}; {@link #values} is then made if asked for. */
 	private Object single;
 	private boolean bindsOne;
+	/** Told how each value is made, in the preview; null in production, where nothing is traced. */
+	private final java.util.function.Consumer<io.syncline.mapping.FieldTrace> tracer;
+
+	public RuleContext() {
+		this(null);
+	}
+
+	public RuleContext(java.util.function.Consumer<io.syncline.mapping.FieldTrace> tracer) {
+		this.tracer = tracer;
+	}
+
+	public boolean tracing() {
+		return tracer != null;
+	}
+
+	void trace(io.syncline.mapping.FieldTrace trace) {
+		tracer.accept(trace);
+	}
 
 	public void bind(SourceView source, Object[] sourceValues) {
 		record.source = source;
