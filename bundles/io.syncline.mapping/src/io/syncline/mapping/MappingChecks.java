@@ -38,7 +38,7 @@ public final class MappingChecks {
 	public static List<MappingProblem> check(Mapping mapping, MappingEnvironment environment, SchemaNode sourceRoot) {
 		List<MappingProblem> problems = new ArrayList<>(MappingCompiler.problems(mapping, environment));
 		unknownFunctions(problems, "", "filter", mapping.getFilter());
-		SchemaNode context = sourceRoot == null ? null : SourceSchemas.recordContext(mapping, sourceRoot);
+		SchemaNode context = sourceRoot == null ? null : SchemaTrees.recordContext(mapping, sourceRoot);
 		boolean inbound = mapping.getDirection() != Direction.OUTBOUND;
 		EClassifier target = inbound ? CanonicalPackage.eINSTANCE.getEClassifier(mapping.getTargetType()) : null;
 		checkRules(problems, mapping.getRules(), "", context, target instanceof EClass type ? type : null);
@@ -55,7 +55,7 @@ public final class MappingChecks {
 			if (rule instanceof FieldRule field) {
 				unknownFunctions(problems, at, label, field.getExpression());
 				for (String source : field.getSources()) {
-					SchemaNode node = context == null ? null : SourceSchemas.resolve(context, source);
+					SchemaNode node = context == null ? null : SchemaTrees.resolve(context, source);
 					if (context != null && node == null) {
 						problems.add(MappingProblem.warning(at, label + ": source " + source
 								+ " is not in the sample's tree; the rule is kept as written (unresolved)"));
@@ -64,7 +64,7 @@ public final class MappingChecks {
 					}
 				}
 			} else if (rule instanceof LoopRule loop) {
-				SchemaNode element = context == null ? null : SourceSchemas.resolve(context, loop.getSource());
+				SchemaNode element = context == null ? null : SchemaTrees.resolve(context, loop.getSource());
 				if (context != null && element == null) {
 					problems.add(MappingProblem.warning(at, label + ": loop source " + loop.getSource()
 							+ " is not in the sample's tree; the loop is kept as written (unresolved)"));
@@ -140,7 +140,7 @@ public final class MappingChecks {
 		if (from == DataType.STRING && node.getSample() != null) {
 			// a schema's text type says little (an X12 AN element holding 1): the sample's value says what it is
 			FieldType seen = FieldType.of(node.getSample());
-			from = seen == null ? from : SourceSchemas.dataType(seen);
+			from = seen == null ? from : SchemaTrees.dataType(seen);
 		} else if (from == DataType.STRING) {
 			return; // nothing seen: no grounds for a warning
 		}

@@ -65,6 +65,27 @@ public final class MappingCompiler {
 		return problems;
 	}
 
+	/**
+	 * What is wrong with one expression as typed (it does not parse, or calls a function there is not), or null:
+	 * what the editor marks as the analyst types. The parser's message gives the column where it can.
+	 */
+	public static String expressionProblem(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			SYNTAX.compile(text);
+		} catch (IllegalArgumentException e) {
+			return e.getMessage();
+		}
+		java.util.Set<String> unknown = io.syncline.mapping.functions.FunctionCatalog.unknownCalls(text);
+		return unknown.isEmpty() ? null : "unknown function fn:" + String.join(", fn:", unknown);
+	}
+
+	/** Parses expressions for {@link #expressionProblem}; the functions' settings do not change what parses. */
+	private static final Expressions SYNTAX = new Expressions(
+			new MappingFunctions(Locale.ROOT, Map.of(), io.syncline.mapping.functions.UomCatalog.empty()));
+
 	private static CompiledMapping compile(Mapping mapping, MappingEnvironment environment,
 			List<MappingProblem> problems) {
 		Map<String, Map<String, String>> lookups = new HashMap<>(environment.lookups());
@@ -170,6 +191,14 @@ public final class MappingCompiler {
 			problems.add(MappingProblem.error(at, label + ": " + e.getMessage()));
 			return null;
 		}
+	}
+
+	/** How a mapping reads its source, as its settings say (the editor reads a sample with these). */
+	public static SourceOptions sourceOptionsOf(Mapping mapping) {
+		SourceSettings source = mapping.getSource();
+		Locale locale = source == null || source.getNumberLocale() == null || source.getNumberLocale().isBlank()
+				? Locale.ROOT : Locale.forLanguageTag(source.getNumberLocale());
+		return sourceOptions(source, locale);
 	}
 
 	private static SourceOptions sourceOptions(SourceSettings settings, Locale locale) {

@@ -49,6 +49,19 @@ public final class MappingDocument {
 		return new MappingDocument(file, MappingResources.load(file));
 	}
 
+	/**
+	 * A published version, open to read: it has no file, and {@link #save()} refuses (open it as a draft to
+	 * change it).
+	 */
+	public static MappingDocument readOnly(String name, byte[] xmi) throws IOException {
+		return new MappingDocument(null, MappingResources.load(xmi, name));
+	}
+
+	public boolean isReadOnly() {
+		return file == null;
+	}
+
+	/** The draft's file; null for a published version open to read. */
 	public Path file() {
 		return file;
 	}
@@ -88,6 +101,9 @@ public final class MappingDocument {
 
 	/** Writes the XMI aside, then renames it over the file; clean from then on. */
 	public void save() throws IOException {
+		if (file == null) {
+			throw new IOException(mapping.getName() + " is a published version, open to read: open it as a draft to change it");
+		}
 		byte[] xmi = serialize();
 		Path aside = file.resolveSibling("." + file.getFileName() + ".saving");
 		Files.write(aside, xmi);

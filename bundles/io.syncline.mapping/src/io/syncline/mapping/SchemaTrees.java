@@ -15,14 +15,59 @@ import io.syncline.mapping.model.SchemaNode;
 import io.syncline.mapping.model.SourceFormatKind;
 
 /**
- * The source tree of a mapping as the editor shows it and rules name it: a {@link SchemaNode} tree, kept in the
- * mapping ({@link Mapping#getSourceSchema()}) once a sample has been read, so a draft opens with its tree even
- * where the sample is not at hand. Paths between nodes are the rules' source paths ({@code PO1/PO107}, relative to
- * a loop's element, {@code ..} to its context), so a rule is resolved or not against the tree by its text alone.
+ * The two trees of a mapping as the editor shows them and rules name them, both as {@link SchemaNode}s. The source
+ * tree is kept in the mapping ({@link Mapping#getSourceSchema()}) once a sample has been read, so a draft opens
+ * with its tree even where the sample is not at hand. Paths between nodes are the rules' paths ({@code PO1/PO107}
+ * or {@code quantity/value}, relative to a loop's element, {@code ..} to its context), so a rule is resolved or not
+ * against a tree by its text alone.
  */
-public final class SourceSchemas {
+public final class SchemaTrees {
 
-	private SourceSchemas() {
+	private SchemaTrees() {
+	}
+
+	/**
+	 * An inbound mapping's target tree: the canonical class's features, each one's type in words as its title
+	 * ({@code decimal}, {@code Item by key}); a repeating feature's children are relative to its element.
+	 */
+	public static SchemaNode ofTarget(TargetSchema.Node target) {
+		SchemaNode node = MappingFactory.eINSTANCE.createSchemaNode();
+		node.setName(target.name());
+		node.setTitle(target.type());
+		node.setRequired(target.required());
+		node.setRepeating(target.repeating());
+		node.setType(target.children().isEmpty() ? DataType.STRING : DataType.GROUP);
+		for (TargetSchema.Node child : target.children()) {
+			node.getChildren().add(ofTarget(child));
+		}
+		return node;
+	}
+
+	/**
+	 * The target tree of a mapping: the canonical class inbound, the X12 transaction set outbound, else the paths
+	 * the rules write.
+	 */
+	public static SchemaNode targetOf(Mapping mapping) {
+		if (mapping.getDirection() != io.syncline.mapping.model.Direction.OUTBOUND) {
+			return ofTarget(TargetSchema.of(mapping.getTargetType()));
+		}
+		if (mapping.getTargetType() != null && mapping.getTargetType().matches("\\d{3}")) {
+			return of(io.syncline.formats.infer.SchemaInference.x12(mapping.getTargetType()));
+		}
+		SchemaNode root = MappingFactory.eINSTANCE.createSchemaNode();
+		root.setName(mapping.getTargetType() == null ? "record" : mapping.getTargetType());
+		root.setType(DataType.GROUP);
+		placeTargets(root, mapping.getRules());
+		return root;
+	}
+
+	private static void placeTargets(SchemaNode context, List<Rule> rules) {
+		for (Rule rule : rules) {
+			SchemaNode node = place(context, rule.getTarget(), rule instanceof LoopRule);
+			if (rule instanceof LoopRule loop && node != null) {
+				placeTargets(node, loop.getRules());
+			}
+		}
 	}
 
 	/** A tree inferred from a sample, as the mapping keeps it. */
@@ -56,7 +101,8 @@ public final class SourceSchemas {
 
 	/**
 	 * Where no sample was ever read: a tree of the paths the rules name, so every rule still shows and draws. Loop
-	 * sources repeat; a path with {@code ..} or {@code *} is not placed (its rule shows as unresolved).
+	 * sources repeat; {@code ..} climbs from the loop; a path with {@code *}, or one that climbs above the record,
+	 * is not placed (its rule shows as unresolved).
 	 */
 	public static SchemaNode fromRules(Mapping mapping) {
 		SchemaNode root = MappingFactory.eINSTANCE.createSchemaNode();
@@ -84,11 +130,18 @@ public final class SourceSchemas {
 	}
 
 	private static SchemaNode place(SchemaNode context, String path, boolean repeating) {
-		if (path == null || path.isBlank() || path.startsWith("/") || path.contains("..") || path.contains("*")) {
+		if (path == null || path.isBlank() || path.startsWith("/") || path.contains("*")) {
 			return null;
 		}
 		SchemaNode node = context;
 		for (String step : path.trim().split("/")) {
+			if ("..".equals(step)) {
+				node = parent(node);
+				if (node == null) {
+					return null;
+				}
+				continue;
+			}
 			SchemaNode next = child(node, step);
 			if (next == null) {
 				next = MappingFactory.eINSTANCE.createSchemaNode();

@@ -1,0 +1,288 @@
+package io.syncline.ui.mapping.internal.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.accessibility.AccessibleAdapter;
+import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Path;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+
+import io.syncline.mapping.model.SchemaNode;
+import io.syncline.ui.mapping.internal.editor.RuleEnds.End;
+
+/**
+ * The lines between the two trees, one per rule end, drawn with plain SWT GC. Each end sits at its node's row
+ * centre; inside a collapsed subtree at the nearest visible ancestor; scrolled out of view at the tree's edge,
+ * dotted. An unresolved source comes from the top edge, red and dashed. Lines follow scrolling, expanding,
+ * collapsing and resizing, because they are laid out again on every paint from the trees as they are.
+ */
+public final class MappingCanvas {
+
+	/** Where an end of a line lands: its y on the canvas, and whether it sits at an ancestor or an edge. */
+	public record Anchor(int y, boolean atAncestor, boolean outOfView) {
+	}
+
+	/** A line as laid out now: the rule end, and its two anchors (the source one for each source). */
+	public record Line(End end, SchemaNode source, Anchor from, Anchor to) {
+	}
+
+	private static final RGB[] LOOP_COLOURS = { new RGB(0x3b, 0x5b, 0x8c), new RGB(0x1b, 0x7f, 0x5a),
+			new RGB(0x9a, 0x4f, 0x00), new RGB(0x7a, 0x3f, 0x9c), new RGB(0x00, 0x7c, 0x8a), new RGB(0x8c, 0x5a, 0x2b),
+			new RGB(0x4f, 0x6f, 0x1f), new RGB(0xa0, 0x3c, 0x68) };
+	private static final RGB UNRESOLVED = new RGB(0xc0, 0x1c, 0x28);
+	private static final int HIT_DISTANCE = 5;
+
+	private final Canvas canvas;
+	private final TreeViewer sourceViewer;
+	private final TreeViewer targetViewer;
+	private List<End> ends = List.of();
+	private End selected;
+	private Set<SchemaNode> highlighted = Set.of();
+
+	public MappingCanvas(Composite parent, TreeViewer sourceViewer, TreeViewer targetViewer) {
+		this.sourceViewer = sourceViewer;
+		this.targetViewer = targetViewer;
+		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+		canvas.addPaintListener(event -> paint(event.gc));
+		follow(sourceViewer.getTree());
+		follow(targetViewer.getTree());
+		canvas.addListener(SWT.Resize, event -> canvas.redraw());
+		canvas.getAccessible().addAccessibleListener(new AccessibleAdapter() {
+			@Override
+			public void getName(AccessibleEvent e) {
+				e.result = "Mapping lines: " + ends.size() + " rules"
+						+ (selected == null ? "" : "; selected " + describe(selected));
+			}
+
+			@Override
+			public void getDescription(AccessibleEvent e) {
+				e.result = selected == null ? "Select a rule in the rule list to hear its line" : describe(selected);
+			}
+		});
+	}
+
+	public Canvas control() {
+		return canvas;
+	}
+
+	/** Redraws whenever a tree moves under the lines: scroll, wheel, expand, collapse, resize, keys. */
+	private void follow(Tree tree) {
+		Listener later = event -> canvas.getDisplay().asyncExec(() -> {
+			if (!canvas.isDisposed()) {
+				canvas.redraw();
+			}
+		});
+		for (int type : new int[] { SWT.Expand, SWT.Collapse, SWT.MouseWheel, SWT.Resize, SWT.KeyDown, SWT.MouseUp,
+				SWT.Selection }) {
+			tree.addListener(type, later);
+		}
+		if (tree.getVerticalBar() != null) {
+			tree.getVerticalBar().addListener(SWT.Selection, later);
+		}
+	}
+
+	public void setEnds(List<End> newEnds) {
+		ends = newEnds;
+		if (selected != null && !ends.contains(selected)) {
+			selected = null;
+		}
+		canvas.redraw();
+	}
+
+	public void setSelection(End end, Set<SchemaNode> nodes) {
+		selected = end;
+		highlighted = nodes;
+		canvas.redraw();
+	}
+
+	/** The lines as they would be drawn now. */
+	public List<Line> lines() {
+		List<Line> lines = new ArrayList<>();
+		for (End end : ends) {
+			Anchor to = end.target() == null ? edge(targetViewer, true) : anchor(targetViewer, end.target());
+			for (SchemaNode source : end.sources()) {
+				lines.add(new Line(end, source, anchor(sourceViewer, source), to));
+			}
+			for (int i = 0; i < end.unresolved().size(); i++) {
+				lines.add(new Line(end, null, edge(sourceViewer, true), to));
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Where a node's line ends: its row's centre; in a collapsed subtree, its nearest visible ancestor's; above or
+	 * below the tree's visible rows, the edge.
+	 */
+	public Anchor anchor(TreeViewer viewer, SchemaNode node) {
+		List<SchemaNode> chain = new ArrayList<>();
+		for (SchemaNode at = node; at != null && at != viewer.getInput(); at = at.eContainer() instanceof SchemaNode p
+				? p : null) {
+			chain.add(0, at);
+		}
+		TreeItem visible = null;
+		for (SchemaNode at : chain) {
+			if (!(viewer.testFindItem(at) instanceof TreeItem item) || item.isDisposed()) {
+				break;
+			}
+			visible = item;
+			if (at != node && !item.getExpanded()) {
+				break;
+			}
+		}
+		if (visible == null) {
+			return edge(viewer, true);
+		}
+		Tree tree = viewer.getTree();
+		Rectangle row = visible.getBounds();
+		Rectangle area = rows(tree);
+		int centre = row.y + row.height / 2;
+		boolean atAncestor = visible.getData() != node;
+		if (centre < area.y) {
+			return new Anchor(toCanvas(tree, area.y), atAncestor, true);
+		}
+		if (centre > area.y + area.height) {
+			return new Anchor(toCanvas(tree, area.y + area.height), atAncestor, true);
+		}
+		return new Anchor(toCanvas(tree, centre), atAncestor, false);
+	}
+
+	private Anchor edge(TreeViewer viewer, boolean top) {
+		Rectangle area = rows(viewer.getTree());
+		return new Anchor(toCanvas(viewer.getTree(), top ? area.y : area.y + area.height), false, true);
+	}
+
+	/**
+	 * The part of a tree where rows show, in the coordinates of its items: below the header. GTK puts the origin of
+	 * its client area above the header (y = -header) and its rows at 0; Windows puts the rows below the header at
+	 * its origin; either way the rows begin a header's height below the client area's top.
+	 */
+	private static Rectangle rows(Tree tree) {
+		Rectangle area = tree.getClientArea();
+		int header = tree.getHeaderVisible() ? tree.getHeaderHeight() : 0;
+		return new Rectangle(area.x, area.y + header, area.width, Math.max(0, area.height - header));
+	}
+
+	private int toCanvas(Tree tree, int y) {
+		Point point = tree.getDisplay().map(tree, canvas, 0, y);
+		return point.y;
+	}
+
+	private void paint(GC gc) {
+		Rectangle size = canvas.getClientArea();
+		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+		gc.fillRectangle(size);
+		gc.setAntialias(SWT.ON);
+		List<Line> lines = lines();
+		// unselected lines first, so the selected one is drawn over them
+		for (Line line : lines) {
+			if (line.end() != selected) {
+				draw(gc, line, size.width);
+			}
+		}
+		for (Line line : lines) {
+			if (line.end() == selected) {
+				draw(gc, line, size.width);
+			}
+		}
+	}
+
+	private void draw(GC gc, Line line, int width) {
+		boolean unresolved = line.source() == null;
+		boolean isSelected = line.end() == selected;
+		boolean lit = isSelected || line.source() != null && highlighted.contains(line.source())
+				|| line.end().target() != null && highlighted.contains(line.end().target());
+		RGB rgb = unresolved ? UNRESOLVED : LOOP_COLOURS[line.end().colour() % LOOP_COLOURS.length];
+		Color colour = new Color(rgb);
+		gc.setForeground(colour);
+		gc.setLineWidth(isSelected ? 3 : lit ? 2 : 1);
+		gc.setLineStyle(unresolved ? SWT.LINE_DASH
+				: line.from().outOfView() || line.to().outOfView() ? SWT.LINE_DOT : SWT.LINE_SOLID);
+		int y1 = line.from().y();
+		int y2 = line.to().y();
+		Path path = new Path(canvas.getDisplay());
+		try {
+			path.moveTo(0, y1);
+			path.lineTo(6, y1);
+			path.cubicTo(width / 2f, y1, width / 2f, y2, width - 6, y2);
+			path.lineTo(width, y2);
+			gc.drawPath(path);
+		} finally {
+			path.dispose();
+		}
+		if (line.end().isLoop()) {
+			gc.setLineStyle(SWT.LINE_SOLID);
+			gc.drawRectangle(0, y1 - 3, 4, 6);
+			gc.drawRectangle(width - 5, y2 - 3, 4, 6);
+		}
+		gc.setLineStyle(SWT.LINE_SOLID);
+	}
+
+	/** The rule end whose line passes within a few pixels of a point, or null. */
+	public End endAt(int x, int y) {
+		int width = canvas.getClientArea().width;
+		End nearest = null;
+		double best = HIT_DISTANCE;
+		for (Line line : lines()) {
+			for (int step = 0; step <= 40; step++) {
+				double t = step / 40.0;
+				double px = bezier(t, 0, width / 2.0, width / 2.0, width);
+				double py = bezier(t, line.from().y(), line.from().y(), line.to().y(), line.to().y());
+				double distance = Math.hypot(px - x, py - y);
+				if (distance < best) {
+					best = distance;
+					nearest = line.end();
+				}
+			}
+		}
+		return nearest;
+	}
+
+	private static double bezier(double t, double p0, double p1, double p2, double p3) {
+		double u = 1 - t;
+		return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+	}
+
+	public void addClickListener(java.util.function.Consumer<End> clicked) {
+		canvas.addListener(SWT.MouseDown, (Event event) -> clicked.accept(endAt(event.x, event.y)));
+	}
+
+	public void redraw() {
+		canvas.redraw();
+	}
+
+	/** A line in words: {@code PO1-07 Product/Service ID → supplierSku, condition …}. */
+	public static String describe(End end) {
+		StringBuilder text = new StringBuilder();
+		List<String> names = new ArrayList<>();
+		end.sources().forEach(source -> names.add(io.syncline.mapping.SchemaTrees.label(source)));
+		names.addAll(end.unresolved());
+		text.append(names.isEmpty() ? "(no source)" : String.join(" + ", names));
+		text.append(" → ").append(end.rule().getTarget());
+		if (end.isLoop()) {
+			text.append(", a loop");
+		}
+		if (end.rule().getCondition() != null && !end.rule().getCondition().isBlank()) {
+			text.append(", condition ").append(end.rule().getCondition());
+		}
+		if (!end.unresolved().isEmpty()) {
+			text.append(", unresolved: ").append(String.join(", ", end.unresolved()))
+					.append(" is not in the sample's tree");
+		}
+		return text.toString();
+	}
+}

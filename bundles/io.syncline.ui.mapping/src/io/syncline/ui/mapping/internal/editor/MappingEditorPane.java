@@ -1,0 +1,476 @@
+package io.syncline.ui.mapping.internal.editor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.edit.command.DeleteCommand;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+
+import io.syncline.mapping.MappingProblem;
+import io.syncline.mapping.SchemaTrees;
+import io.syncline.mapping.model.Mapping;
+import io.syncline.mapping.model.SchemaNode;
+import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.mapping.internal.MappingDocument;
+import io.syncline.ui.mapping.internal.editor.RuleEnds.End;
+
+/**
+ * The mapping editor's body, on a {@link MappingDocument}: the source tree, the lines, the target tree and the
+ * selected rule's properties side by side; below them the rule list, the problems, the live preview, the lookup
+ * tables and the source's options. Every change is a command on the document's stack, and everything shown is
+ * laid out again from the mapping after each one, so undo and redo need nothing of their own. Rules are made by
+ * dropping source nodes onto a target node or, from the keyboard, by selecting both and pressing Ctrl+L: the same
+ * {@link RuleLinker} either way.
+ */
+public final class MappingEditorPane {
+
+	private final MappingDocument document;
+	private final Composite composite;
+	private final Label title;
+	private final Label status;
+	private final SchemaTreePane sourcePane;
+	private final SchemaTreePane targetPane;
+	private final MappingCanvas canvas;
+	private final RuleProperties properties;
+	private final RuleTable rules;
+	private final ProblemsTable problemsTable;
+	private final PreviewPane preview;
+	private final LookupsPane lookups;
+	private final SourceOptionsPane sourceOptions;
+	private final CTabFolder tabs;
+	private final EditorChecks checks;
+	private final List<Runnable> changeListeners = new ArrayList<>();
+	private final CommandStackListener stackListener = event -> changed();
+	private SchemaNode sourceRoot;
+	private boolean sourceFromRules;
+	private List<End> ends = List.of();
+	private List<MappingProblem> problems = List.of();
+	private SampleChooser sampleChooser = () -> null;
+
+	/** Asks where the sample is (a file dialog in the workbench); null when the analyst cancels. */
+	@FunctionalInterface
+	public interface SampleChooser {
+		Path choose();
+	}
+
+	public MappingEditorPane(Composite parent, MappingDocument document) {
+		this.document = document;
+		composite = new Composite(parent, SWT.NONE);
+		composite.setLayout(new GridLayout(1, false));
+		Composite header = new Composite(composite, SWT.NONE);
+		header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		header.setLayout(new GridLayout(5, false));
+		title = new Label(header, SWT.NONE);
+		title.setFont(JFaceResources.getHeaderFont());
+		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		button(header, "Link (Ctrl+L)", "Link the selected source and target nodes", this::linkSelected);
+		button(header, "Delete rule", "Delete the selected rule", this::deleteSelected);
+		button(header, "Undo", "Undo (Ctrl+Z)", this::undo);
+		button(header, "Redo", "Redo (Ctrl+Shift+Z)", this::redo);
+		status = AccessibleNames.named(new Label(composite, SWT.WRAP), "Editor status");
+		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+		SashForm vertical = new SashForm(composite, SWT.VERTICAL);
+		vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		SashForm sides = new SashForm(vertical, SWT.HORIZONTAL);
+		sourcePane = new SchemaTreePane(sides, "Source", true);
+		Composite middle = new Composite(sides, SWT.NONE);
+		middle.setLayout(new org.eclipse.swt.layout.FillLayout());
+		targetPane = new SchemaTreePane(sides, "Target", false);
+		canvas = new MappingCanvas(middle, sourcePane.viewer(), targetPane.viewer());
+		properties = new RuleProperties(sides, document::domain, this::execute, this::sourcePaths,
+				this::lookupNames);
+		sides.setWeights(29, 10, 29, 32);
+		tabs = new CTabFolder(vertical, SWT.BORDER | SWT.FLAT);
+		rules = new RuleTable(tabs);
+		tab("Rules", rules.viewer().getControl());
+		problemsTable = new ProblemsTable(tabs, this::reveal);
+		tab("Problems", problemsTable.viewer().getControl());
+		preview = new PreviewPane(tabs, this::chooseSample);
+		tab("Preview", preview.control());
+		lookups = new LookupsPane(tabs, document, this::execute);
+		tab("Lookup tables", lookups.control());
+		sourceOptions = new SourceOptionsPane(tabs, document, this::execute, this::sourcePaths, this::lookupNames);
+		tab("Source options", sourceOptions.control());
+		tabs.setSelection(0);
+		vertical.setWeights(62, 38);
+		checks = new EditorChecks(composite, this::showProblems);
+
+		wire();
+		document.commands().addCommandStackListener(stackListener);
+		composite.addListener(SWT.Dispose, event -> {
+			document.commands().removeCommandStackListener(stackListener);
+			preview.cancelRun("closed");
+		});
+		rebuildTrees();
+		changed();
+		properties.setEditable(!document.isReadOnly());
+	}
+
+	private void tab(String name, Control control) {
+		CTabItem item = new CTabItem(tabs, SWT.NONE);
+		item.setText(name);
+		item.setControl(control);
+	}
+
+	private Button button(Composite parent, String text, String name, Runnable action) {
+		Button button = AccessibleNames.named(new Button(parent, SWT.PUSH), name);
+		button.setText(text);
+		button.setToolTipText(name);
+		button.addListener(SWT.Selection, event -> action.run());
+		return button;
+	}
+
+	private void wire() {
+		sourcePane.viewer().addSelectionChangedListener(event -> highlight(sourcePane.selected()));
+		targetPane.viewer().addSelectionChangedListener(event -> highlight(targetPane.selected()));
+		rules.viewer().addSelectionChangedListener(event -> selectEnd(rules.selected(), false));
+		canvas.addClickListener(end -> {
+			if (end != null) {
+				selectEnd(end, true);
+			}
+		});
+		LinkDrop.install(this, sourcePane, targetPane);
+		for (Control control : new Control[] { sourcePane.viewer().getTree(), targetPane.viewer().getTree(),
+				rules.viewer().getTable(), canvas.control() }) {
+			control.addListener(SWT.KeyDown, this::key);
+		}
+	}
+
+	/** Ctrl+L links, Delete deletes; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y where the workbench does not take them. */
+	private void key(Event event) {
+		boolean mod = (event.stateMask & SWT.MOD1) != 0;
+		if (mod && (event.keyCode == 'l' || event.keyCode == 'L')) {
+			linkSelected();
+			event.doit = false;
+		} else if (event.keyCode == SWT.DEL && event.widget == rules.viewer().getTable()) {
+			deleteSelected();
+			event.doit = false;
+		} else if (standaloneKeys && mod && (event.keyCode == 'z' || event.keyCode == 'Z')) {
+			if ((event.stateMask & SWT.SHIFT) != 0) {
+				redo();
+			} else {
+				undo();
+			}
+			event.doit = false;
+		} else if (standaloneKeys && mod && (event.keyCode == 'y' || event.keyCode == 'Y')) {
+			redo();
+			event.doit = false;
+		}
+	}
+
+	/** Outside the workbench (tests, dialogs) the pane takes the undo keys itself; in it, the workbench does. */
+	private boolean standaloneKeys = true;
+
+	public void setStandaloneKeys(boolean standalone) {
+		standaloneKeys = standalone;
+	}
+
+	public Composite control() {
+		return composite;
+	}
+
+	public MappingDocument document() {
+		return document;
+	}
+
+	public void setSampleChooser(SampleChooser chooser) {
+		sampleChooser = chooser;
+	}
+
+	public void addChangeListener(Runnable listener) {
+		changeListeners.add(listener);
+	}
+
+	// ---- what changes do
+
+	private void execute(Command command) {
+		if (document.isReadOnly()) {
+			say("This version is open to read; open it as a draft to change it.");
+			return;
+		}
+		try {
+			document.execute(command);
+		} catch (IllegalArgumentException refused) {
+			say(refused.getMessage());
+		}
+	}
+
+	private void changed() {
+		if (composite.isDisposed()) {
+			return;
+		}
+		Mapping mapping = document.mapping();
+		if (sourceRoot == null || sourceFromRules || mapping.getSourceSchema() != sourceRoot) {
+			rebuildTrees();
+		}
+		ends = RuleEnds.of(mapping, sourceRoot, targetPane.root());
+		End kept = rules.selected();
+		rules.setEnds(ends, byRule(problems));
+		Set<SchemaNode> sourcesMapped = Collections.newSetFromMap(new IdentityHashMap<>());
+		Set<SchemaNode> targetsMapped = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (End end : ends) {
+			sourcesMapped.addAll(end.sources());
+			if (end.target() != null) {
+				targetsMapped.add(end.target());
+			}
+		}
+		sourcePane.setMapped(sourcesMapped);
+		targetPane.setMapped(targetsMapped);
+		canvas.setEnds(ends);
+		End again = kept == null ? null : ends.stream().filter(end -> end.rule() == kept.rule()).findFirst()
+				.orElse(null);
+		if (again != null) {
+			rules.select(again);
+		}
+		properties.show(again);
+		title.setText(heading(mapping));
+		lookups.refresh();
+		sourceOptions.refresh();
+		checks.schedule(mapping, sourceFromRules ? null : sourceRoot);
+		preview.schedule(mapping);
+		changeListeners.forEach(Runnable::run);
+	}
+
+	private String heading(Mapping mapping) {
+		String version = mapping.getVersion() == null ? "" : " v" + mapping.getVersion().getNumber();
+		return mapping.getName() + (document.isReadOnly() ? version + " (published, read-only)" : " (draft)") + " — "
+				+ String.valueOf(mapping.getDirection()).toLowerCase() + " to " + mapping.getTargetType()
+				+ (document.isDirty() ? " *" : "");
+	}
+
+	private void rebuildTrees() {
+		Mapping mapping = document.mapping();
+		sourceFromRules = mapping.getSourceSchema() == null;
+		sourceRoot = sourceFromRules ? SchemaTrees.fromRules(mapping) : mapping.getSourceSchema();
+		sourcePane.setRoot(sourceRoot);
+		if (targetPane.root() == null) {
+			SchemaNode target;
+			try {
+				target = SchemaTrees.targetOf(mapping);
+			} catch (IllegalArgumentException unknown) {
+				say(unknown.getMessage());
+				target = SchemaTrees.fromRules(io.syncline.mapping.model.MappingFactory.eINSTANCE.createMapping());
+			}
+			targetPane.setRoot(target);
+		}
+		if (sourceFromRules) {
+			say("No sample read yet: the source tree shows the paths the rules name. Choose a sample (Preview › "
+					+ "Sample…) to see the whole source and preview.");
+		}
+	}
+
+	private void showProblems(List<MappingProblem> found) {
+		problems = found;
+		problemsTable.setProblems(found);
+		rules.setProblems(byRule(found));
+		long errors = found.stream().filter(MappingProblem::isError).count();
+		tabs.getItem(1).setText("Problems (" + errors + " errors, " + (found.size() - errors) + " warnings)");
+		changeListeners.forEach(Runnable::run);
+	}
+
+	private static Map<String, List<MappingProblem>> byRule(List<MappingProblem> found) {
+		Map<String, List<MappingProblem>> map = new HashMap<>();
+		for (MappingProblem problem : found) {
+			map.computeIfAbsent(problem.rulePath(), path -> new ArrayList<>()).add(problem);
+		}
+		return map;
+	}
+
+	// ---- actions
+
+	/** Links the selected source nodes to the selected target node: Ctrl+L, the keyboard path. */
+	public void linkSelected() {
+		if (targetPane.selected().size() != 1) {
+			say("Select one target node (and one or more source nodes), then press Ctrl+L.");
+			return;
+		}
+		link(sourcePane.selected(), targetPane.selected().get(0));
+	}
+
+	/** What a drop and Ctrl+L both do: makes the rule, or says why not. */
+	public void link(List<SchemaNode> sources, SchemaNode target) {
+		if (document.isReadOnly()) {
+			say("This version is open to read; open it as a draft to change it.");
+			return;
+		}
+		try {
+			Command command = new RuleLinker(document.domain(), document.mapping(), sourceRoot, targetPane.root())
+					.link(sources, target);
+			execute(command);
+			say(command.getLabel());
+			End made = ends.stream().filter(end -> end.target() == target).reduce((a, b) -> b).orElse(null);
+			if (made != null) {
+				rules.select(made);
+			}
+		} catch (IllegalArgumentException refused) {
+			say(refused.getMessage());
+		}
+	}
+
+	public void deleteSelected() {
+		End end = rules.selected();
+		if (end == null) {
+			say("Select a rule to delete.");
+			return;
+		}
+		execute(DeleteCommand.create(document.domain(), end.rule()));
+	}
+
+	public void undo() {
+		if (document.commands().canUndo()) {
+			document.commands().undo();
+		}
+	}
+
+	public void redo() {
+		if (document.commands().canRedo()) {
+			document.commands().redo();
+		}
+	}
+
+	private void chooseSample() {
+		Path file = sampleChooser.choose();
+		if (file != null) {
+			useSample(file);
+		}
+	}
+
+	/** Reads a sample's tree (in a Job) and keeps it in the mapping, as one undoable change; previews on it. */
+	public void useSample(Path file) {
+		preview.setSample(file);
+		SampleReader.read(composite, document, file, this::execute, this::say);
+	}
+
+	private void highlight(List<SchemaNode> nodes) {
+		Set<SchemaNode> lit = Collections.newSetFromMap(new IdentityHashMap<>());
+		lit.addAll(nodes);
+		canvas.setSelection(rules.selected(), lit);
+	}
+
+	/** Selects a rule: its row, its properties, both ends in the trees, its line. */
+	private void selectEnd(End end, boolean fromCanvas) {
+		if (fromCanvas) {
+			rules.select(end);
+			return; // the table's selection event comes back here
+		}
+		properties.show(end);
+		if (end == null) {
+			canvas.setSelection(null, Set.of());
+			return;
+		}
+		Set<SchemaNode> lit = Collections.newSetFromMap(new IdentityHashMap<>());
+		lit.addAll(end.sources());
+		if (end.target() != null) {
+			lit.add(end.target());
+		}
+		sourcePane.select(end.sources());
+		targetPane.select(end.target() == null ? List.of() : List.of(end.target()));
+		canvas.setSelection(end, lit);
+		say(MappingCanvas.describe(end));
+	}
+
+	/** Goes to a problem's rule (a double-click in Problems). */
+	private void reveal(MappingProblem problem) {
+		ends.stream().filter(end -> end.path().equals(problem.rulePath())).findFirst().ifPresent(end -> {
+			tabs.setSelection(0);
+			rules.select(end);
+			rules.viewer().getTable().setFocus();
+		});
+		say(problem.message());
+	}
+
+	void say(String text) {
+		if (!status.isDisposed()) {
+			status.setText(text == null ? "" : text);
+			composite.layout(true);
+		}
+	}
+
+	// ---- what the editor, the wizard and tests read
+
+	public List<End> ends() {
+		return ends;
+	}
+
+	public List<MappingProblem> problems() {
+		return problems;
+	}
+
+	public String statusText() {
+		return status.getText();
+	}
+
+	public SchemaNode sourceRoot() {
+		return sourceRoot;
+	}
+
+	public boolean sourceFromRules() {
+		return sourceFromRules;
+	}
+
+	public SchemaNode targetRoot() {
+		return targetPane.root();
+	}
+
+	/** Internal parts, for the editor part and the tests that drive them. */
+	public Parts parts() {
+		return new Parts(sourcePane.viewer(), targetPane.viewer(), canvas, rules.viewer(), problemsTable.viewer(),
+				properties, preview, tabs, sourcePane.findField(), lookups, sourceOptions, checks);
+	}
+
+	/** The pane's widgets and parts. */
+	public record Parts(org.eclipse.jface.viewers.TreeViewer source, org.eclipse.jface.viewers.TreeViewer target,
+			MappingCanvas canvas, org.eclipse.jface.viewers.TableViewer rules,
+			org.eclipse.jface.viewers.TableViewer problems, RuleProperties properties, PreviewPane preview,
+			CTabFolder tabs, org.eclipse.swt.widgets.Text findSource, LookupsPane lookups,
+			SourceOptionsPane sourceOptions, EditorChecks checks) {
+	}
+
+	private List<String> sourcePaths() {
+		List<String> paths = new ArrayList<>();
+		End end = rules.selected();
+		SchemaNode context = end != null ? end.sourceContext()
+				: sourceRoot == null ? null : SchemaTrees.recordContext(document.mapping(), sourceRoot);
+		if (context != null) {
+			collect(context, context, paths);
+		}
+		return paths;
+	}
+
+	private static void collect(SchemaNode context, SchemaNode node, List<String> into) {
+		for (SchemaNode child : node.getChildren()) {
+			if (SchemaTrees.hasValue(child)) {
+				into.add(SchemaTrees.path(context, child));
+			}
+			if (into.size() < 2000) {
+				collect(context, child, into);
+			}
+		}
+	}
+
+	private List<String> lookupNames() {
+		List<String> names = new ArrayList<>();
+		document.mapping().getLookups().forEach(table -> names.add(table.getName()));
+		return names;
+	}
+}
