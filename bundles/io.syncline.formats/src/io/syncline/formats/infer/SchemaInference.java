@@ -113,6 +113,18 @@ public final class SchemaInference {
 		}
 	}
 
+	/**
+	 * The tree of an X12 transaction set's schema ({@code 850}) without a sample: what an outbound mapping writes.
+	 * Refused for a set the runtime has no schema of.
+	 */
+	public static SchemaField x12(String transactionSet) {
+		Schema schema = X12Schemas.transaction(transactionSet);
+		if (schema == null) {
+			throw new IllegalArgumentException("no schema for X12 transaction set " + transactionSet);
+		}
+		return fromSchema(transactionSet, schema.getStandard());
+	}
+
 	private static SchemaField fromSchema(String name, EDIComplexType transaction) {
 		SchemaField root = new SchemaField(name);
 		root.describe(transaction.getTitle(), FieldType.GROUP, false, true);

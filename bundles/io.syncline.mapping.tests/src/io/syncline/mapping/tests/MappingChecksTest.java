@@ -21,7 +21,7 @@ import io.syncline.mapping.MappingCompiler;
 import io.syncline.mapping.MappingEnvironment;
 import io.syncline.mapping.MappingProblem;
 import io.syncline.mapping.MappingResources;
-import io.syncline.mapping.SourceSchemas;
+import io.syncline.mapping.SchemaTrees;
 import io.syncline.mapping.functions.FunctionCatalog;
 import io.syncline.mapping.model.FieldRule;
 import io.syncline.mapping.model.LoopRule;
@@ -36,7 +36,7 @@ class MappingChecksTest {
 	}
 
 	private static SchemaNode tree(String sample) throws Exception {
-		return SourceSchemas.of(SchemaInference.infer(Demo.sample(sample), SourceOptions.defaults(), 100));
+		return SchemaTrees.of(SchemaInference.infer(Demo.sample(sample), SourceOptions.defaults(), 100));
 	}
 
 	@Test
@@ -107,27 +107,27 @@ class MappingChecksTest {
 	@Test
 	void sourcePathsRoundTripThroughTheTree() throws Exception {
 		SchemaNode root = tree("edi/acme-855-po-ack.edi");
-		SchemaNode loop = SourceSchemas.resolve(root, "PO1_LOOP");
-		SchemaNode sku = SourceSchemas.resolve(loop, "PO1/PO107");
-		SchemaNode ackNumber = SourceSchemas.resolve(root, "BAK/BAK08");
+		SchemaNode loop = SchemaTrees.resolve(root, "PO1_LOOP");
+		SchemaNode sku = SchemaTrees.resolve(loop, "PO1/PO107");
+		SchemaNode ackNumber = SchemaTrees.resolve(root, "BAK/BAK08");
 		assertNotNull(sku);
 		assertTrue(loop.isRepeating());
-		assertEquals("PO1/PO107", SourceSchemas.path(loop, sku));
-		assertEquals("../BAK/BAK08", SourceSchemas.path(loop, ackNumber));
-		assertEquals(ackNumber, SourceSchemas.resolve(loop, "../BAK/BAK08"));
-		assertEquals("PO1-07 Product/Service ID", SourceSchemas.label(sku));
+		assertEquals("PO1/PO107", SchemaTrees.path(loop, sku));
+		assertEquals("../BAK/BAK08", SchemaTrees.path(loop, ackNumber));
+		assertEquals(ackNumber, SchemaTrees.resolve(loop, "../BAK/BAK08"));
+		assertEquals("PO1-07 Product/Service ID", SchemaTrees.label(sku));
 		assertEquals("AF-HX-0616", sku.getSample());
-		assertNull(SourceSchemas.resolve(loop, "PO1/PO199"));
+		assertNull(SchemaTrees.resolve(loop, "PO1/PO199"));
 	}
 
 	@Test
 	void withoutASampleTheTreeIsWhatTheRulesName() throws Exception {
 		Mapping mapping = load("acme-855-po-ack");
-		SchemaNode root = SourceSchemas.fromRules(mapping);
-		SchemaNode loop = SourceSchemas.resolve(root, "PO1_LOOP");
+		SchemaNode root = SchemaTrees.fromRules(mapping);
+		SchemaNode loop = SchemaTrees.resolve(root, "PO1_LOOP");
 		assertTrue(loop.isRepeating());
-		assertNotNull(SourceSchemas.resolve(loop, "ACK_LOOP/ACK/ACK05"));
-		assertNotNull(SourceSchemas.resolve(root, "BAK/BAK03"));
+		assertNotNull(SchemaTrees.resolve(loop, "ACK_LOOP/ACK/ACK05"));
+		assertNotNull(SchemaTrees.resolve(root, "BAK/BAK03"));
 	}
 
 	@Test

@@ -113,11 +113,17 @@ class MappingEditorTest {
 
 		// scroll both trees to the lines: their rules' ends come into view, the header's go out of it
 		Tree source = parts.source().getTree();
-		source.setTopItem((TreeItem) parts.source().testFindItem(loop));
+		TreeItem loopItem = (TreeItem) parts.source().testFindItem(loop);
+		source.setTopItem(loopItem);
 		Tree target = parts.target().getTree();
-		target.setTopItem((TreeItem) parts.target().testFindItem(SchemaTrees.resolve(pane.targetRoot(), "lines")));
-		flush(display);
-		assertTrue(assertLinesAtCentres(pane) >= 10);
+		TreeItem linesItem = (TreeItem) parts.target().testFindItem(SchemaTrees.resolve(pane.targetRoot(), "lines"));
+		target.setTopItem(linesItem);
+		// GTK scrolls when it next lays the tree out
+		await(display, () -> loopItem.getBounds().y < source.getClientArea().height / 2
+				&& linesItem.getBounds().y < target.getClientArea().height / 2,
+				() -> "scrolled: " + loopItem.getBounds() + ", " + linesItem.getBounds());
+		int inView = assertLinesAtCentres(pane);
+		assertTrue(inView >= 10, "ends in view at their centres: " + inView);
 		assertTrue(line(canvas, header).from().outOfView(), "BAK-03 is scrolled above the rows shown");
 		assertTrue(!line(canvas, lineNumber).from().outOfView());
 

@@ -93,6 +93,15 @@ public final class MappingCanvas {
 		if (tree.getVerticalBar() != null) {
 			tree.getVerticalBar().addListener(SWT.Selection, later);
 		}
+		// a scroll the program asked for (reveal) lands when GTK next draws the tree: follow the tree's own paint
+		int[] lastOffset = { Integer.MIN_VALUE };
+		tree.addListener(SWT.Paint, event -> {
+			int offset = tree.getItemCount() == 0 ? 0 : tree.getItem(0).getBounds().y;
+			if (offset != lastOffset[0]) {
+				lastOffset[0] = offset;
+				canvas.redraw();
+			}
+		});
 	}
 
 	public void setEnds(List<End> newEnds) {
