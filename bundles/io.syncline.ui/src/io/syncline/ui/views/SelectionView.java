@@ -63,7 +63,7 @@ public abstract class SelectionView extends ViewPart {
 	}
 
 	/** The content, once made; null before. */
-	protected Control content() {
+	public Control content() {
 		return content;
 	}
 

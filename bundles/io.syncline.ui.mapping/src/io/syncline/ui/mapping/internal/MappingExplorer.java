@@ -61,6 +61,45 @@ public final class MappingExplorer extends Composite {
 	private List<Path> local = List.of();
 	private long generation;
 
+	/** Where the explorer opens what the analyst chose: the editor in the workbench. */
+	public interface Opener {
+
+		/** Opens a local draft to edit. */
+		void openDraft(Path draft);
+
+		/** Opens a published version to read. */
+		void openPublished(String mapping, int version, byte[] xmi);
+
+		/** Starts the new-mapping wizard. */
+		void newMapping();
+
+		/** Asks which partner's flow a published mapping is to translate; null if cancelled. */
+		io.syncline.ui.mapping.internal.wizard.FlowBinding askBinding(MappingSummary mapping, List<String> partners,
+				Map<String, String> workflows);
+	}
+
+	private Opener opener = new Opener() {
+		@Override
+		public void openDraft(Path draft) {
+			status.setText("Open " + draft.getFileName() + " in the Design perspective to edit it.");
+		}
+
+		@Override
+		public void openPublished(String mapping, int version, byte[] xmi) {
+			status.setText("Open " + mapping + " in the Design perspective to read it.");
+		}
+
+		@Override
+		public void newMapping() {
+		}
+
+		@Override
+		public io.syncline.ui.mapping.internal.wizard.FlowBinding askBinding(MappingSummary mapping,
+				List<String> partners, Map<String, String> workflows) {
+			return null;
+		}
+	};
+
 	public MappingExplorer(Composite parent, RuntimeSelection selection, MappingDrafts drafts) {
 		super(parent, SWT.NONE);
 		this.selection = selection;
@@ -77,12 +116,12 @@ public final class MappingExplorer extends Composite {
 		tree.setHeaderVisible(true);
 		AccessibleNames.named(tree, "Mappings by partner, and local drafts");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
-		column("Mapping", 195, this::name);
-		column("Direction", 75, element -> element instanceof MappingSummary m ? lower(m.direction()) : "");
-		column("Source", 90, element -> element instanceof MappingSummary m ? m.sourceFormat() : "");
-		column("Target", 135, element -> element instanceof MappingSummary m ? m.target() : "");
-		column("Version", 60, this::version);
+		// three columns, so the explorer fits beside the editor at 1280x800
+		column("Mapping", 160, this::name);
+		column("Maps", 145, element -> element instanceof MappingSummary m ? maps(m) : "");
+		column("Version", 64, this::version);
 		viewer.setContentProvider(new Content());
+		viewer.addOpenListener(event -> openSelected());
 		tree.addListener(SWT.KeyDown, e -> {
 			if (e.keyCode == SWT.F5) {
 				reload();
@@ -94,7 +133,10 @@ public final class MappingExplorer extends Composite {
 		Composite buttons = new Composite(this, SWT.NONE);
 		buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(buttons);
+		button(buttons, "&New…", () -> opener.newMapping());
+		button(buttons, "&Open", this::openSelected);
 		button(buttons, "Open as &draft", () -> openAsDraft());
+		button(buttons, "&Bind to partner…", this::bindSelected);
 		button(buttons, "&Import…", this::importDraft);
 		button(buttons, "&Export…", this::exportSelected);
 		button(buttons, "De&lete draft", () -> deleteSelectedDraft(this::confirmDelete));
@@ -106,6 +148,71 @@ public final class MappingExplorer extends Composite {
 
 		addDisposeListener(e -> selection.removeListener(onActive));
 		selection.addListener(onActive); // tells the runtime active now at once: the first read
+	}
+
+	public void setOpener(Opener opener) {
+		this.opener = opener;
+	}
+
+	public MappingDrafts drafts() {
+		return drafts;
+	}
+
+	/**
+	 * Opens what is selected: a draft to edit, a published mapping's latest version to read (read from the runtime
+	 * in a Job).
+	 */
+	public void openSelected() {
+		Object chosen = selected();
+		if (chosen instanceof Path draft) {
+			opener.openDraft(draft);
+			return;
+		}
+		IntegrationRuntime runtime = selection.active().runtime();
+		if (!(chosen instanceof MappingSummary mapping) || runtime == null) {
+			status.setText("Choose a draft to edit, or a published mapping to read.");
+			return;
+		}
+		status.setText("Reading " + mapping.name() + " v" + mapping.latestVersion() + "…");
+		UiJobs.run(this, "Read " + mapping.name() + " v" + mapping.latestVersion(), () -> {
+			byte[] xmi = runtime.mapping(mapping.name(), mapping.latestVersion());
+			return () -> {
+				status.setText(mapping.name() + " v" + mapping.latestVersion() + " is open to read");
+				opener.openPublished(mapping.name(), mapping.latestVersion(), xmi);
+			};
+		}, status::setText);
+	}
+
+	/** Binds the selected published mapping to a partner's flow, asked for with the runtime's partners. */
+	public void bindSelected() {
+		IntegrationRuntime runtime = selection.active().runtime();
+		if (!(selected() instanceof MappingSummary mapping) || runtime == null) {
+			status.setText("Choose a published mapping to bind to a partner's flow.");
+			return;
+		}
+		UiJobs.run(this, "Read the partners", () -> {
+			List<String> partners = runtime.partners().stream().map(io.syncline.runtime.api.PartnerConfig::partnerId)
+					.sorted().toList();
+			Map<String, String> workflows = runtime.workflows();
+			return () -> {
+				io.syncline.ui.mapping.internal.wizard.FlowBinding binding = opener.askBinding(mapping, partners,
+						workflows);
+				if (binding != null) {
+					bind(binding);
+				}
+			};
+		}, status::setText);
+	}
+
+	/** Saves a binding through the partners API, in a Job. */
+	public void bind(io.syncline.ui.mapping.internal.wizard.FlowBinding binding) {
+		IntegrationRuntime runtime = selection.active().runtime();
+		status.setText("Binding " + binding.mapping() + "…");
+		UiJobs.run(this, "Bind " + binding.mapping() + " to " + binding.partnerId(), () -> {
+			binding.bind(runtime);
+			return () -> status.setText(binding.partnerId() + "'s " + binding.documentType() + " documents now go "
+					+ "through " + binding.mapping());
+		}, status::setText);
 	}
 
 	/** Shows the drafts of another folder (the analyst chose one in Preferences). */
@@ -281,6 +388,12 @@ public final class MappingExplorer extends Composite {
 			return "v" + mapping.latestVersion();
 		}
 		return element instanceof Path ? "draft" : "";
+	}
+
+	/** What a mapping maps, in a few words: {@code CSV → SupplierItem} inbound, {@code 850 from canonical} out. */
+	static String maps(MappingSummary mapping) {
+		return "OUTBOUND".equals(mapping.direction()) ? "model → " + mapping.target()
+				: mapping.sourceFormat() + " → " + mapping.target();
 	}
 
 	private static String lower(String text) {

@@ -127,8 +127,75 @@ public final class SelfTest {
 			checkLayout(window.getShell(), perspective.shortName());
 			capture(window.getShell(), screenshots.resolve(perspective.shortName() + ".png"));
 			Iterator<IViewReference> views = List.of(page.getViewReferences()).iterator();
-			eachView(window, perspective, views, () -> next(workbench, window, perspectives));
+			Runnable after = () -> next(workbench, window, perspectives);
+			eachView(window, perspective, views, Perspectives.DESIGN.equals(perspective.id())
+					? () -> openFirstMapping(window, System.nanoTime() + EDITOR_WAIT_NANOS, after) : after);
 		});
+	}
+
+	private static final long EDITOR_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
+	/**
+	 * In the Design perspective, opens the explorer's first published mapping as an analyst would (a double-click),
+	 * waits for the mapping editor, and checks and captures the window with it ({@code design-editor.png}).
+	 */
+	private void openFirstMapping(IWorkbenchWindow window, long deadline, Runnable then) {
+		Display display = window.getShell().getDisplay();
+		IWorkbenchPage page = window.getActivePage();
+		org.eclipse.ui.IViewPart view = page.findView(Perspectives.MAPPINGS_VIEW);
+		org.eclipse.swt.widgets.Tree tree = view instanceof io.syncline.ui.views.SelectionView selectionView
+				&& selectionView.content() != null ? firstTree(selectionView.content()) : null;
+		org.eclipse.swt.widgets.TreeItem first = tree == null || tree.getItemCount() == 0
+				|| tree.getItem(0).getItemCount() == 0 ? null : tree.getItem(0).getItem(0);
+		if (first == null) {
+			if (System.nanoTime() < deadline) {
+				display.timerExec(250, () -> openFirstMapping(window, deadline, then));
+			} else {
+				report(false, "the mapping explorer lists a published mapping to open");
+				display.asyncExec(then);
+			}
+			return;
+		}
+		tree.setSelection(first);
+		tree.notifyListeners(SWT.Selection, selectionEvent(first));
+		tree.notifyListeners(SWT.DefaultSelection, selectionEvent(first));
+		awaitEditor(window, deadline, first.getText(), then);
+	}
+
+	private static org.eclipse.swt.widgets.Event selectionEvent(org.eclipse.swt.widgets.TreeItem item) {
+		org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+		event.item = item;
+		return event;
+	}
+
+	private void awaitEditor(IWorkbenchWindow window, long deadline, String mapping, Runnable then) {
+		Display display = window.getShell().getDisplay();
+		if (window.getActivePage().getActiveEditor() == null && System.nanoTime() < deadline) {
+			display.timerExec(250, () -> awaitEditor(window, deadline, mapping, then));
+			return;
+		}
+		var editor = window.getActivePage().getActiveEditor();
+		report(editor != null, "the mapping editor opens " + mapping + (editor == null ? "" : ": " + editor.getTitle()));
+		display.timerExec(SETTLE_MILLIS, () -> {
+			checkLayout(window.getShell(), "design with the mapping editor");
+			capture(window.getShell(), screenshots.resolve("design-editor.png"));
+			display.asyncExec(then);
+		});
+	}
+
+	private static org.eclipse.swt.widgets.Tree firstTree(org.eclipse.swt.widgets.Control control) {
+		if (control instanceof org.eclipse.swt.widgets.Tree tree) {
+			return tree;
+		}
+		if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+			for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+				org.eclipse.swt.widgets.Tree found = firstTree(child);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Brings each view of the perspective to the top of its stack in turn, and checks the window's layout then. */

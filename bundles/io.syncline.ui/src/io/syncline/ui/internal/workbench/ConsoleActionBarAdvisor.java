@@ -24,6 +24,10 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 	private IAction preferences;
 	private IAction resetPerspective;
 	private IAction about;
+	private IAction save;
+	private IAction undo;
+	private IAction redo;
+	private IAction delete;
 
 	private final RuntimeSelection selection;
 
@@ -50,6 +54,10 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 	@Override
 	protected void makeActions(IWorkbenchWindow window) {
 		quit = registered(ActionFactory.QUIT.create(window));
+		save = registered(ActionFactory.SAVE.create(window));
+		undo = registered(ActionFactory.UNDO.create(window));
+		redo = registered(ActionFactory.REDO.create(window));
+		delete = registered(ActionFactory.DELETE.create(window));
 		preferences = registered(ActionFactory.PREFERENCES.create(window));
 		resetPerspective = registered(ActionFactory.RESET_PERSPECTIVE.create(window));
 		about = registered(new AboutAction(window));
@@ -66,8 +74,17 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 
 		MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
 		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		file.add(save);
 		file.add(new Separator());
 		file.add(quit);
+
+		// editors (the mapping editor) supply what these do: undo and redo on their command stack
+		MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+		edit.add(undo);
+		edit.add(redo);
+		edit.add(new Separator());
+		edit.add(delete);
+		edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 
 		MenuManager openPerspective = new MenuManager("&Open Perspective", "openPerspective");
 		openPerspective.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
@@ -84,6 +101,7 @@ final class ConsoleActionBarAdvisor extends ActionBarAdvisor {
 		help.add(about);
 
 		menuBar.add(file);
+		menuBar.add(edit);
 		menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 		menuBar.add(windowMenu);
 		menuBar.add(help);

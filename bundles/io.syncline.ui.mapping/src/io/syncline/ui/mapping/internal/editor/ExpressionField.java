@@ -83,7 +83,9 @@ final class ExpressionField {
 		});
 		StyledText text = viewer.getTextWidget();
 		AccessibleNames.named(text, name);
-		text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridData line = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		line.widthHint = 60;
+		text.setLayoutData(line);
 		text.addVerifyKeyListener(event -> {
 			if (event.keyCode == ' ' && (event.stateMask & SWT.MOD1) != 0) {
 				event.doit = false;
@@ -106,7 +108,9 @@ final class ExpressionField {
 		});
 		problem = new Label(composite, SWT.WRAP);
 		problem.setForeground(ERROR);
-		problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridData below = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		below.widthHint = 60;
+		problem.setLayoutData(below);
 	}
 
 	Composite control() {

@@ -45,6 +45,7 @@ public final class MappingEditorPane {
 
 	private final MappingDocument document;
 	private final Composite composite;
+	private final Composite header;
 	private final Label title;
 	private final Label status;
 	private final SchemaTreePane sourcePane;
@@ -76,13 +77,15 @@ public final class MappingEditorPane {
 		this.document = document;
 		composite = new Composite(parent, SWT.NONE);
 		composite.setLayout(new GridLayout(1, false));
-		Composite header = new Composite(composite, SWT.NONE);
+		header = new Composite(composite, SWT.NONE);
 		header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		header.setLayout(new GridLayout(5, false));
+		header.setLayout(new GridLayout(6, false));
 		title = new Label(header, SWT.NONE);
-		title.setFont(JFaceResources.getHeaderFont());
+		title.setFont(JFaceResources.getBannerFont());
 		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		button(header, "Link (Ctrl+L)", "Link the selected source and target nodes", this::linkSelected);
+		button(header, "Constant…", "Give the selected target field the same value in every record",
+				this::askConstant);
 		button(header, "Delete rule", "Delete the selected rule", this::deleteSelected);
 		button(header, "Undo", "Undo (Ctrl+Z)", this::undo);
 		button(header, "Redo", "Redo (Ctrl+Shift+Z)", this::redo);
@@ -197,6 +200,36 @@ public final class MappingEditorPane {
 		sampleChooser = chooser;
 	}
 
+	/** A button in the editor's header, after the others (Publish…, Versions…). */
+	public Button addAction(String text, String name, Runnable action) {
+		Button button = button(header, text, name, action);
+		((GridLayout) header.getLayout()).numColumns++;
+		header.layout(true);
+		return button;
+	}
+
+	/** Previews on a sample without reading its structure again (the mapping keeps the tree it had). */
+	public void previewSample(Path file) {
+		preview.setSample(file);
+		preview.schedule(document.mapping());
+	}
+
+	/** The preview's sample, or null. */
+	public Path sample() {
+		return preview.sample();
+	}
+
+	/** Shows problems the runtime gave (a refused publish) until the next edit checks again. */
+	public void showRefusal(List<MappingProblem> refused) {
+		showProblems(refused);
+		tabs.setSelection(1);
+	}
+
+	/** Says something in the editor's status line. */
+	public void tell(String text) {
+		say(text);
+	}
+
 	public void addChangeListener(Runnable listener) {
 		changeListeners.add(listener);
 	}
@@ -244,6 +277,9 @@ public final class MappingEditorPane {
 		}
 		properties.show(again);
 		title.setText(heading(mapping));
+		title.setToolTipText(mapping.getName() + ": " + String.valueOf(mapping.getDirection()).toLowerCase()
+				+ " to " + mapping.getTargetType() + (document.isReadOnly() ? ", a published version open to read"
+						: ", a local draft"));
 		lookups.refresh();
 		sourceOptions.refresh();
 		checks.schedule(mapping, sourceFromRules ? null : sourceRoot);
@@ -251,11 +287,11 @@ public final class MappingEditorPane {
 		changeListeners.forEach(Runnable::run);
 	}
 
+	/** The name, and whether it is a draft or a published version; the rest is in the tooltip and the trees. */
 	private String heading(Mapping mapping) {
 		String version = mapping.getVersion() == null ? "" : " v" + mapping.getVersion().getNumber();
-		return mapping.getName() + (document.isReadOnly() ? version + " (published, read-only)" : " (draft)") + " — "
-				+ String.valueOf(mapping.getDirection()).toLowerCase() + " to " + mapping.getTargetType()
-				+ (document.isDirty() ? " *" : "");
+		return (document.isDirty() ? "*" : "") + mapping.getName()
+				+ (document.isReadOnly() ? version + " · read-only" : " · draft");
 	}
 
 	private void rebuildTrees() {
@@ -322,6 +358,35 @@ public final class MappingEditorPane {
 			if (made != null) {
 				rules.select(made);
 			}
+		} catch (IllegalArgumentException refused) {
+			say(refused.getMessage());
+		}
+	}
+
+	private void askConstant() {
+		if (targetPane.selected().size() != 1) {
+			say("Select the target field to give a value.");
+			return;
+		}
+		SchemaNode target = targetPane.selected().get(0);
+		org.eclipse.jface.dialogs.InputDialog dialog = new org.eclipse.jface.dialogs.InputDialog(composite.getShell(),
+				"Constant", "The value of " + target.getName() + " in every record:", "", null);
+		if (dialog.open() == org.eclipse.jface.window.Window.OK) {
+			constant(target, dialog.getValue());
+		}
+	}
+
+	/** Sets a target field to one value for every record (a rule with a default and no source). */
+	public void constant(SchemaNode target, String value) {
+		if (document.isReadOnly()) {
+			say("This version is open to read; open it as a draft to change it.");
+			return;
+		}
+		try {
+			Command command = new RuleLinker(document.domain(), document.mapping(), sourceRoot, targetPane.root())
+					.constant(target, value);
+			execute(command);
+			say(command.getLabel());
 		} catch (IllegalArgumentException refused) {
 			say(refused.getMessage());
 		}

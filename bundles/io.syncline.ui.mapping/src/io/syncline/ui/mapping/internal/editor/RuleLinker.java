@@ -97,6 +97,36 @@ public final class RuleLinker {
 		return link;
 	}
 
+	/**
+	 * A rule that sets a target to the same value for every record (a partner's id, a currency): a default with no
+	 * source. Inside a repeating target it joins the loop that fills it, which must be there already.
+	 */
+	public Command constant(SchemaNode target, String value) {
+		if (target == null || target == targetRoot || target.isRepeating() || !target.getChildren().isEmpty()) {
+			throw new IllegalArgumentException("select a field of the target to give a value");
+		}
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("a constant needs a value");
+		}
+		CompoundCommand set = new CompoundCommand("Set " + target.getName() + " to " + value);
+		Place place = new Place(mapping, Literals.MAPPING__RULES, mapping.getRules(),
+				SchemaTrees.recordContext(mapping, sourceRoot), targetRoot);
+		for (SchemaNode loopTarget : repeatingAncestors(target)) {
+			place = place.existingLoop(loopTarget);
+		}
+		String targetPath = SchemaTrees.path(place.targetContext, target);
+		FieldRule existing = place.existingField(targetPath);
+		if (existing != null) {
+			set.append(SetCommand.create(domain, existing, Literals.FIELD_RULE__DEFAULT_VALUE, value));
+			return set;
+		}
+		FieldRule rule = MappingFactory.eINSTANCE.createFieldRule();
+		rule.setTarget(targetPath);
+		rule.setDefaultValue(value);
+		set.append(AddCommand.create(domain, place.owner, place.feature, rule));
+		return set;
+	}
+
 	/** The repeating nodes strictly above a target node, outermost first. */
 	private List<SchemaNode> repeatingAncestors(SchemaNode target) {
 		List<SchemaNode> loops = new ArrayList<>();
@@ -144,6 +174,18 @@ public final class RuleLinker {
 			loop.setSource(SchemaTrees.path(sourceContext, element));
 			link.append(AddCommand.create(domain, owner, feature, loop));
 			return new Place(loop, Literals.LOOP_RULE__RULES, loop.getRules(), element, loopTarget);
+		}
+
+		/** Into the loop filling {@code loopTarget}, which must be there. */
+		Place existingLoop(SchemaNode loopTarget) {
+			String targetPath = SchemaTrees.path(targetContext, loopTarget);
+			for (Rule rule : rules) {
+				if (rule instanceof LoopRule loop && targetPath.equals(loop.getTarget())) {
+					return new Place(loop, Literals.LOOP_RULE__RULES, loop.getRules(),
+							SchemaTrees.resolve(sourceContext, loop.getSource()), loopTarget);
+				}
+			}
+			throw new IllegalArgumentException(loopTarget.getName() + " repeats: map a repeating source onto it first");
 		}
 
 		/**

@@ -54,20 +54,23 @@ final class RuleProperties {
 		composite.setLayout(new GridLayout(2, false));
 		heading = new Label(composite, SWT.WRAP);
 		heading.setFont(JFaceResources.getBannerFont());
-		heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		GridData headingData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+		headingData.widthHint = 120; // wraps to the pane's width, however narrow
+		heading.setLayoutData(headingData);
 		sources = text("Sources", "Source paths, comma-separated");
 		label("Expression");
 		expression = new ExpressionField(composite, "Expression", sourcePaths, lookups);
-		expression.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		expression.control().setLayoutData(narrow());
 		expression.onCommit(value -> set(Literals.FIELD_RULE__EXPRESSION, blankToNull(value)));
 		label("Condition");
 		condition = new ExpressionField(composite, "Condition", sourcePaths, lookups);
-		condition.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		condition.control().setLayoutData(narrow());
 		condition.onCommit(value -> set(Literals.RULE__CONDITION, blankToNull(value)));
 		defaultValue = text("Default", "Default value");
 		label("");
 		required = AccessibleNames.named(new Button(composite, SWT.CHECK), "Required");
-		required.setText("Required: a record without a value fails");
+		required.setText("Required");
+		required.setToolTipText("A record without a value fails, and waits in the exception queue");
 		required.addListener(SWT.Selection, event -> set(Literals.FIELD_RULE__REQUIRED, required.getSelection()));
 		description = text("Description", "Description");
 		sources.addListener(SWT.FocusOut, event -> commitSources());
@@ -83,8 +86,15 @@ final class RuleProperties {
 	private Text text(String name, String accessible) {
 		label(name);
 		Text text = AccessibleNames.named(new Text(composite, SWT.BORDER | SWT.SINGLE), accessible);
-		text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		text.setLayoutData(narrow());
 		return text;
+	}
+
+	/** Fills the pane's width without asking for more: the pane may be narrow beside the trees. */
+	private static GridData narrow() {
+		GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		data.widthHint = 60;
+		return data;
 	}
 
 	private void label(String name) {

@@ -75,7 +75,7 @@ final class SchemaTreePane {
 		viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		column(source ? "Name" : "Feature", 190);
 		column("Type", source ? 70 : 90);
-		column(source ? "Sample" : "Required", source ? 90 : 60);
+		column(source ? "Sample" : "Required", source ? 90 : 76);
 		viewer.setContentProvider(new Content());
 		viewer.setLabelProvider(new Labels());
 		find.addListener(SWT.Modify, event -> findNext(false));
