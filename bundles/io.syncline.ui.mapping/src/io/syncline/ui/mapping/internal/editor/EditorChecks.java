@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.swt.widgets.Control;
 
 import io.syncline.mapping.MappingChecks;
@@ -34,16 +33,14 @@ public final class EditorChecks {
 	}
 
 	/** @param sourceRoot the sample's tree (part of the mapping), or null when the tree is only the rules' paths */
-	void schedule(Mapping mapping, Object sourceRoot) {
+	void schedule(Mapping mapping, io.syncline.mapping.model.SchemaNode sourceRoot) {
 		long run = generation.incrementAndGet();
-		Mapping copy = EcoreUtil.copy(mapping);
-		boolean withTree = sourceRoot != null;
+		Mapping copy = MappingCopies.withoutTree(mapping);
 		Job job = Job.create("Check mapping " + mapping.getName(), monitor -> {
 			if (generation.get() != run) {
 				return Status.CANCEL_STATUS;
 			}
-			List<MappingProblem> problems = MappingChecks.check(copy, MappingEnvironment.offline(),
-					withTree ? copy.getSourceSchema() : null);
+			List<MappingProblem> problems = MappingChecks.check(copy, MappingEnvironment.offline(), sourceRoot);
 			UiJobs.later(owner, () -> {
 				if (generation.get() == run) {
 					shown = run;

@@ -163,6 +163,7 @@ final class ExpressionField {
 		String value = viewer.getDocument().get();
 		String found = MappingCompiler.expressionProblem(value);
 		text.setStyleRanges(new StyleRange[0]);
+		String was = problem.getText();
 		problem.setText(found == null ? "" : found);
 		if (found != null && !value.isEmpty()) {
 			Matcher column = COLUMN.matcher(found);
@@ -174,7 +175,9 @@ final class ExpressionField {
 			squiggle.underlineColor = ERROR;
 			text.setStyleRange(squiggle);
 		}
-		problem.getParent().layout(true);
+		if (!was.equals(problem.getText())) {
+			problem.getParent().getParent().layout(true, true); // the message below takes lines or gives them back
+		}
 	}
 
 	/** The word being typed before the caret: letters, digits, {@code :}, {@code _}, {@code .}. */

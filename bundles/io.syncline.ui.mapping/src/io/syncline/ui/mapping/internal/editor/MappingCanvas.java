@@ -1,7 +1,10 @@
 package io.syncline.ui.mapping.internal.editor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jface.viewers.TreeViewer;
@@ -120,14 +123,16 @@ public final class MappingCanvas {
 
 	/** The lines as they would be drawn now. */
 	public List<Line> lines() {
+		Rows sourceRows = new Rows(sourceViewer);
+		Rows targetRows = new Rows(targetViewer);
 		List<Line> lines = new ArrayList<>();
 		for (End end : ends) {
-			Anchor to = end.target() == null ? edge(targetViewer, true) : anchor(targetViewer, end.target());
+			Anchor to = end.target() == null ? targetRows.edge(true) : targetRows.anchor(end.target());
 			for (SchemaNode source : end.sources()) {
-				lines.add(new Line(end, source, anchor(sourceViewer, source), to));
+				lines.add(new Line(end, source, sourceRows.anchor(source), to));
 			}
 			for (int i = 0; i < end.unresolved().size(); i++) {
-				lines.add(new Line(end, null, edge(sourceViewer, true), to));
+				lines.add(new Line(end, null, sourceRows.edge(true), to));
 			}
 		}
 		return lines;
@@ -138,41 +143,73 @@ public final class MappingCanvas {
 	 * below the tree's visible rows, the edge.
 	 */
 	public Anchor anchor(TreeViewer viewer, SchemaNode node) {
-		List<SchemaNode> chain = new ArrayList<>();
-		for (SchemaNode at = node; at != null && at != viewer.getInput(); at = at.eContainer() instanceof SchemaNode p
-				? p : null) {
-			chain.add(0, at);
-		}
-		TreeItem visible = null;
-		for (SchemaNode at : chain) {
-			if (!(viewer.testFindItem(at) instanceof TreeItem item) || item.isDisposed()) {
-				break;
-			}
-			visible = item;
-			if (at != node && !item.getExpanded()) {
-				break;
-			}
-		}
-		if (visible == null) {
-			return edge(viewer, true);
-		}
-		Tree tree = viewer.getTree();
-		Rectangle row = visible.getBounds();
-		Rectangle area = rows(tree);
-		int centre = row.y + row.height / 2;
-		boolean atAncestor = visible.getData() != node;
-		if (centre < area.y) {
-			return new Anchor(toCanvas(tree, area.y), atAncestor, true);
-		}
-		if (centre > area.y + area.height) {
-			return new Anchor(toCanvas(tree, area.y + area.height), atAncestor, true);
-		}
-		return new Anchor(toCanvas(tree, centre), atAncestor, false);
+		return new Rows(viewer).anchor(node);
 	}
 
-	private Anchor edge(TreeViewer viewer, boolean top) {
-		Rectangle area = rows(viewer.getTree());
-		return new Anchor(toCanvas(viewer.getTree(), top ? area.y : area.y + area.height), false, true);
+	/**
+	 * A tree's rows as they are now, read once for all the lines: which elements show, at which row (walking only
+	 * expanded items), and where the first row is; a row's y is then arithmetic, not a call to GTK per line. Rows
+	 * have one height in a tree.
+	 */
+	private final class Rows {
+		private final TreeViewer viewer;
+		private final Tree tree;
+		private final Map<Object, Integer> index = new IdentityHashMap<>();
+		private final Rectangle area;
+		private final int firstY;
+		private final int height;
+		/** The tree's y on the canvas: mapping it once, not per line, spares a trip to the window system. */
+		private final int offset;
+
+		Rows(TreeViewer viewer) {
+			this.viewer = viewer;
+			this.tree = viewer.getTree();
+			this.area = rows(tree);
+			int[] row = { 0 };
+			for (TreeItem item : tree.getItems()) {
+				number(item, row);
+			}
+			this.firstY = tree.getItemCount() == 0 ? area.y : tree.getItem(0).getBounds().y;
+			this.height = tree.getItemHeight();
+			this.offset = tree.getDisplay().map(tree, canvas, 0, 0).y;
+		}
+
+		private void number(TreeItem item, int[] row) {
+			Object element = item.getData();
+			if (element != null) {
+				index.put(element, row[0]);
+			}
+			row[0]++;
+			if (item.getExpanded()) {
+				for (TreeItem child : item.getItems()) {
+					number(child, row);
+				}
+			}
+		}
+
+		Anchor anchor(SchemaNode node) {
+			SchemaNode at = node;
+			Integer row = null;
+			while (at != null && at != viewer.getInput() && (row = index.get(at)) == null) {
+				at = at.eContainer() instanceof SchemaNode parent ? parent : null;
+			}
+			if (row == null) {
+				return edge(true);
+			}
+			boolean atAncestor = at != node;
+			int centre = firstY + row * height + height / 2;
+			if (centre < area.y) {
+				return new Anchor(offset + area.y, atAncestor, true);
+			}
+			if (centre > area.y + area.height) {
+				return new Anchor(offset + area.y + area.height, atAncestor, true);
+			}
+			return new Anchor(offset + centre, atAncestor, false);
+		}
+
+		Anchor edge(boolean top) {
+			return new Anchor(offset + (top ? area.y : area.y + area.height), false, true);
+		}
 	}
 
 	/**
@@ -186,20 +223,17 @@ public final class MappingCanvas {
 		return new Rectangle(area.x, area.y + header, area.width, Math.max(0, area.height - header));
 	}
 
-	private int toCanvas(Tree tree, int y) {
-		Point point = tree.getDisplay().map(tree, canvas, 0, y);
-		return point.y;
-	}
-
 	private void paint(GC gc) {
 		Rectangle size = canvas.getClientArea();
 		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
 		gc.fillRectangle(size);
 		gc.setAntialias(SWT.ON);
 		List<Line> lines = lines();
-		// unselected lines first, so the selected one is drawn over them
+		// unselected lines first, so the selected one is drawn over them; lines that would be drawn over one
+		// another (rules from one collapsed group, or out of view) are drawn once
+		Set<String> drawn = new HashSet<>();
 		for (Line line : lines) {
-			if (line.end() != selected) {
+			if (line.end() != selected && drawn.add(look(line))) {
 				draw(gc, line, size.width);
 			}
 		}
@@ -208,6 +242,14 @@ public final class MappingCanvas {
 				draw(gc, line, size.width);
 			}
 		}
+	}
+
+	/** What a line looks like: two lines that look the same are drawn once. */
+	private String look(Line line) {
+		boolean lit = line.source() != null && highlighted.contains(line.source())
+				|| line.end().target() != null && highlighted.contains(line.end().target());
+		return line.from().y() + "," + line.to().y() + "," + line.end().colour() + "," + (line.source() == null) + ","
+				+ lit + "," + line.end().isLoop() + "," + (line.from().outOfView() || line.to().outOfView());
 	}
 
 	private void draw(GC gc, Line line, int width) {

@@ -43,6 +43,7 @@ import io.syncline.ui.mapping.internal.editor.RuleEnds.End;
  */
 public final class MappingEditorPane {
 
+
 	private final MappingDocument document;
 	private final Composite composite;
 	private final Composite header;
@@ -83,12 +84,19 @@ public final class MappingEditorPane {
 		title = new Label(header, SWT.NONE);
 		title.setFont(JFaceResources.getBannerFont());
 		title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		button(header, "Link (Ctrl+L)", "Link the selected source and target nodes", this::linkSelected);
-		button(header, "Constant…", "Give the selected target field the same value in every record",
-				this::askConstant);
-		button(header, "Delete rule", "Delete the selected rule", this::deleteSelected);
-		button(header, "Undo", "Undo (Ctrl+Z)", this::undo);
-		button(header, "Redo", "Redo (Ctrl+Shift+Z)", this::redo);
+		List<Button> edits = List.of(
+				button(header, "Link (Ctrl+L)", "Link the selected source and target nodes", this::linkSelected),
+				button(header, "Constant…", "Give the selected target field the same value in every record",
+						this::askConstant),
+				button(header, "Delete rule", "Delete the selected rule", this::deleteSelected),
+				button(header, "Undo", "Undo (Ctrl+Z)", this::undo),
+				button(header, "Redo", "Redo (Ctrl+Shift+Z)", this::redo));
+		if (document.isReadOnly()) {
+			for (Button edit : edits) {
+				edit.setEnabled(false);
+				edit.setToolTipText("A published version is open to read: Open as draft to change it");
+			}
+		}
 		status = AccessibleNames.named(new Label(composite, SWT.WRAP), "Editor status");
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 

@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -58,6 +57,10 @@ final class PreviewPane {
 	private Path sample;
 	private Job running;
 	private boolean complete;
+	/** When the newest run began, showed its first records and completed (System.nanoTime; 0: not yet). */
+	private volatile long began;
+	private long firstShown;
+	private long completed;
 
 	PreviewPane(Composite parent, Runnable chooseSample) {
 		composite = new Composite(parent, SWT.NONE);
@@ -140,6 +143,14 @@ final class PreviewPane {
 		return complete;
 	}
 
+	/**
+	 * The newest complete run's figures, in milliseconds from when it began (after its pause for more edits): its
+	 * first records on screen, and all of it done.
+	 */
+	long[] timings() {
+		return new long[] { (firstShown - began) / 1_000_000, (completed - began) / 1_000_000 };
+	}
+
 	void setSample(Path file) {
 		sample = file;
 		showSample();
@@ -155,6 +166,7 @@ final class PreviewPane {
 	void schedule(Mapping mapping) {
 		long run = generation.incrementAndGet();
 		complete = false;
+		firstShown = 0;
 		if (running != null) {
 			running.cancel();
 		}
@@ -169,7 +181,7 @@ final class PreviewPane {
 			counts.setText("cannot read " + sample);
 			return;
 		}
-		Mapping copy = EcoreUtil.copy(mapping); // the job reads its own copy; edits go on meanwhile
+		Mapping copy = MappingCopies.withoutTree(mapping); // the job reads its own copy; edits go on meanwhile
 		Path file = sample;
 		counts.setText("running…");
 		cancel.setEnabled(true);
@@ -184,6 +196,9 @@ final class PreviewPane {
 	}
 
 	private IStatus preview(Mapping copy, Path file, long run, IProgressMonitor monitor) {
+		if (generation.get() == run) {
+			began = System.nanoTime();
+		}
 		CompiledMapping compiled;
 		try {
 			compiled = MappingCompiler.compile(copy, MappingEnvironment.offline());
@@ -251,6 +266,9 @@ final class PreviewPane {
 		}
 		if (!ready.isEmpty()) {
 			post(run, () -> {
+				if (rows.isEmpty()) {
+					firstShown = System.nanoTime();
+				}
 				rows.addAll(ready);
 				records.refresh();
 			});
@@ -268,6 +286,7 @@ final class PreviewPane {
 
 	private void finish() {
 		complete = true;
+		completed = System.nanoTime();
 		cancel.setEnabled(false);
 		composite.layout(true);
 	}

@@ -158,7 +158,7 @@ final class RuleProperties {
 		}
 		expression.setEditable(on && field);
 		condition.setEditable(on);
-		composite.layout(true, true);
+		composite.layout(new org.eclipse.swt.widgets.Control[] { heading }); // the heading's length changes
 	}
 
 	private void commitSources() {

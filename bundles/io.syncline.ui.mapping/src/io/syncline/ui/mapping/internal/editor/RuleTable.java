@@ -35,7 +35,9 @@ final class RuleTable {
 	private Map<String, List<MappingProblem>> problems = Map.of();
 
 	RuleTable(Composite parent) {
-		viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+		// virtual: rows are made as they scroll into view, so hundreds of rules open at once
+		viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL);
+		viewer.setUseHashlookup(true);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		AccessibleNames.named(viewer.getTable(), "Rules");

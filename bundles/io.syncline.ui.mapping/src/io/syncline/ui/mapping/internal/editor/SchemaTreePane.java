@@ -102,6 +102,7 @@ final class SchemaTreePane {
 	}
 
 	void setRoot(SchemaNode root) {
+		mapped = Set.of();
 		viewer.setInput(root);
 		if (root != null && root.getChildren().size() <= 12) {
 			viewer.expandToLevel(2);
@@ -112,9 +113,23 @@ final class SchemaTreePane {
 		return (SchemaNode) viewer.getInput();
 	}
 
+	/** Marks the mapped nodes, updating only the rows whose mark changed. */
 	void setMapped(Set<SchemaNode> nodes) {
+		java.util.List<Object> changed = new ArrayList<>();
+		for (SchemaNode node : mapped) {
+			if (!nodes.contains(node)) {
+				changed.add(node);
+			}
+		}
+		for (SchemaNode node : nodes) {
+			if (!mapped.contains(node)) {
+				changed.add(node);
+			}
+		}
 		mapped = nodes;
-		viewer.refresh(true);
+		if (!changed.isEmpty()) {
+			viewer.update(changed.toArray(), null);
+		}
 	}
 
 	/** The selected nodes, in the order they were selected. */
