@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import javax.crypto.spec.PBEKeySpec;
-
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
@@ -62,9 +57,7 @@ class MappingExplorerTest {
 		runtime = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"),
 				Path.of(System.getProperty("syncline.demo"), "mappings")));
 		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.mapping.tests." + UUID.randomUUID());
-		var secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		var secure = io.syncline.testing.ui.SwtTesting.secureStorage(dir);
 		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
 				() -> runtime);
 		selection.use(Connection.local(), "harbor");

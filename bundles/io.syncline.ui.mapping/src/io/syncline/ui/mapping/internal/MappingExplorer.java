@@ -61,44 +61,7 @@ public final class MappingExplorer extends Composite {
 	private List<Path> local = List.of();
 	private long generation;
 
-	/** Where the explorer opens what the analyst chose: the editor in the workbench. */
-	public interface Opener {
-
-		/** Opens a local draft to edit. */
-		void openDraft(Path draft);
-
-		/** Opens a published version to read. */
-		void openPublished(String mapping, int version, byte[] xmi);
-
-		/** Starts the new-mapping wizard. */
-		void newMapping();
-
-		/** Asks which partner's flow a published mapping is to translate; null if cancelled. */
-		io.syncline.ui.mapping.internal.wizard.FlowBinding askBinding(MappingSummary mapping, List<String> partners,
-				Map<String, String> workflows);
-	}
-
-	private Opener opener = new Opener() {
-		@Override
-		public void openDraft(Path draft) {
-			status.setText("Open " + draft.getFileName() + " in the Design perspective to edit it.");
-		}
-
-		@Override
-		public void openPublished(String mapping, int version, byte[] xmi) {
-			status.setText("Open " + mapping + " in the Design perspective to read it.");
-		}
-
-		@Override
-		public void newMapping() {
-		}
-
-		@Override
-		public io.syncline.ui.mapping.internal.wizard.FlowBinding askBinding(MappingSummary mapping,
-				List<String> partners, Map<String, String> workflows) {
-			return null;
-		}
-	};
+	private ExplorerOpener opener = ExplorerOpener.OUTSIDE_THE_WORKBENCH;
 
 	public MappingExplorer(Composite parent, RuntimeSelection selection, MappingDrafts drafts) {
 		super(parent, SWT.NONE);
@@ -150,7 +113,7 @@ public final class MappingExplorer extends Composite {
 		selection.addListener(onActive); // tells the runtime active now at once: the first read
 	}
 
-	public void setOpener(Opener opener) {
+	public void setOpener(ExplorerOpener opener) {
 		this.opener = opener;
 	}
 

@@ -26,7 +26,7 @@ public final class MappingExplorerView extends SelectionView {
 	protected Control createContent(Composite parent, RuntimeSelection selection) {
 		MappingExplorer explorer = new MappingExplorer(parent, selection,
 				new MappingDrafts(MappingPreferences.draftsFolder()));
-		explorer.setOpener(new MappingExplorer.Opener() {
+		explorer.setOpener(new io.syncline.ui.mapping.internal.ExplorerOpener() {
 			@Override
 			public void openDraft(java.nio.file.Path draft) {
 				MappingEditors.openDraft(getSite().getPage(), draft, null);

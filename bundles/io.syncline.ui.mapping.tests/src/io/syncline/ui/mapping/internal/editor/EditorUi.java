@@ -1,17 +1,14 @@
 package io.syncline.ui.mapping.internal.editor;
 
+import io.syncline.testing.ui.SwtTesting;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -29,23 +26,12 @@ final class EditorUi {
 		return Path.of(System.getProperty("syncline.demo"));
 	}
 
-	/** Waits, dispatching UI events, until the condition holds (the bound only ends a hang). */
 	static void await(Display display, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting: " + what.get());
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		SwtTesting.await(display, condition, what);
 	}
 
 	static void flush(Display display) {
-		while (display.readAndDispatch()) {
-			// let listeners see what a user's action would trigger
-		}
+		SwtTesting.flush(display);
 	}
 
 	/** A key press with modifiers, as the widget would get it from the keyboard. */
@@ -69,24 +55,7 @@ final class EditorUi {
 		return null;
 	}
 
-	/** The shell as drawn, saved as {@code target/screenshots/name}. */
 	static ImageData capture(Shell shell, String name) throws IOException {
-		flush(shell.getDisplay());
-		Image image = new Image(shell.getDisplay(), shell.getClientArea().width, shell.getClientArea().height);
-		GC gc = new GC(image);
-		ImageData data;
-		try {
-			shell.print(gc);
-			data = image.getImageData();
-		} finally {
-			gc.dispose();
-			image.dispose();
-		}
-		Path screenshots = Path.of("target", "screenshots");
-		Files.createDirectories(screenshots);
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(screenshots.resolve(name).toString(), SWT.IMAGE_PNG);
-		return data;
+		return SwtTesting.capture(shell, name);
 	}
 }

@@ -16,15 +16,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.crypto.spec.PBEKeySpec;
-
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
-import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -88,9 +83,7 @@ class NewSupplierMappingTest {
 		runtime = LocalRuntime.over(store, LocalSettings.harbor(dir.resolve("data"), EditorUi.demo().resolve("mappings")));
 		DemoTenant.loadIfEmpty(runtime, EditorUi.demo()); // the item master the supplier's SKUs cross-reference
 		preferences = InstanceScope.INSTANCE.getNode("io.syncline.ui.mapping.tests." + UUID.randomUUID());
-		var secure = SecurePreferencesFactory.open(dir.resolve("secure_storage").toUri().toURL(),
-				Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("kiosk-master-password".toCharArray()),
-						IProviderHints.PROMPT_USER, Boolean.FALSE));
+		var secure = io.syncline.testing.ui.SwtTesting.secureStorage(dir);
 		selection = new RuntimeSelection(new ConnectionStore(preferences, secure.node("io.syncline/connections")),
 				() -> runtime);
 		selection.use(io.syncline.ui.internal.connections.Connection.local(), "harbor");

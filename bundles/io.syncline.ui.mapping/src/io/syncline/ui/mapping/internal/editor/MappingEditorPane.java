@@ -43,6 +43,8 @@ import io.syncline.ui.mapping.internal.editor.RuleEnds.End;
  */
 public final class MappingEditorPane {
 
+	private static final String READ_ONLY = "This version is open to read; open it as a draft to change it.";
+
 
 	private final MappingDocument document;
 	private final Composite composite;
@@ -60,6 +62,7 @@ public final class MappingEditorPane {
 	private final SourceOptionsPane sourceOptions;
 	private final CTabFolder tabs;
 	private final EditorChecks checks;
+	private SelectionSync selections;
 	private final List<Runnable> changeListeners = new ArrayList<>();
 	private final CommandStackListener stackListener = event -> changed();
 	private SchemaNode sourceRoot;
@@ -108,19 +111,21 @@ public final class MappingEditorPane {
 		middle.setLayout(new org.eclipse.swt.layout.FillLayout());
 		targetPane = new SchemaTreePane(sides, "Target", false);
 		canvas = new MappingCanvas(middle, sourcePane.viewer(), targetPane.viewer());
-		properties = new RuleProperties(sides, document::domain, this::execute, this::sourcePaths,
-				this::lookupNames);
+		CompletionSources completions = new CompletionSources(document, this::selectedEnd, this::sourceRoot);
+		properties = new RuleProperties(sides, document::domain, this::execute, completions::sourcePaths,
+				completions::lookupNames);
 		sides.setWeights(29, 10, 29, 32);
 		tabs = new CTabFolder(vertical, SWT.BORDER | SWT.FLAT);
 		rules = new RuleTable(tabs);
 		tab("Rules", rules.viewer().getControl());
-		problemsTable = new ProblemsTable(tabs, this::reveal);
+		problemsTable = new ProblemsTable(tabs, problem -> selections.reveal(problem, ends));
 		tab("Problems", problemsTable.viewer().getControl());
 		preview = new PreviewPane(tabs, this::chooseSample);
 		tab("Preview", preview.control());
 		lookups = new LookupsPane(tabs, document, this::execute);
 		tab("Lookup tables", lookups.control());
-		sourceOptions = new SourceOptionsPane(tabs, document, this::execute, this::sourcePaths, this::lookupNames);
+		sourceOptions = new SourceOptionsPane(tabs, document, this::execute, completions::sourcePaths,
+				completions::lookupNames);
 		tab("Source options", sourceOptions.control());
 		tabs.setSelection(0);
 		vertical.setWeights(62, 38);
@@ -152,14 +157,7 @@ public final class MappingEditorPane {
 	}
 
 	private void wire() {
-		sourcePane.viewer().addSelectionChangedListener(event -> highlight(sourcePane.selected()));
-		targetPane.viewer().addSelectionChangedListener(event -> highlight(targetPane.selected()));
-		rules.viewer().addSelectionChangedListener(event -> selectEnd(rules.selected(), false));
-		canvas.addClickListener(end -> {
-			if (end != null) {
-				selectEnd(end, true);
-			}
-		});
+		selections = new SelectionSync(sourcePane, targetPane, canvas, rules, properties, tabs, this::say);
 		LinkDrop.install(this, sourcePane, targetPane);
 		for (Control control : new Control[] { sourcePane.viewer().getTree(), targetPane.viewer().getTree(),
 				rules.viewer().getTable(), canvas.control() }) {
@@ -246,7 +244,7 @@ public final class MappingEditorPane {
 
 	private void execute(Command command) {
 		if (document.isReadOnly()) {
-			say("This version is open to read; open it as a draft to change it.");
+			say(READ_ONLY);
 			return;
 		}
 		try {
@@ -353,21 +351,26 @@ public final class MappingEditorPane {
 
 	/** What a drop and Ctrl+L both do: makes the rule, or says why not. */
 	public void link(List<SchemaNode> sources, SchemaNode target) {
+		if (make(linker -> linker.link(sources, target))) {
+			ends.stream().filter(end -> end.target() == target).reduce((a, b) -> b).ifPresent(rules::select);
+		}
+	}
+
+	/** Runs what the linker makes of the analyst's gesture, or says why it cannot be made. */
+	private boolean make(java.util.function.Function<RuleLinker, Command> making) {
 		if (document.isReadOnly()) {
-			say("This version is open to read; open it as a draft to change it.");
-			return;
+			say(READ_ONLY);
+			return false;
 		}
 		try {
-			Command command = new RuleLinker(document.domain(), document.mapping(), sourceRoot, targetPane.root())
-					.link(sources, target);
+			Command command = making.apply(new RuleLinker(document.domain(), document.mapping(), sourceRoot,
+					targetPane.root()));
 			execute(command);
 			say(command.getLabel());
-			End made = ends.stream().filter(end -> end.target() == target).reduce((a, b) -> b).orElse(null);
-			if (made != null) {
-				rules.select(made);
-			}
+			return true;
 		} catch (IllegalArgumentException refused) {
 			say(refused.getMessage());
+			return false;
 		}
 	}
 
@@ -386,18 +389,7 @@ public final class MappingEditorPane {
 
 	/** Sets a target field to one value for every record (a rule with a default and no source). */
 	public void constant(SchemaNode target, String value) {
-		if (document.isReadOnly()) {
-			say("This version is open to read; open it as a draft to change it.");
-			return;
-		}
-		try {
-			Command command = new RuleLinker(document.domain(), document.mapping(), sourceRoot, targetPane.root())
-					.constant(target, value);
-			execute(command);
-			say(command.getLabel());
-		} catch (IllegalArgumentException refused) {
-			say(refused.getMessage());
-		}
+		make(linker -> linker.constant(target, value));
 	}
 
 	public void deleteSelected() {
@@ -434,44 +426,6 @@ public final class MappingEditorPane {
 		SampleReader.read(composite, document, file, this::execute, this::say);
 	}
 
-	private void highlight(List<SchemaNode> nodes) {
-		Set<SchemaNode> lit = Collections.newSetFromMap(new IdentityHashMap<>());
-		lit.addAll(nodes);
-		canvas.setSelection(rules.selected(), lit);
-	}
-
-	/** Selects a rule: its row, its properties, both ends in the trees, its line. */
-	private void selectEnd(End end, boolean fromCanvas) {
-		if (fromCanvas) {
-			rules.select(end);
-			return; // the table's selection event comes back here
-		}
-		properties.show(end);
-		if (end == null) {
-			canvas.setSelection(null, Set.of());
-			return;
-		}
-		Set<SchemaNode> lit = Collections.newSetFromMap(new IdentityHashMap<>());
-		lit.addAll(end.sources());
-		if (end.target() != null) {
-			lit.add(end.target());
-		}
-		sourcePane.select(end.sources());
-		targetPane.select(end.target() == null ? List.of() : List.of(end.target()));
-		canvas.setSelection(end, lit);
-		say(MappingCanvas.describe(end));
-	}
-
-	/** Goes to a problem's rule (a double-click in Problems). */
-	private void reveal(MappingProblem problem) {
-		ends.stream().filter(end -> end.path().equals(problem.rulePath())).findFirst().ifPresent(end -> {
-			tabs.setSelection(0);
-			rules.select(end);
-			rules.viewer().getTable().setFocus();
-		});
-		say(problem.message());
-	}
-
 	void say(String text) {
 		if (!status.isDisposed()) {
 			status.setText(text == null ? "" : text);
@@ -483,6 +437,10 @@ public final class MappingEditorPane {
 
 	public List<End> ends() {
 		return ends;
+	}
+
+	private End selectedEnd() {
+		return rules.selected();
 	}
 
 	public List<MappingProblem> problems() {
@@ -506,44 +464,9 @@ public final class MappingEditorPane {
 	}
 
 	/** Internal parts, for the editor part and the tests that drive them. */
-	public Parts parts() {
-		return new Parts(sourcePane.viewer(), targetPane.viewer(), canvas, rules.viewer(), problemsTable.viewer(),
+	public EditorParts parts() {
+		return new EditorParts(sourcePane.viewer(), targetPane.viewer(), canvas, rules.viewer(), problemsTable.viewer(),
 				properties, preview, tabs, sourcePane.findField(), lookups, sourceOptions, checks);
 	}
 
-	/** The pane's widgets and parts. */
-	public record Parts(org.eclipse.jface.viewers.TreeViewer source, org.eclipse.jface.viewers.TreeViewer target,
-			MappingCanvas canvas, org.eclipse.jface.viewers.TableViewer rules,
-			org.eclipse.jface.viewers.TableViewer problems, RuleProperties properties, PreviewPane preview,
-			CTabFolder tabs, org.eclipse.swt.widgets.Text findSource, LookupsPane lookups,
-			SourceOptionsPane sourceOptions, EditorChecks checks) {
-	}
-
-	private List<String> sourcePaths() {
-		List<String> paths = new ArrayList<>();
-		End end = rules.selected();
-		SchemaNode context = end != null ? end.sourceContext()
-				: sourceRoot == null ? null : SchemaTrees.recordContext(document.mapping(), sourceRoot);
-		if (context != null) {
-			collect(context, context, paths);
-		}
-		return paths;
-	}
-
-	private static void collect(SchemaNode context, SchemaNode node, List<String> into) {
-		for (SchemaNode child : node.getChildren()) {
-			if (SchemaTrees.hasValue(child)) {
-				into.add(SchemaTrees.path(context, child));
-			}
-			if (into.size() < 2000) {
-				collect(context, child, into);
-			}
-		}
-	}
-
-	private List<String> lookupNames() {
-		List<String> names = new ArrayList<>();
-		document.mapping().getLookups().forEach(table -> names.add(table.getName()));
-		return names;
-	}
 }

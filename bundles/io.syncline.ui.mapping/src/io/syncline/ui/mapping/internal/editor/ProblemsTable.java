@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ITableLabelProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.TableColumn;
 
@@ -53,12 +50,7 @@ final class ProblemsTable {
 				.sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList());
 	}
 
-	private static final class Labels extends LabelProvider implements ITableLabelProvider {
-		@Override
-		public Image getColumnImage(Object element, int column) {
-			return null;
-		}
-
+	private static final class Labels extends ColumnTexts {
 		@Override
 		public String getColumnText(Object element, int column) {
 			MappingProblem problem = (MappingProblem) element;

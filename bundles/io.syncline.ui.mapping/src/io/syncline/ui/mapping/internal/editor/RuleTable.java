@@ -5,13 +5,10 @@ import java.util.Map;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ITableColorProvider;
-import org.eclipse.jface.viewers.ITableLabelProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.TableColumn;
@@ -93,12 +90,7 @@ final class RuleTable {
 		return (first.isError() ? "✖ " : "⚠ ") + first.message();
 	}
 
-	private final class Labels extends LabelProvider implements ITableLabelProvider, ITableColorProvider {
-		@Override
-		public Image getColumnImage(Object element, int column) {
-			return null;
-		}
-
+	private final class Labels extends ColumnTexts implements ITableColorProvider {
 		@Override
 		public String getColumnText(Object element, int column) {
 			End end = (End) element;

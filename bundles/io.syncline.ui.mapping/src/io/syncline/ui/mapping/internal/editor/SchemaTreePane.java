@@ -8,14 +8,11 @@ import java.util.Set;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.ITableFontProvider;
-import org.eclipse.jface.viewers.ITableLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -200,12 +197,7 @@ final class SchemaTreePane {
 		}
 	}
 
-	private final class Labels extends LabelProvider implements ITableLabelProvider, ITableFontProvider {
-		@Override
-		public Image getColumnImage(Object element, int column) {
-			return null;
-		}
-
+	private final class Labels extends ColumnTexts implements ITableFontProvider {
 		@Override
 		public String getColumnText(Object element, int column) {
 			SchemaNode node = (SchemaNode) element;

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ITableLabelProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -149,12 +146,7 @@ public final class VersionsPanel {
 		}, status::setText);
 	}
 
-	private static final class Labels extends LabelProvider implements ITableLabelProvider {
-		@Override
-		public Image getColumnImage(Object element, int column) {
-			return null;
-		}
-
+	private static final class Labels extends ColumnTexts {
 		@Override
 		public String getColumnText(Object element, int column) {
 			MappingVersion version = (MappingVersion) element;
