@@ -44,6 +44,56 @@ public final class SchemaTrees {
 	}
 
 	/**
+	 * The source tree of an outbound mapping: a canonical class's features, typed, with the values of a sample object
+	 * beside them (a list's first element, a reference's key), read from the object given (null: no values).
+	 */
+	public static SchemaNode ofCanonical(String className, org.eclipse.emf.ecore.EObject sample) {
+		return canonicalNode(TargetSchema.of(className), sample);
+	}
+
+	/** @param value the object a group reads from, or a leaf's value; null where the sample has none */
+	private static SchemaNode canonicalNode(TargetSchema.Node feature, Object value) {
+		SchemaNode node = MappingFactory.eINSTANCE.createSchemaNode();
+		node.setName(feature.name());
+		node.setRequired(feature.required());
+		node.setRepeating(feature.repeating());
+		node.setType(feature.children().isEmpty() ? dataType(feature.type()) : DataType.GROUP);
+		for (TargetSchema.Node child : feature.children()) {
+			node.getChildren().add(canonicalNode(child, value instanceof org.eclipse.emf.ecore.EObject object
+					? childValue(object, child) : null));
+		}
+		if (feature.children().isEmpty() && value != null) {
+			String text = String.valueOf(value);
+			node.setSample(text.length() > 40 ? text.substring(0, 40) + "…" : text);
+		}
+		return node;
+	}
+
+	/** A child feature's value as an outbound rule reads it: a list's first element, a reference's key, a name. */
+	private static Object childValue(org.eclipse.emf.ecore.EObject object, TargetSchema.Node child) {
+		org.eclipse.emf.ecore.EStructuralFeature feature = object.eClass().getEStructuralFeature(child.name());
+		Object value = feature == null ? null : object.eGet(feature);
+		if (value instanceof List<?> list) {
+			value = list.isEmpty() ? null : list.get(0);
+		}
+		if (value instanceof org.eclipse.emf.ecore.EObject referenced && child.children().isEmpty()) {
+			return io.syncline.mapping.internal.BusinessKeys.of(referenced);
+		}
+		return value instanceof org.eclipse.emf.common.util.Enumerator literal ? literal.getName() : value;
+	}
+
+	private static DataType dataType(String words) {
+		return switch (words) {
+		case "decimal" -> DataType.DECIMAL;
+		case "integer" -> DataType.INTEGER;
+		case "date" -> DataType.DATE;
+		case "date-time" -> DataType.DATETIME;
+		case "boolean" -> DataType.BOOLEAN;
+		default -> DataType.STRING;
+		};
+	}
+
+	/**
 	 * The target tree of a mapping: the canonical class inbound, the X12 transaction set outbound, else the paths
 	 * the rules write.
 	 */

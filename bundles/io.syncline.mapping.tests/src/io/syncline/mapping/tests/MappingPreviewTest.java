@@ -105,4 +105,28 @@ class MappingPreviewTest {
 		assertEquals(10, told.get());
 		assertTrue(!cancelled.complete);
 	}
+
+	@Test
+	void anOutboundMappingPreviewsFromACanonicalDocument() throws Exception {
+		Path po = Demo.dir().resolve("canonical/po-45001.xmi");
+		MappingPreview.CanonicalSample sample = MappingPreview.canonical(po, null,
+				io.syncline.mapping.MappingResources.load(Demo.dir().resolve("mappings/po-850-outbound.synmap")));
+		assertEquals("purchaseOrders", sample.list());
+		assertEquals("PurchaseOrder", sample.className());
+		io.syncline.mapping.model.SchemaNode tree = io.syncline.mapping.SchemaTrees.ofCanonical(sample.className(),
+				sample.objects().get(0));
+		assertEquals("PO-45001", io.syncline.mapping.SchemaTrees.resolve(tree, "poNumber").getSample());
+		assertEquals("AF-HX-0616", io.syncline.mapping.SchemaTrees.resolve(tree, "lines/supplierSku").getSample());
+
+		Collected seen = new Collected();
+		MappingRunner.Summary summary = MappingPreview.runOutbound(Demo.mapping("po-850-outbound"), po,
+				sample.list(), 10, () -> false, seen);
+		assertEquals(1, summary.mapped(), seen.records.toString());
+		io.syncline.formats.Node x850 = (io.syncline.formats.Node) seen.records.get(0).output();
+		assertEquals("PO-45001", x850.child("BEG").child("BEG03").value());
+		FieldTrace beg03 = seen.records.get(0).traces().stream().filter(t -> t.target().equals("BEG/BEG03"))
+				.findFirst().orElseThrow();
+		assertEquals(List.of("poNumber"), beg03.sources());
+		assertEquals(List.of("PO-45001"), beg03.sourceValues());
+	}
 }

@@ -170,10 +170,10 @@ final class PreviewPane {
 		if (running != null) {
 			running.cancel();
 		}
-		if (sample == null || mapping.getDirection() == Direction.OUTBOUND) {
+		if (sample == null) {
 			rows.clear();
 			records.refresh();
-			counts.setText(sample == null ? "" : "outbound mappings preview from a canonical document (not yet here)");
+			counts.setText("");
 			composite.layout(true);
 			return;
 		}
@@ -244,8 +244,11 @@ final class PreviewPane {
 			records.refresh();
 		});
 		try {
-			MappingRunner.Summary summary = MappingPreview.run(compiled, file, KEEP,
-					() -> monitor.isCanceled() || generation.get() != run, listener);
+			java.util.function.BooleanSupplier stale = () -> monitor.isCanceled() || generation.get() != run;
+			MappingRunner.Summary summary = copy.getDirection() == Direction.OUTBOUND
+					? MappingPreview.runOutbound(compiled, file, copy.getSource() == null ? null
+							: copy.getSource().getRecordPath(), KEEP, stale, listener)
+					: MappingPreview.run(compiled, file, KEEP, stale, listener);
 			if (summary == null) {
 				return Status.CANCEL_STATUS;
 			}

@@ -49,6 +49,8 @@ final class PreviewTree {
 			}
 			if (record.output() instanceof EObject object) {
 				fields(object, object, "", traces, children);
+			} else if (record.output() instanceof io.syncline.formats.Node document) {
+				nodes(document, document, "", traces, children);
 			}
 		}
 		String where = record.location() == null ? "" : " (" + record.location().describe() + ")";
@@ -83,6 +85,27 @@ final class PreviewTree {
 			FieldTrace trace = traces.getOrDefault(owner, Map.of()).get(path);
 			String shown = feature instanceof EAttribute ? String.valueOf(value) : key((EObject) value);
 			into.add(new Row(feature.getName() + " = " + shown, List.of(), trace, null, null));
+		}
+	}
+
+	/**
+	 * An outbound document's segments and elements ({@code BEG03 = PO-45001}); a loop's element (what a loop rule
+	 * made) starts its paths again, as its rules' targets do.
+	 */
+	private static void nodes(io.syncline.formats.Node node, Object owner, String prefix,
+			Map<Object, Map<String, FieldTrace>> traces, List<Row> into) {
+		for (io.syncline.formats.Node child : node.children()) {
+			boolean element = traces.containsKey(child) && child != owner;
+			Object childOwner = element ? child : owner;
+			String path = element ? "" : prefix + child.name();
+			if (child.children().isEmpty()) {
+				FieldTrace trace = traces.getOrDefault(owner, Map.of()).get(path);
+				into.add(new Row(child.name() + " = " + child.value(), List.of(), trace, null, null));
+			} else {
+				List<Row> rows = new ArrayList<>();
+				nodes(child, childOwner, element ? "" : path + "/", traces, rows);
+				into.add(new Row(child.name(), rows, null, null, null));
+			}
 		}
 	}
 

@@ -40,7 +40,12 @@ final class SampleReader {
 		Mapping mapping = document.mapping();
 		SourceOptions options = MappingCompiler.sourceOptionsOf(mapping);
 		say.accept("Reading the structure of " + file.getFileName() + "…");
+		boolean outbound = mapping.getDirection() == io.syncline.mapping.model.Direction.OUTBOUND;
+		String list = mapping.getSource() == null ? null : mapping.getSource().getRecordPath();
 		UiJobs.run(owner, "Read the sample " + file.getFileName(), () -> {
+			if (outbound) {
+				return canonical(document, file, list, execute, say);
+			}
 			SchemaNode tree = SchemaTrees.of(SchemaInference.infer(file, options, RECORDS));
 			return () -> {
 				CompoundCommand change = new CompoundCommand("Use the sample " + file.getFileName());
@@ -60,5 +65,35 @@ final class SampleReader {
 				say.accept("Source tree read from " + file.getFileName());
 			};
 		}, say);
+	}
+
+	/**
+	 * An outbound mapping's sample is a canonical document (a data set as the ERP hands it over): its source tree is
+	 * the class of the list's objects, with the first one's values; the list is kept as the mapping's record path.
+	 */
+	private static Runnable canonical(MappingDocument document, Path file, String list, Consumer<Command> execute,
+			Consumer<String> say) throws java.io.IOException {
+		io.syncline.mapping.MappingPreview.CanonicalSample sample = io.syncline.mapping.MappingPreview.canonical(file,
+				list, document.mapping());
+		SchemaNode tree = SchemaTrees.ofCanonical(sample.className(), sample.objects().isEmpty() ? null
+				: sample.objects().get(0));
+		Mapping mapping = document.mapping();
+		return () -> {
+			CompoundCommand change = new CompoundCommand("Use the sample " + file.getFileName());
+			SourceSettings settings = mapping.getSource();
+			if (settings == null) {
+				settings = MappingFactory.eINSTANCE.createSourceSettings();
+				settings.setFormat(SourceFormatKind.CANONICAL);
+				change.append(SetCommand.create(document.domain(), mapping, Literals.MAPPING__SOURCE, settings));
+			}
+			if (settings.getRecordPath() == null || settings.getRecordPath().isBlank()) {
+				change.append(SetCommand.create(document.domain(), settings, Literals.SOURCE_SETTINGS__RECORD_PATH,
+						sample.list()));
+			}
+			change.append(SetCommand.create(document.domain(), mapping, Literals.MAPPING__SOURCE_SCHEMA, tree));
+			execute.accept(change);
+			say.accept("Source tree: " + sample.className() + ", " + sample.objects().size() + " in "
+					+ sample.list() + " of " + file.getFileName());
+		};
 	}
 }
