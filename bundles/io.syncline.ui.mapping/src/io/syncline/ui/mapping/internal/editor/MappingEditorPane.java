@@ -279,18 +279,45 @@ public final class MappingEditorPane {
 		End again = kept == null ? null : ends.stream().filter(end -> end.rule() == kept.rule()).findFirst()
 				.orElse(null);
 		if (again != null) {
-			rules.select(again);
+			rules.select(again); // its selection event shows the rule's properties and both its ends
+		} else {
+			properties.show(null);
 		}
-		properties.show(again);
 		title.setText(heading(mapping));
 		title.setToolTipText(mapping.getName() + ": " + String.valueOf(mapping.getDirection()).toLowerCase()
 				+ " to " + mapping.getTargetType() + (document.isReadOnly() ? ", a published version open to read"
 						: ", a local draft"));
-		lookups.refresh();
-		sourceOptions.refresh();
+		if (touched(io.syncline.mapping.model.LookupTable.class, io.syncline.mapping.model.LookupEntry.class)) {
+			lookups.refresh();
+		}
+		if (touched(io.syncline.mapping.model.SourceSettings.class)) {
+			sourceOptions.refresh();
+		}
 		checks.schedule(mapping, sourceFromRules ? null : sourceRoot);
 		preview.schedule(mapping);
 		changeListeners.forEach(Runnable::run);
+	}
+
+	/**
+	 * Whether the last change (done, undone or redone) may have touched objects of these kinds, or the mapping itself:
+	 * the lookup tables and source options are shown again only then, not after each rule's edit.
+	 */
+	private boolean touched(Class<?>... kinds) {
+		Command last = document.commands().getMostRecentCommand();
+		if (last == null) {
+			return true; // opening: show everything
+		}
+		for (Object affected : last.getAffectedObjects()) {
+			if (affected instanceof Mapping) {
+				return true;
+			}
+			for (Class<?> kind : kinds) {
+				if (kind.isInstance(affected)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** The name, and whether it is a draft or a published version; the rest is in the tooltip and the trees. */
