@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.osgi.service.component.annotations.Component;
 
 import io.syncline.formats.CountingInputStream;
@@ -27,6 +24,7 @@ import io.syncline.formats.x12.FileControlNumbers;
 import io.syncline.formats.x12.PartnerProfile;
 import io.syncline.formats.x12.X12Schemas;
 import io.syncline.formats.x12.X12Writer;
+import io.syncline.mapping.CanonicalDocuments;
 import io.syncline.mapping.CompiledMapping;
 import io.syncline.mapping.MapOutcome;
 import io.syncline.mapping.MappingCompiler;
@@ -126,15 +124,7 @@ public final class MapCommand implements RuntimeCommand {
 	private static int outbound(CompiledMapping mapping, Path input, Options options, CommandContext context,
 			OutputStream target, PrintStream err) throws IOException {
 		// an XMI resource is read whole by EMF; the objects it holds are mapped and written one at a time
-		Resource resource = MappingResources.resourceSet()
-				.getResource(URI.createFileURI(input.toAbsolutePath().toString()), true);
-		EObject root = resource.getContents().get(0);
-		String select = options.require("select");
-		EStructuralFeature feature = root.eClass().getEStructuralFeature(select);
-		if (feature == null || !feature.isMany()) {
-			throw new IllegalArgumentException(root.eClass().getName() + " has no list '" + select + "'");
-		}
-		List<?> sources = (List<?>) root.eGet(feature);
+		List<?> sources = CanonicalDocuments.read(input, options.require("select"), null).objects();
 		OutboundDocuments documents = new OutboundDocuments(mapping, sources, input.getFileName().toString());
 		PartnerProfile profile = PartnerProfile.parse(partnerOf(options), options.require("profile"));
 		try {

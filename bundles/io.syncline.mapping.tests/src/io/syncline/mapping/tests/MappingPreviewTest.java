@@ -109,7 +109,7 @@ class MappingPreviewTest {
 	@Test
 	void anOutboundMappingPreviewsFromACanonicalDocument() throws Exception {
 		Path po = Demo.dir().resolve("canonical/po-45001.xmi");
-		MappingPreview.CanonicalSample sample = MappingPreview.canonical(po, null,
+		io.syncline.mapping.CanonicalDocuments.Sample sample = io.syncline.mapping.CanonicalDocuments.read(po, null,
 				io.syncline.mapping.MappingResources.load(Demo.dir().resolve("mappings/po-850-outbound.synmap")));
 		assertEquals("purchaseOrders", sample.list());
 		assertEquals("PurchaseOrder", sample.className());

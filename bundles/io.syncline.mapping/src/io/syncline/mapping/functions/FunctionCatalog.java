@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class FunctionCatalog {
 
-	/** One function: its name, its signature in words, and how many arguments it takes (-1: any number). */
-	public record Function(String name, String signature, int arity) {
+	/** One function: its name and its signature in words. */
+	public record Function(String name, String signature) {
 	}
 
 	private static final Pattern CALL = Pattern.compile("fn:([A-Za-z_][A-Za-z0-9_]*)");
@@ -64,9 +64,9 @@ public final class FunctionCatalog {
 			}
 			String signature = "fn:" + method.getName() + "(" + String.join(", ", parameters) + ") → "
 					+ words(method.getReturnType());
-			functions.add(new Function(method.getName(), signature, method.isVarArgs() ? -1 : parameters.size()));
+			functions.add(new Function(method.getName(), signature));
 		}
-		functions.sort(Comparator.comparing(Function::name).thenComparing(Function::arity));
+		functions.sort(Comparator.comparing(Function::name).thenComparing(Function::signature));
 		return List.copyOf(functions);
 	}
 

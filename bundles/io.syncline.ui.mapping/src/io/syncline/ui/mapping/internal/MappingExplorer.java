@@ -31,6 +31,7 @@ import io.syncline.runtime.api.MappingSummary;
 import io.syncline.ui.internal.connections.AccessibleNames;
 import io.syncline.ui.internal.connections.RuntimeSelection;
 import io.syncline.ui.internal.connections.UiJobs;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * The mappings an analyst works with: those the active runtime has published for the active tenant, grouped by
@@ -82,7 +83,8 @@ public final class MappingExplorer extends Composite {
 		// three columns, so the explorer fits beside the editor at 1280x800
 		column("Mapping", 160, this::name);
 		column("Maps", 145, element -> element instanceof MappingSummary m ? maps(m) : "");
-		column("Version", 64, this::version);
+		column("Version", 55, this::version);
+		TableColumns.fitTitles(tree);
 		viewer.setContentProvider(new Content());
 		viewer.addOpenListener(event -> openSelected());
 		tree.addListener(SWT.KeyDown, e -> {
@@ -115,10 +117,6 @@ public final class MappingExplorer extends Composite {
 
 	public void setOpener(ExplorerOpener opener) {
 		this.opener = opener;
-	}
-
-	public MappingDrafts drafts() {
-		return drafts;
 	}
 
 	/**
@@ -198,7 +196,8 @@ public final class MappingExplorer extends Composite {
 					published = read;
 					local = files;
 					status.setText(read.size() + " published in " + selection.active().connection().name() + ", "
-							+ files.size() + " local draft" + (files.size() == 1 ? "" : "s"));
+							+ files.size() + " local draft" + (files.size() == 1 ? "" : "s")
+							+ ": double-click one to open it, or New… to map a partner's document");
 					status.setToolTipText("Local drafts are the .synmap files of " + folder.folder());
 					show();
 				}

@@ -74,10 +74,20 @@ public final class TableColumns {
 		try {
 			gc.setFont(table.getFont());
 			for (TableColumn column : table.getColumns()) {
-				int needs = gc.textExtent(column.getText()).x + TITLE_PADDING;
-				if (column.getWidth() < needs) {
-					column.setWidth(needs);
-				}
+				column.setWidth(Math.max(column.getWidth(), gc.textExtent(column.getText()).x + TITLE_PADDING));
+			}
+		} finally {
+			gc.dispose();
+		}
+	}
+
+	/** Widens each column of a tree whose title would be cut. */
+	public static void fitTitles(org.eclipse.swt.widgets.Tree tree) {
+		GC gc = new GC(tree);
+		try {
+			gc.setFont(tree.getFont());
+			for (org.eclipse.swt.widgets.TreeColumn column : tree.getColumns()) {
+				column.setWidth(Math.max(column.getWidth(), gc.textExtent(column.getText()).x + TITLE_PADDING));
 			}
 		} finally {
 			gc.dispose();

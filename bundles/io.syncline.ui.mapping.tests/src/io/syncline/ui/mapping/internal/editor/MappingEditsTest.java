@@ -183,14 +183,26 @@ class MappingEditsTest {
 		assertUndoable("a lookup entry", lookups::addEntry);
 		Path csv = dir.resolve("codes.csv");
 		Files.writeString(csv, "key,value\nIA,ACCEPTED\nIB,BACKORDERED\nIA,AGAIN\n");
+		var imported = (io.syncline.mapping.model.LookupTable) lookups.tables().getStructuredSelection()
+				.getFirstElement();
 		assertUndoable("a CSV import", () -> {
+			int before = imported.getEntries().size();
+			lookups.importCsv(csv); // read in a Job, added as one command
 			try {
-				lookups.importCsv(csv);
-			} catch (java.io.IOException e) {
+				await(display, () -> imported.getEntries().size() == before + 3, lookups::warning);
+			} catch (InterruptedException e) {
 				throw new AssertionError(e);
 			}
 		});
 		assertTrue(lookups.warning().contains("IA"), "a key twice is warned of: " + lookups.warning());
+		Path exported = dir.resolve("exported.csv");
+		lookups.exportCsv(exported);
+		await(display, () -> lookups.warning().startsWith("Exported"), lookups::warning);
+		List<String> expected = new java.util.ArrayList<>(List.of("key,value"));
+		imported.getEntries().forEach(e -> expected.add(e.getKey() + "," + (e.getValue() == null ? "" : e.getValue())));
+		assertEquals(expected, Files.readAllLines(exported), "the table as CSV, in its order, with its header");
+		assertEquals(List.of("IA,ACCEPTED", "IB,BACKORDERED", "IA,AGAIN"),
+				expected.subList(expected.size() - 3, expected.size()), "the imported rows, last");
 		SourceOptionsPane options = pane.parts().sourceOptions();
 		assertUndoable("a source option", () -> commit(options.numberLocale(), "de-DE"));
 		assertUndoable("the filter", () -> {

@@ -295,7 +295,9 @@ class NewSupplierMappingTest {
 		Files.writeString(file, csv);
 		lookups.tables().setSelection(new org.eclipse.jface.viewers.StructuredSelection(table));
 		lookups.importCsv(file);
-		assertEquals(csv.strip().split("\n").length - 1, table.getEntries().size());
+		int rows = csv.strip().split("\n").length - 1;
+		await(display, () -> table.getEntries().size() == rows, () -> lookups.warning()); // read in a Job
+		assertEquals(rows, table.getEntries().size());
 	}
 
 	private static void press(Shell shell, String text) {

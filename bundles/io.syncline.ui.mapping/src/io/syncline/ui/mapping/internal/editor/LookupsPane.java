@@ -1,6 +1,5 @@
 package io.syncline.ui.mapping.internal.editor;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -36,6 +36,7 @@ import io.syncline.mapping.model.LookupTable;
 import io.syncline.mapping.model.MappingFactory;
 import io.syncline.mapping.model.MappingPackage.Literals;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.connections.UiJobs;
 import io.syncline.ui.mapping.internal.MappingDocument;
 
 /**
@@ -73,11 +74,13 @@ public final class LookupsPane {
 		entries.setContentProvider(ArrayContentProvider.getInstance());
 		tables.addSelectionChangedListener(event -> showEntries());
 		Composite buttons = new Composite(composite, SWT.NONE);
-		buttons.setLayout(new GridLayout(5, false));
+		buttons.setLayout(new GridLayout(7, false));
 		buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		button(buttons, "Add table", this::addTable);
 		button(buttons, "Add entry", this::addEntry);
 		button(buttons, "Remove", this::removeSelected);
+		button(buttons, "Import CSV…", this::chooseImport);
+		button(buttons, "Export CSV…", this::chooseExport);
 		warning = new Label(buttons, SWT.WRAP);
 		warning.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 	}
@@ -207,41 +210,82 @@ public final class LookupsPane {
 		}
 	}
 
-	/** Adds the rows of a CSV file (key,value; a header row key,value is skipped) to the selected table. */
-	public void importCsv(Path file) throws IOException {
+	/**
+	 * Adds the rows of a CSV file (key,value; a header row key,value is skipped) to the selected table: the file is
+	 * read in a Job, the rows added as one undoable change.
+	 */
+	public void importCsv(Path file) {
 		LookupTable table = selectedTable();
 		if (table == null) {
-			throw new IOException("select a lookup table to import into");
+			tell("Select a lookup table to import into.");
+			return;
 		}
-		List<LookupEntry> read = new ArrayList<>();
-		try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
-			for (CsvRecord row : csv) {
-				if (row.getFieldCount() < 1 || row.getStartingLineNumber() == 1
-						&& "key".equalsIgnoreCase(row.getField(0).trim())) {
-					continue;
+		UiJobs.run(composite, "Import " + file.getFileName() + " into " + table.getName(), () -> {
+			List<LookupEntry> read = new ArrayList<>();
+			try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(file)) {
+				for (CsvRecord row : csv) {
+					if (row.getFieldCount() < 1 || row.getStartingLineNumber() == 1
+							&& "key".equalsIgnoreCase(row.getField(0).trim())) {
+						continue;
+					}
+					LookupEntry entry = MappingFactory.eINSTANCE.createLookupEntry();
+					entry.setKey(row.getField(0));
+					entry.setValue(row.getFieldCount() > 1 ? row.getField(1) : "");
+					read.add(entry);
 				}
-				LookupEntry entry = MappingFactory.eINSTANCE.createLookupEntry();
-				entry.setKey(row.getField(0));
-				entry.setValue(row.getFieldCount() > 1 ? row.getField(1) : "");
-				read.add(entry);
 			}
-		}
-		CompoundCommand add = new CompoundCommand("Import " + read.size() + " entries into " + table.getName());
-		add.append(AddCommand.create(document.domain(), table, Literals.LOOKUP_TABLE__ENTRIES, read));
-		execute.accept(add);
+			return () -> {
+				CompoundCommand add = new CompoundCommand("Import " + read.size() + " entries into " + table.getName());
+				add.append(AddCommand.create(document.domain(), table, Literals.LOOKUP_TABLE__ENTRIES, read));
+				execute.accept(add);
+			};
+		}, this::tell);
 	}
 
-	/** Writes the selected table as CSV with a key,value header. */
-	public void exportCsv(Path file) throws IOException {
+	/** Writes the selected table as CSV with a key,value header, in a Job. */
+	public void exportCsv(Path file) {
 		LookupTable table = selectedTable();
 		if (table == null) {
-			throw new IOException("select a lookup table to export");
+			tell("Select a lookup table to export.");
+			return;
 		}
-		try (CsvWriter csv = CsvWriter.builder().build(file, StandardCharsets.UTF_8)) {
-			csv.writeRecord("key", "value");
-			for (LookupEntry entry : table.getEntries()) {
-				csv.writeRecord(entry.getKey(), entry.getValue() == null ? "" : entry.getValue());
+		List<String[]> rows = new ArrayList<>();
+		table.getEntries().forEach(entry -> rows.add(new String[] { entry.getKey(),
+				entry.getValue() == null ? "" : entry.getValue() }));
+		UiJobs.run(composite, "Export " + table.getName() + " to " + file.getFileName(), () -> {
+			try (CsvWriter csv = CsvWriter.builder().build(file, StandardCharsets.UTF_8)) {
+				csv.writeRecord("key", "value");
+				for (String[] row : rows) {
+					csv.writeRecord(row);
+				}
 			}
+			return () -> tell("Exported " + rows.size() + " entries of " + table.getName() + " to " + file);
+		}, this::tell);
+	}
+
+	private void chooseImport() {
+		FileDialog dialog = new FileDialog(composite.getShell(), SWT.OPEN);
+		dialog.setFilterExtensions(new String[] { "*.csv", "*" });
+		String chosen = dialog.open();
+		if (chosen != null) {
+			importCsv(Path.of(chosen));
 		}
+	}
+
+	private void chooseExport() {
+		LookupTable table = selectedTable();
+		FileDialog dialog = new FileDialog(composite.getShell(), SWT.SAVE);
+		dialog.setOverwrite(true);
+		dialog.setFileName((table == null ? "lookup" : table.getName()) + ".csv");
+		String chosen = dialog.open();
+		if (chosen != null) {
+			exportCsv(Path.of(chosen));
+		}
+	}
+
+	/** Says something below the tables (a duplicate key, a file that could not be read). */
+	private void tell(String text) {
+		warning.setText(text);
+		composite.layout(true, true);
 	}
 }

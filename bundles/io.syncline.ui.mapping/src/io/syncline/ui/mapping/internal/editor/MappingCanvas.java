@@ -14,7 +14,6 @@ import org.eclipse.swt.accessibility.AccessibleEvent;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Path;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -139,14 +138,6 @@ public final class MappingCanvas {
 	}
 
 	/**
-	 * Where a node's line ends: its row's centre; in a collapsed subtree, its nearest visible ancestor's; above or
-	 * below the tree's visible rows, the edge.
-	 */
-	public Anchor anchor(TreeViewer viewer, SchemaNode node) {
-		return new Rows(viewer).anchor(node);
-	}
-
-	/**
 	 * A tree's rows as they are now, read once for all the lines: which elements show, at which row (walking only
 	 * expanded items), and where the first row is; a row's y is then arithmetic, not a call to GTK per line. Rows
 	 * have one height in a tree.
@@ -225,8 +216,12 @@ public final class MappingCanvas {
 
 	private void paint(GC gc) {
 		Rectangle size = canvas.getClientArea();
-		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+		// the trees' rows continue across the canvas; above them (beside their titles) it is the window's
+		Rows rows = new Rows(sourceViewer);
+		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
 		gc.fillRectangle(size);
+		gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+		gc.fillRectangle(0, rows.edge(true).y(), size.width, rows.edge(false).y() - rows.edge(true).y());
 		gc.setAntialias(SWT.ON);
 		List<Line> lines = lines();
 		// unselected lines first, so the selected one is drawn over them; lines that would be drawn over one

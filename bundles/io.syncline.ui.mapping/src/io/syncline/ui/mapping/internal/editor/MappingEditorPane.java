@@ -63,7 +63,6 @@ public final class MappingEditorPane {
 	private final CTabFolder tabs;
 	private final EditorChecks checks;
 	private SelectionSync selections;
-	private final List<Runnable> changeListeners = new ArrayList<>();
 	private final CommandStackListener stackListener = event -> changed();
 	private SchemaNode sourceRoot;
 	private boolean sourceFromRules;
@@ -114,7 +113,7 @@ public final class MappingEditorPane {
 		CompletionSources completions = new CompletionSources(document, this::selectedEnd, this::sourceRoot);
 		properties = new RuleProperties(sides, document::domain, this::execute, completions::sourcePaths,
 				completions::lookupNames);
-		sides.setWeights(29, 10, 29, 32);
+		sides.setWeights(31, 9, 31, 29);
 		tabs = new CTabFolder(vertical, SWT.BORDER | SWT.FLAT);
 		rules = new RuleTable(tabs);
 		tab("Rules", rules.viewer().getControl());
@@ -220,11 +219,6 @@ public final class MappingEditorPane {
 		preview.schedule(document.mapping());
 	}
 
-	/** The preview's sample, or null. */
-	public Path sample() {
-		return preview.sample();
-	}
-
 	/** Shows problems the runtime gave (a refused publish) until the next edit checks again. */
 	public void showRefusal(List<MappingProblem> refused) {
 		showProblems(refused);
@@ -234,10 +228,6 @@ public final class MappingEditorPane {
 	/** Says something in the editor's status line. */
 	public void tell(String text) {
 		say(text);
-	}
-
-	public void addChangeListener(Runnable listener) {
-		changeListeners.add(listener);
 	}
 
 	// ---- what changes do
@@ -295,7 +285,6 @@ public final class MappingEditorPane {
 		}
 		checks.schedule(mapping, sourceFromRules ? null : sourceRoot);
 		preview.schedule(mapping);
-		changeListeners.forEach(Runnable::run);
 	}
 
 	/**
@@ -354,7 +343,6 @@ public final class MappingEditorPane {
 		rules.setProblems(byRule(found));
 		long errors = found.stream().filter(MappingProblem::isError).count();
 		tabs.getItem(1).setText("Problems (" + errors + " errors, " + (found.size() - errors) + " warnings)");
-		changeListeners.forEach(Runnable::run);
 	}
 
 	private static Map<String, List<MappingProblem>> byRule(List<MappingProblem> found) {

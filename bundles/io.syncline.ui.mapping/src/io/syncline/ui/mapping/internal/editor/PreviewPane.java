@@ -44,6 +44,7 @@ import io.syncline.ui.mapping.internal.editor.PreviewTree.Row;
 final class PreviewPane {
 
 	static final int KEEP = 200;
+	private static final String HINT = "Select a value to see the rule that made it and the sample value it came from.";
 	private static final long DEBOUNCE_MS = 300;
 
 	private final Composite composite;
@@ -111,9 +112,10 @@ final class PreviewPane {
 		details = AccessibleNames.named(new Text(split, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.BORDER | SWT.V_SCROLL),
 				"Where the selected value came from");
 		split.setWeights(60, 40);
+		details.setText(HINT);
 		records.addSelectionChangedListener(event -> {
 			Object chosen = records.getStructuredSelection().getFirstElement();
-			details.setText(chosen instanceof Row row ? PreviewTree.details(row) : "");
+			details.setText(chosen instanceof Row row ? PreviewTree.details(row) : HINT);
 		});
 		showSample();
 	}

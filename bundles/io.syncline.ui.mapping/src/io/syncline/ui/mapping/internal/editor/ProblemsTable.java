@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.TableColumn;
 
 import io.syncline.mapping.MappingProblem;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /** The mapping's problems, errors first; a double-click or Enter goes to the rule. */
 final class ProblemsTable {
@@ -27,6 +28,7 @@ final class ProblemsTable {
 		column("Problem", 900);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.setLabelProvider(new Labels());
+		TableColumns.fit(viewer.getTable(), "mapping.problems"); // titles whole, and the widths the analyst gave kept
 		viewer.addOpenListener(event -> {
 			Object chosen = viewer.getStructuredSelection().getFirstElement();
 			if (chosen instanceof MappingProblem problem) {

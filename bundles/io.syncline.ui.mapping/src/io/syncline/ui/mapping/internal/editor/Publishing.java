@@ -53,12 +53,6 @@ public final class Publishing {
 			refused.accept(List.of(MappingProblem.error("", why)));
 			return;
 		}
-		List<MappingProblem> errors = MappingChecks.check(document.mapping(), MappingEnvironment.offline(),
-				pane.sourceFromRules() ? null : pane.sourceRoot()).stream().filter(MappingProblem::isError).toList();
-		if (!errors.isEmpty()) {
-			refused.accept(errors);
-			return;
-		}
 		IntegrationRuntime runtime = selection.active().runtime();
 		String name = document.mapping().getName();
 		byte[] xmi;
@@ -68,7 +62,15 @@ public final class Publishing {
 			refused.accept(List.of(MappingProblem.error("", "cannot write " + name + ": " + e.getMessage())));
 			return;
 		}
+		// checked in the Job, on a copy: compiling every rule is no work for the UI thread
+		io.syncline.mapping.model.Mapping copy = MappingCopies.withoutTree(document.mapping());
+		io.syncline.mapping.model.SchemaNode tree = pane.sourceFromRules() ? null : pane.sourceRoot();
 		UiJobs.run(pane.control(), "Publish " + name + " to " + selection.active().connection().name(), () -> {
+			List<MappingProblem> errors = MappingChecks.check(copy, MappingEnvironment.offline(), tree).stream()
+					.filter(MappingProblem::isError).toList();
+			if (!errors.isEmpty()) {
+				return () -> refused.accept(errors); // a mapping with errors is never sent
+			}
 			try {
 				MappingVersion made = runtime.publishMapping(name, xmi, comment);
 				return () -> done.accept(made);

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import io.syncline.mapping.MappingProblem;
 import io.syncline.mapping.model.FieldRule;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 import io.syncline.ui.mapping.internal.editor.RuleEnds.End;
 
 /**
@@ -46,6 +47,7 @@ final class RuleTable {
 		column("State", 260);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		viewer.setLabelProvider(new Labels());
+		TableColumns.fit(viewer.getTable(), "mapping.rules"); // titles whole, and the widths the analyst gave kept
 	}
 
 	private void column(String name, int width) {

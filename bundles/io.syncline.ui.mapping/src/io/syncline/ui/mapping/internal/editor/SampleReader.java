@@ -73,8 +73,8 @@ final class SampleReader {
 	 */
 	private static Runnable canonical(MappingDocument document, Path file, String list, Consumer<Command> execute,
 			Consumer<String> say) throws java.io.IOException {
-		io.syncline.mapping.MappingPreview.CanonicalSample sample = io.syncline.mapping.MappingPreview.canonical(file,
-				list, document.mapping());
+		io.syncline.mapping.CanonicalDocuments.Sample sample = io.syncline.mapping.CanonicalDocuments.read(file, list,
+				document.mapping());
 		SchemaNode tree = SchemaTrees.ofCanonical(sample.className(), sample.objects().isEmpty() ? null
 				: sample.objects().get(0));
 		Mapping mapping = document.mapping();

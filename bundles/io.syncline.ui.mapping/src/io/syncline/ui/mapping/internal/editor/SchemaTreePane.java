@@ -24,6 +24,7 @@ import io.syncline.mapping.SchemaTrees;
 import io.syncline.mapping.model.DataType;
 import io.syncline.mapping.model.SchemaNode;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 
 /**
  * One of the editor's two trees over {@link SchemaNode}s, with a find field above it (typing reveals and selects
@@ -72,7 +73,8 @@ final class SchemaTreePane {
 		viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		column(source ? "Name" : "Feature", 190);
 		column("Type", source ? 70 : 90);
-		column(source ? "Sample" : "Required", source ? 90 : 76);
+		column(source ? "Sample" : "Required", source ? 90 : 60);
+		TableColumns.fitTitles(viewer.getTree());
 		viewer.setContentProvider(new Content());
 		viewer.setLabelProvider(new Labels());
 		find.addListener(SWT.Modify, event -> findNext(false));

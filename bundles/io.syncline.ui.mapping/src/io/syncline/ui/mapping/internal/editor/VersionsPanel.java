@@ -21,6 +21,7 @@ import io.syncline.mapping.MappingResources;
 import io.syncline.runtime.api.IntegrationRuntime;
 import io.syncline.runtime.api.MappingVersion;
 import io.syncline.ui.internal.connections.AccessibleNames;
+import io.syncline.ui.internal.widgets.TableColumns;
 import io.syncline.ui.internal.connections.UiJobs;
 
 /**
@@ -55,6 +56,7 @@ public final class VersionsPanel {
 		column("Comment", 320);
 		versions.setContentProvider(ArrayContentProvider.getInstance());
 		versions.setLabelProvider(new Labels());
+		TableColumns.fit(versions.getTable(), "mapping.versions"); // titles whole, and the widths the analyst gave kept
 		Button read = AccessibleNames.named(new Button(composite, SWT.PUSH), "Open the selected version to read");
 		read.setText("Open read-only");
 		read.addListener(SWT.Selection, event -> openSelected(open));
@@ -70,6 +72,12 @@ public final class VersionsPanel {
 		comparison.setLayoutData(below);
 		versions.addOpenListener(event -> openSelected(open));
 		load();
+	}
+
+	/** Says where things stand; the line takes the width its words need. */
+	private void say(String text) {
+		status.setText(text);
+		composite.layout(true);
 	}
 
 	private void column(String name, int width) {
@@ -95,14 +103,14 @@ public final class VersionsPanel {
 	}
 
 	private void load() {
-		status.setText("Reading the versions of " + mapping + "…");
+		say("Reading the versions of " + mapping + "…");
 		UiJobs.run(composite, "Read the versions of " + mapping, () -> {
 			List<MappingVersion> read = runtime.mappingVersions(mapping);
 			return () -> {
 				versions.setInput(read);
-				status.setText(read.isEmpty() ? mapping + " has not been published here" : read.size() + " versions");
+				say(read.isEmpty() ? mapping + " has not been published here" : read.size() + " versions");
 			};
-		}, status::setText);
+		}, this::say);
 	}
 
 	private List<MappingVersion> selected() {
@@ -112,26 +120,26 @@ public final class VersionsPanel {
 	private void openSelected(BiConsumer<Integer, byte[]> open) {
 		List<MappingVersion> chosen = selected();
 		if (chosen.size() != 1) {
-			status.setText("Select one version to open.");
+			say("Select one version to open.");
 			return;
 		}
 		int number = chosen.get(0).version();
 		UiJobs.run(composite, "Read " + mapping + " v" + number, () -> {
 			byte[] xmi = runtime.mapping(mapping, number);
 			return () -> open.accept(number, xmi);
-		}, status::setText);
+		}, this::say);
 	}
 
 	/** Compares the two selected versions, the older against the newer. */
 	public void compareSelected() {
 		List<MappingVersion> chosen = selected();
 		if (chosen.size() != 2) {
-			status.setText("Select two versions to compare.");
+			say("Select two versions to compare.");
 			return;
 		}
 		int older = Math.min(chosen.get(0).version(), chosen.get(1).version());
 		int newer = Math.max(chosen.get(0).version(), chosen.get(1).version());
-		status.setText("Comparing v" + older + " with v" + newer + "…");
+		say("Comparing v" + older + " with v" + newer + "…");
 		UiJobs.run(composite, "Compare " + mapping + " v" + older + " with v" + newer, () -> {
 			List<MappingDiff.Change> changes = MappingDiff.compare(
 					MappingResources.load(runtime.mapping(mapping, older), mapping + "-v" + older),
@@ -141,9 +149,9 @@ public final class VersionsPanel {
 			return () -> {
 				comparison.setText(changes.isEmpty() ? "v" + older + " and v" + newer + " have the same rules"
 						: text.toString());
-				status.setText(changes.size() + " rules differ between v" + older + " and v" + newer);
+				say(changes.size() + " rules differ between v" + older + " and v" + newer);
 			};
-		}, status::setText);
+		}, this::say);
 	}
 
 	private static final class Labels extends ColumnTexts {

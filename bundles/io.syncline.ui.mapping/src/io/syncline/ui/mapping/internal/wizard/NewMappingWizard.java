@@ -84,9 +84,4 @@ public final class NewMappingWizard extends Wizard {
 	public NewMappingPage page() {
 		return page;
 	}
-
-	/** The draft made on Finish, or null. */
-	public Path made() {
-		return made;
-	}
 }
