@@ -117,6 +117,48 @@ public final class Ingestion {
 		}
 	}
 
+	/** A transport's claim of what it picked up, made in the transaction that journals it. */
+	@FunctionalInterface
+	public interface PickupClaim {
+		/** Claims the pickup for the message; false when it was claimed before. */
+		boolean claim(java.sql.Connection connection, long messageId) throws SQLException;
+	}
+
+	/**
+	 * Journals a document a transport brought, as a stream whatever its size, with status RECEIVED, and claims its
+	 * pickup in the same transaction. Returns the message's id, or empty when the pickup was claimed before: then
+	 * nothing was journaled. Processing it is the caller's next step ({@link #resume(long)}), so the transport can
+	 * answer (an MDN, a webhook's 200) once the document is kept.
+	 */
+	public java.util.OptionalLong receive(String partner, String name, java.io.InputStream source,
+			Map<String, String> keys, PickupClaim claim) throws IOException, SQLException {
+		java.io.BufferedInputStream in = new java.io.BufferedInputStream(source, HEAD_BYTES);
+		in.mark(HEAD_BYTES);
+		byte[] head = in.readNBytes(HEAD_BYTES);
+		in.reset();
+		String type = partners.documentType(partner, name, head);
+		try {
+			return java.util.OptionalLong.of(journal.appendStreamed(new JournalEntry(tenantId, partner,
+					partners.flowOf(partner, type), "IN", type, name, null, StoreTime.now(), keys), in, null,
+					(connection, id) -> {
+						if (!claim.claim(connection, id)) {
+							throw new ClaimedBefore();
+						}
+					}));
+		} catch (ClaimedBefore e) {
+			return java.util.OptionalLong.empty();
+		}
+	}
+
+	/** Rolls back the journaling of a pickup claimed before. */
+	private static final class ClaimedBefore extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		ClaimedBefore() {
+			super("claimed before", null, false, false);
+		}
+	}
+
 	/** What telling an X12 document's type reads of a large one: its first transaction set header is in it. */
 	private static final int HEAD_BYTES = 64 * 1024;
 

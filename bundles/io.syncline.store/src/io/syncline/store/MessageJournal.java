@@ -46,6 +46,22 @@ public final class MessageJournal {
 	 */
 	public long appendStreamed(JournalEntry entry, java.io.InputStream source, Long resubmitOf)
 			throws SQLException, java.io.IOException {
+		return appendStreamed(entry, source, resubmitOf, (connection, id) -> {
+		});
+	}
+
+	/** Work that joins the transaction journaling a message, once the message has its id. */
+	@FunctionalInterface
+	public interface WithMessage {
+		void run(Connection connection, long messageId) throws SQLException;
+	}
+
+	/**
+	 * As {@link #appendStreamed(JournalEntry, java.io.InputStream, Long)}, with {@code also} in the same transaction
+	 * after the payload is written (an endpoint's claim of the pickup): if it throws, nothing is journaled.
+	 */
+	public long appendStreamed(JournalEntry entry, java.io.InputStream source, Long resubmitOf, WithMessage also)
+			throws SQLException, java.io.IOException {
 		try {
 			return store.inTransaction(connection -> {
 				long id = write(connection, List.of(entry), List.of(new byte[0]), resubmitOf, null, null)[0];
@@ -64,6 +80,7 @@ public final class MessageJournal {
 					update.setLong(5, id);
 					update.executeUpdate();
 				}
+				also.run(connection, id);
 				return id;
 			});
 		} catch (java.io.UncheckedIOException e) {

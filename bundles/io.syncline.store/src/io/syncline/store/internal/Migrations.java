@@ -36,7 +36,8 @@ public final class Migrations {
 			"V14__journal_indexes.sql", "V15__identity_cache_larger.h2.sql", "V16__large_messages.sql",
 			"V17__sla_clocks.sql", "V18__tenants_tokens.sql", "V19__exception_filters_proposals.sql",
 			"V20__monitor_indexes.sql", "V21__drop_duplicate_key_index.sql",
-			"V22__monitor_filter_indexes_newest_first.sql", "V23__inbox_claims.sql", "V24__retention.sql");
+			"V22__monitor_filter_indexes_newest_first.sql", "V23__inbox_claims.sql", "V24__retention.sql",
+			"V25__endpoints.sql");
 
 	private static final long LOCK_KEY = 0x53594e434c494eL;
 

@@ -1,0 +1,65 @@
+package io.syncline.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** One kind of endpoint: what it needs to be set up, and how to check it works without moving anything. */
+public interface Transport extends AutoCloseable {
+
+	EndpointKind kind();
+
+	/** A setting or secret the endpoint takes, for checks and for the console's forms. */
+	record Field(String name, boolean required, boolean secret, String description) {
+	}
+
+	List<Field> fields(Endpoint.Direction direction);
+
+	/** What a connection test found: whether it worked, in one line, and what it saw (the files it would take). */
+	record Check(boolean ok, String summary, List<String> details) {
+		public Check {
+			details = List.copyOf(details);
+		}
+	}
+
+	/** Connects, authenticates and lists; writes, moves and deletes nothing. */
+	Check check(Endpoint endpoint);
+
+	@Override
+	default void close() {
+	}
+
+	/** A transport that fetches: SFTP, REST, JDBC. */
+	interface Polling extends Transport {
+		/** Takes what is ready for the endpoint into the receiver; returns what it did. */
+		Polled poll(Endpoint endpoint, Receiver receiver);
+	}
+
+	/** A transport that sends: SFTP, AS2, HTTP. */
+	interface Delivering extends Transport {
+		/** Delivers one document; returns once the partner has it, or throws saying why not. */
+		void deliver(Endpoint endpoint, Outgoing document);
+	}
+
+	/** What one poll did: taken and journaled, seen before (claimed), and left for the next poll. */
+	record Polled(int taken, int seenBefore, int backlog) {
+	}
+
+	/** Where a transport hands what it picked up: journaled with the pickup's claim, in one transaction. */
+	interface Receiver {
+		/** Whether the pickup was claimed before: it need not be fetched again. */
+		boolean seen(String pickupKey);
+
+		/** Journals the content and claims the pickup; the message id, or -1 when it was claimed before. */
+		long receive(String pickupKey, String name, InputStream content) throws IOException;
+	}
+
+	/** A document to deliver: its name at the partner, its size, and its content, opened as often as tried. */
+	record Outgoing(String name, long size, Content content) {
+	}
+
+	@FunctionalInterface
+	interface Content {
+		InputStream open() throws IOException;
+	}
+}
