@@ -38,7 +38,7 @@ public final class EndpointHealth {
 		OffsetDateTime now = StoreTime.now();
 		LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
 		try (PreparedStatement update = connection.prepareStatement("UPDATE endpoint_status SET last_poll_at = ?, "
-				+ "last_success_at = ?, moved_today = CASE WHEN day = ? THEN moved_today + ? ELSE ? END, day = ?, "
+				+ "last_success_at = ?, moved_today = CASE WHEN moved_on = ? THEN moved_today + ? ELSE ? END, moved_on = ?, "
 				+ "backlog = ? WHERE tenant_id = ? AND endpoint_id = ?")) {
 			update.setObject(1, now);
 			update.setObject(2, now);
@@ -73,7 +73,7 @@ public final class EndpointHealth {
 		Map<String, Row> rows = new LinkedHashMap<>();
 		LocalDate today = StoreTime.now().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
 		try (PreparedStatement query = connection.prepareStatement("SELECT endpoint_id, last_poll_at, last_success_at, "
-				+ "day, moved_today, last_error, last_error_at, backlog FROM endpoint_status WHERE tenant_id = ?")) {
+				+ "moved_on, moved_today, last_error, last_error_at, backlog FROM endpoint_status WHERE tenant_id = ?")) {
 			query.setString(1, tenantId);
 			try (ResultSet row = query.executeQuery()) {
 				while (row.next()) {

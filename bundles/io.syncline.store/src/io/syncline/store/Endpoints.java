@@ -16,11 +16,11 @@ public final class Endpoints {
 
 	/** One endpoint row. {@code scheduleSeconds} null: it does not poll. {@code documentTypes} null: all. */
 	public record Row(String endpointId, String partnerId, String direction, String kind, String settings,
-			byte[] sealedSecrets, Integer scheduleSeconds, String documentTypes, boolean enabled,
+			byte[] sealedSecrets, String secretNames, Integer scheduleSeconds, String documentTypes, boolean enabled,
 			java.time.OffsetDateTime updatedAt, String updatedBy) {
 	}
 
-	private static final String COLUMNS = "endpoint_id, partner_id, direction, kind, settings, secrets, "
+	private static final String COLUMNS = "endpoint_id, partner_id, direction, kind, settings, secrets, secret_names, "
 			+ "schedule_seconds, document_types, enabled, updated_at, updated_by";
 
 	public List<Row> all(Connection connection, String tenantId) throws SQLException {
@@ -44,7 +44,7 @@ public final class Endpoints {
 	public void put(Connection connection, String tenantId, Row row) throws SQLException {
 		remove(connection, tenantId, row.endpointId());
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO endpoints (tenant_id, " + COLUMNS
-				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			insert.setString(1, tenantId);
 			insert.setString(2, row.endpointId());
 			insert.setString(3, row.partnerId());
@@ -52,11 +52,12 @@ public final class Endpoints {
 			insert.setString(5, row.kind());
 			insert.setString(6, row.settings());
 			insert.setBytes(7, row.sealedSecrets());
-			insert.setObject(8, row.scheduleSeconds());
-			insert.setString(9, row.documentTypes());
-			insert.setBoolean(10, row.enabled());
-			insert.setObject(11, row.updatedAt() == null ? StoreTime.now() : row.updatedAt());
-			insert.setString(12, row.updatedBy());
+			insert.setString(8, row.secretNames());
+			insert.setObject(9, row.scheduleSeconds());
+			insert.setString(10, row.documentTypes());
+			insert.setBoolean(11, row.enabled());
+			insert.setObject(12, row.updatedAt() == null ? StoreTime.now() : row.updatedAt());
+			insert.setString(13, row.updatedBy());
 			insert.executeUpdate();
 		}
 	}
@@ -71,15 +72,21 @@ public final class Endpoints {
 		}
 	}
 
-	/** Whether any tenant's endpoint holds sealed secrets: the runtime then cannot start without its key. */
-	public boolean anySealed(Connection connection) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT COUNT(*) FROM endpoints WHERE secrets IS NOT NULL")) {
-			try (ResultSet row = query.executeQuery()) {
-				row.next();
-				return row.getLong(1) > 0;
+	/** An endpoint's sealed secrets, wherever they are: what a start checks its key against. */
+	public record Sealed(String tenantId, String endpointId, byte[] secrets) {
+	}
+
+	public List<Sealed> sealed(Connection connection) throws SQLException {
+		List<Sealed> sealed = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT tenant_id, endpoint_id, secrets FROM endpoints "
+				+ "WHERE secrets IS NOT NULL ORDER BY tenant_id, endpoint_id")) {
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					sealed.add(new Sealed(rows.getString(1), rows.getString(2), rows.getBytes(3)));
+				}
 			}
 		}
+		return sealed;
 	}
 
 	private static List<Row> rows(PreparedStatement query) throws SQLException {
@@ -87,9 +94,9 @@ public final class Endpoints {
 		try (ResultSet result = query.executeQuery()) {
 			while (result.next()) {
 				rows.add(new Row(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
-						result.getString(5), result.getBytes(6), (Integer) result.getObject(7, Integer.class),
-						result.getString(8), result.getBoolean(9),
-						result.getObject(10, java.time.OffsetDateTime.class), result.getString(11)));
+						result.getString(5), result.getBytes(6), result.getString(7), result.getObject(8, Integer.class),
+						result.getString(9), result.getBoolean(10),
+						result.getObject(11, java.time.OffsetDateTime.class), result.getString(12)));
 			}
 		}
 		return rows;

@@ -281,6 +281,42 @@ public final class MessageJournal {
 		return pending;
 	}
 
+	/** An outbound document delivered to the outbox, for an endpoint that carries it on to the partner. */
+	public record Sent(long id, String documentType, String sourceName) {
+	}
+
+	/** A partner's outbound documents published after {@code afterId}, oldest first, at most {@code limit}. */
+	public List<Sent> sentAfter(String tenantId, String partnerId, long afterId, int limit) throws SQLException {
+		List<Sent> sent = new java.util.ArrayList<>();
+		try (Connection connection = store.readConnection();
+				PreparedStatement query = connection.prepareStatement("SELECT id, document_type, source_name FROM messages "
+						+ "WHERE tenant_id = ? AND id > ? AND direction = 'OUT' AND partner_id = ? "
+						+ "AND published_at IS NOT NULL ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+			query.setString(1, tenantId);
+			query.setLong(2, afterId);
+			query.setString(3, partnerId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					sent.add(new Sent(rows.getLong(1), rows.getString(2), rows.getString(3)));
+				}
+			}
+			connection.rollback();
+		}
+		return sent;
+	}
+
+	/** The newest message's id, 0 if none: where a new endpoint's deliveries begin. */
+	public long newestId(Connection connection, String tenantId) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT COALESCE(MAX(id), 0) FROM messages WHERE tenant_id = ?")) {
+			query.setString(1, tenantId);
+			try (ResultSet row = query.executeQuery()) {
+				row.next();
+				return row.getLong(1);
+			}
+		}
+	}
+
 	/** Marks an outbound document as delivered to the outbox. */
 	public void published(String tenantId, long id) throws SQLException {
 		store.inTransaction(connection -> {

@@ -27,10 +27,15 @@ public final class LoopbackSftpServer implements AutoCloseable {
 	private final AtomicInteger logins = new AtomicInteger();
 
 	public LoopbackSftpServer(Path root, Path hostKey, String user, String password) throws IOException {
+		this(root, hostKey, user, password, 0);
+	}
+
+	/** A server on a given port (0: any free one), such as the port a stopped server had, to bring it back. */
+	public LoopbackSftpServer(Path root, Path hostKey, String user, String password, int port) throws IOException {
 		this.root = Files.createDirectories(root);
 		server = SshServer.setUpDefaultServer();
 		server.setHost("127.0.0.1");
-		server.setPort(0);
+		server.setPort(port);
 		server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
 		server.setPasswordAuthenticator((name, typed, session) -> {
 			boolean ok = user.equals(name) && password.equals(typed);

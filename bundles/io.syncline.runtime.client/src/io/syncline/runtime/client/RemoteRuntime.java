@@ -379,6 +379,29 @@ public final class RemoteRuntime implements IntegrationRuntime {
 	}
 
 	@Override
+	public List<io.syncline.runtime.api.EndpointConfig> endpoints() {
+		return http.get(Operation.ENDPOINTS, at(), null, listOf(io.syncline.runtime.api.EndpointConfig.class));
+	}
+
+	@Override
+	public io.syncline.runtime.api.EndpointConfig saveEndpoint(io.syncline.runtime.api.EndpointConfig endpoint,
+			Map<String, String> secrets, String reason) {
+		return http.send(Operation.SAVE_ENDPOINT, at(endpoint.endpointId()), null,
+				new Bodies.SaveEndpoint(endpoint, secrets, reason), type(io.syncline.runtime.api.EndpointConfig.class));
+	}
+
+	@Override
+	public void removeEndpoint(String endpointId, String reason) {
+		http.send(Operation.REMOVE_ENDPOINT, at(endpointId), null, new Bodies.Reason(reason), null);
+	}
+
+	@Override
+	public io.syncline.runtime.api.EndpointTest testEndpoint(String endpointId) {
+		return http.send(Operation.TEST_ENDPOINT, at(endpointId), null, null,
+				type(io.syncline.runtime.api.EndpointTest.class));
+	}
+
+	@Override
 	public AccessToken revokeToken(long tokenId, String reason) {
 		return http.send(Operation.REVOKE_TOKEN, at(tokenId), null, new Bodies.RevokeToken(reason),
 				type(AccessToken.class));

@@ -48,6 +48,22 @@ public final class LocalOperations {
 		return Dtos.submitted(result);
 	}
 
+	/**
+	 * Journals what a transport picked up and claims the pickup in the same transaction (see
+	 * {@link Ingestion#receive}); the message id, or empty when it was claimed before.
+	 */
+	java.util.OptionalLong receive(String partnerId, String sourceName, java.io.InputStream content,
+			Map<String, String> keys, Ingestion.PickupClaim claim) {
+		refuseWhenDiskFull.accept("take " + sourceName);
+		return call("receive " + sourceName,
+				() -> parts.ingestion.receive(partnerId, sourceName, content, keys, claim));
+	}
+
+	/** Processes messages a transport journaled, in the order given; what each did. */
+	List<SubmitResult> processReceived(List<Long> messageIds) {
+		return messageIds.stream().map(parts.recovery::processReceived).toList();
+	}
+
 	/** Whether the store answers a query within {@code timeout}: what readiness needs of it. */
 	public boolean storeAnswers(java.time.Duration timeout) {
 		try {

@@ -481,6 +481,44 @@ public final class LocalRuntime implements IntegrationRuntime {
 		return accessTokens().revokeIn(tenantId, tokenId, reason);
 	}
 
+	@Override
+	public List<io.syncline.runtime.api.EndpointConfig> endpoints() {
+		return endpointBook().all();
+	}
+
+	@Override
+	public io.syncline.runtime.api.EndpointConfig saveEndpoint(io.syncline.runtime.api.EndpointConfig endpoint,
+			Map<String, String> secrets, String reason) {
+		require(Role.ANALYST, "save endpoint " + endpoint.endpointId());
+		java.util.Set<String> partners = new java.util.HashSet<>();
+		partners().forEach(partner -> partners.add(partner.partnerId()));
+		return endpointBook().save(endpoint, secrets, partners, principal.user(), reason);
+	}
+
+	@Override
+	public void removeEndpoint(String endpointId, String reason) {
+		require(Role.ANALYST, "remove endpoint " + endpointId);
+		endpointBook().remove(endpointId, principal.user(), reason);
+	}
+
+	@Override
+	public io.syncline.runtime.api.EndpointTest testEndpoint(String endpointId) {
+		require(Role.OPERATOR, "test endpoint " + endpointId);
+		return new EndpointChecks(this).test(endpointId);
+	}
+
+	EndpointBook endpointBook() {
+		return new EndpointBook(tenancy, tenantId);
+	}
+
+	io.syncline.transport.Transports transports() {
+		return tenancy.transports();
+	}
+
+	io.syncline.store.Store store() {
+		return parts.store;
+	}
+
 	/** Closes the store and every tenant's runtime if this is the runtime {@link #open} returned; else nothing. */
 	@Override
 	public void close() {

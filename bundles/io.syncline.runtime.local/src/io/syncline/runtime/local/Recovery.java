@@ -205,6 +205,11 @@ final class Recovery {
 				MessageJournal.Status.QUARANTINED.name(), 0, Map.of("QUARANTINED", 1L), List.of(detail));
 	}
 
+	/** Processes a message a transport journaled (received, not yet run), and tells subscribers what it did. */
+	SubmitResult processReceived(long messageId) {
+		return resumeAndAnnounce(messageId);
+	}
+
 	private SubmitResult resumeAndAnnounce(long messageId) {
 		Ingestion.Result result = call("resume message " + messageId, () -> ingestion.resume(messageId));
 		announcer.accept(result);

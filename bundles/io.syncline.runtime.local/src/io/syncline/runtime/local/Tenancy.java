@@ -40,11 +40,15 @@ final class Tenancy implements AutoCloseable {
 	private final Instant startedAt = Instant.now();
 	private final Workers workers = new Workers();
 	private final DiskRoom disk;
+	private final io.syncline.transport.Transports transports = new io.syncline.transport.Transports();
+	private final java.util.Optional<io.syncline.transport.SecretBox> secrets;
 
 	Tenancy(Store store, boolean ownsStore, LocalSettings settings) {
 		this.store = store;
 		this.ownsStore = ownsStore;
 		this.settings = settings;
+		this.secrets = io.syncline.transport.SecretBox.fromEnvironment(SecretsKey.environment());
+		SecretsKey.check(store, secrets);
 		this.disk = settings.dataDirectory() == null ? null
 				: new DiskRoom(settings.dataDirectory(), DiskRoom.configuredMinimum());
 		workers.addListener(new Workers.Listener() {
@@ -108,6 +112,16 @@ final class Tenancy implements AutoCloseable {
 						+ reading.describe(disk.minimum()));
 			}
 		}
+	}
+
+	/** The transports endpoints use, shared by every tenant. */
+	io.syncline.transport.Transports transports() {
+		return transports;
+	}
+
+	/** The key endpoints' secrets are sealed with, if the runtime was given one. */
+	java.util.Optional<io.syncline.transport.SecretBox> secrets() {
+		return secrets;
 	}
 
 	/** The background workers of the runtime, whichever tenant's work they hold. */
@@ -191,6 +205,7 @@ final class Tenancy implements AutoCloseable {
 	@Override
 	public void close() {
 		workers.close();
+		transports.close();
 		tenantParts.values().forEach(parts -> parts.events.close());
 		if (ownsStore) {
 			store.close();

@@ -55,6 +55,22 @@ public interface IntegrationRuntime extends AutoCloseable {
 	 */
 	PartnerConfig savePartner(PartnerConfig partner, String reason);
 
+	/** Every partner's endpoints, with their health; secrets are named, never shown. */
+	List<EndpointConfig> endpoints();
+
+	/**
+	 * Adds an endpoint or changes one, audited with the reason (ANALYST). {@code secrets} are sealed in the store:
+	 * a secret named with a value replaces it, one named with an empty value is removed, one not named is kept.
+	 * Refused when a setting is missing or unknown, or secrets are given and the runtime has no secrets key.
+	 */
+	EndpointConfig saveEndpoint(EndpointConfig endpoint, java.util.Map<String, String> secrets, String reason);
+
+	/** Removes an endpoint, audited with the reason (ANALYST); what it picked up stays claimed. */
+	void removeEndpoint(String endpointId, String reason);
+
+	/** Connects, authenticates and lists, writing nothing (OPERATOR); the outcome is the endpoint's health too. */
+	EndpointTest testEndpoint(String endpointId);
+
 	/** The workflows a flow can run, by name, with what each does. */
 	Map<String, String> workflows();
 

@@ -58,6 +58,20 @@ public final class Bodies {
 	public record SavePartner(PartnerConfig partner, String reason) {
 	}
 
+	/** An endpoint to save, with the secrets to seal (named with a value: set; with an empty value: removed). */
+	public record SaveEndpoint(io.syncline.runtime.api.EndpointConfig endpoint, java.util.Map<String, String> secrets,
+			String reason) {
+		/** Never printed with its secrets' values, should it be logged. */
+		@Override
+		public String toString() {
+			return "SaveEndpoint[" + endpoint + ", secrets " + (secrets == null ? "[]" : secrets.keySet()) + ", "
+					+ reason + "]";
+		}
+	}
+
+	public record Reason(String reason) {
+	}
+
 	public record PublishMapping(byte[] synmap, String comment) {
 	}
 

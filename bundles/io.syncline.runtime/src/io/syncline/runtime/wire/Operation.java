@@ -52,6 +52,10 @@ public enum Operation {
 	EVENTS("GET", "/api/v1/tenants/{tenant}/events", Role.VIEWER, false),
 	PARTNERS("GET", "/api/v1/tenants/{tenant}/partners", Role.VIEWER, false),
 	SAVE_PARTNER("PUT", "/api/v1/tenants/{tenant}/partners/{partner}", Role.ANALYST, true),
+	ENDPOINTS("GET", "/api/v1/tenants/{tenant}/endpoints", Role.VIEWER, false),
+	SAVE_ENDPOINT("PUT", "/api/v1/tenants/{tenant}/endpoints/{endpoint}", Role.ANALYST, true),
+	REMOVE_ENDPOINT("POST", "/api/v1/tenants/{tenant}/endpoints/{endpoint}/removal", Role.ANALYST, true),
+	TEST_ENDPOINT("POST", "/api/v1/tenants/{tenant}/endpoints/{endpoint}/test", Role.OPERATOR, false),
 	WORKFLOWS("GET", "/api/v1/tenants/{tenant}/workflows", Role.VIEWER, false),
 	MAPPINGS("GET", "/api/v1/tenants/{tenant}/mappings", Role.VIEWER, false),
 	MAPPING_VERSIONS("GET", "/api/v1/tenants/{tenant}/mappings/{mapping}/versions", Role.VIEWER, false),
@@ -66,7 +70,8 @@ public enum Operation {
 		/** What each path parameter may be: a path that does not fit is not this route. */
 		static final Map<String, String> PARAMETERS = Map.of("tenant", "[a-z0-9][a-z0-9-]{0,63}", "id",
 				"[0-9]{1,18}", "type", "(?i:PO|SO|ASN|INVOICE)", "key", "[A-Za-z0-9._-]{1,64}", "partner",
-				"[a-z0-9][a-z0-9-]{0,63}", "mapping", "[A-Za-z0-9._-]{1,128}", "version", "[0-9]{1,9}");
+				"[a-z0-9][a-z0-9-]{0,63}", "endpoint", "[a-z0-9][a-z0-9-]{0,63}", "mapping", "[A-Za-z0-9._-]{1,128}",
+				"version", "[0-9]{1,9}");
 		static final Pattern PARAMETER = Pattern.compile("\\{([a-z]+)\\}");
 	}
 

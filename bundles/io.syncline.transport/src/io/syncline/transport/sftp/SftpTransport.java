@@ -82,7 +82,8 @@ public final class SftpTransport implements Transport.Polling, Transport.Deliver
 		} catch (TransportException e) {
 			return new Check(false, e.getMessage(), List.of());
 		} catch (IOException e) {
-			return new Check(false, "endpoint " + endpoint.id() + ": " + SftpFailures.words(e), List.of());
+			return new Check(false, "endpoint " + endpoint.id() + ": cannot list " + endpoint.setting("directory", "?")
+					+ " on " + endpoint.setting("host", "?") + ": " + SftpFailures.words(e), List.of());
 		}
 	}
 

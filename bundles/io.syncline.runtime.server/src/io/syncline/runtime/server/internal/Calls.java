@@ -117,6 +117,20 @@ final class Calls {
 			}
 			x.ok(runtime.savePartner(save.partner(), save.reason()));
 		}
+		case ENDPOINTS -> x.ok(runtime.endpoints());
+		case SAVE_ENDPOINT -> {
+			Bodies.SaveEndpoint save = x.json(Bodies.SaveEndpoint.class, maxJson);
+			if (save.endpoint() == null || !x.path("endpoint").equals(save.endpoint().endpointId())) {
+				throw new IllegalArgumentException("field 'endpoint' must be endpoint " + x.path("endpoint")
+						+ ", as the path says");
+			}
+			x.ok(runtime.saveEndpoint(save.endpoint(), save.secrets(), save.reason()));
+		}
+		case REMOVE_ENDPOINT -> {
+			runtime.removeEndpoint(x.path("endpoint"), x.json(Bodies.Reason.class, maxJson).reason());
+			x.noContent();
+		}
+		case TEST_ENDPOINT -> x.ok(runtime.testEndpoint(x.path("endpoint")));
 		case WORKFLOWS -> x.ok(runtime.workflows());
 		case MAPPINGS -> x.ok(runtime.mappings());
 		case MAPPING_VERSIONS -> x.ok(runtime.mappingVersions(x.path("mapping")));

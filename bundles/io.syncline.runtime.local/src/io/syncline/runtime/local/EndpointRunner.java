@@ -1,0 +1,227 @@
+package io.syncline.runtime.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.api.RuntimeFailure;
+import io.syncline.runtime.api.SubmitResult;
+import io.syncline.store.EndpointCursors;
+import io.syncline.store.EndpointPickups;
+import io.syncline.store.Endpoints;
+import io.syncline.store.MessageJournal;
+import io.syncline.store.Store;
+import io.syncline.transport.Endpoint;
+import io.syncline.transport.EndpointKind;
+import io.syncline.transport.Transport;
+import io.syncline.transport.TransportException;
+
+/**
+ * Runs one tenant's endpoints: polls each endpoint in when its schedule says, and carries each partner's outbound
+ * documents out through its endpoints out, in the order they were made. What a poll takes is journaled with its
+ * claim before the transport tidies it away, then processed in the partner's lane. A delivery moves the endpoint's
+ * cursor only once the partner has the document, so a stop or an outage repeats a delivery and never skips one; an
+ * endpoint that fails backs off (1 s doubling to 5 min) and keeps its place, so a partner down for an hour gets its
+ * documents in order when it is back. Folder endpoints are the runtime's own inbox and outbox, run as before.
+ */
+public final class EndpointRunner {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EndpointRunner.class);
+	/** Documents one delivery run carries out per endpoint before it lets the others have a turn. */
+	private static final int DELIVERIES_PER_RUN = 200;
+	private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
+
+	/** What one endpoint's run did, or why it failed. */
+	public record Ran(String endpointId, int taken, int seenBefore, int delivered, int backlog, String error,
+			List<SubmitResult> processed) {
+	}
+
+	private final LocalRuntime runtime;
+	private final EndpointBook book;
+	private final PartnerLanes lanes;
+	private final Store store;
+	private final Map<String, Instant> due = new ConcurrentHashMap<>();
+	private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
+
+	/** The runner of {@code runtime}'s tenant, its processing done in {@code lanes}. */
+	public EndpointRunner(LocalRuntime runtime, PartnerLanes lanes) {
+		this.runtime = runtime;
+		this.book = runtime.endpointBook();
+		this.lanes = lanes;
+		this.store = runtime.store();
+	}
+
+	/** Runs every enabled endpoint whose time has come at {@code now}. */
+	public List<Ran> runDue(Instant now) {
+		List<Ran> ran = new ArrayList<>();
+		for (Endpoints.Row row : book.rows()) {
+			if (!row.enabled() || row.kind().equals(EndpointKind.FOLDER.word())) {
+				continue;
+			}
+			Instant when = due.get(row.endpointId());
+			if (when == null || !now.isBefore(when)) {
+				ran.add(run(row, now));
+			}
+		}
+		return ran;
+	}
+
+	/** Runs one endpoint now, whatever its schedule (a poll asked for by hand, a test). */
+	public Ran runNow(String endpointId) {
+		return run(book.row(endpointId), Instant.now());
+	}
+
+	private Ran run(Endpoints.Row row, Instant now) {
+		Endpoint endpoint;
+		try {
+			endpoint = book.open(row);
+		} catch (RuntimeException e) {
+			return failed(row.endpointId(), now, e.getMessage(), List.of());
+		}
+		Transport transport = runtime.transports().of(endpoint.kind()).orElse(null);
+		if (endpoint.direction() == Endpoint.Direction.IN && transport instanceof Transport.Polling polling) {
+			return poll(endpoint, polling, now);
+		}
+		if (endpoint.direction() == Endpoint.Direction.OUT && transport instanceof Transport.Delivering delivering) {
+			return deliver(endpoint, delivering, now);
+		}
+		due.put(endpoint.id(), now.plus(endpoint.schedule())); // pushed to, not polled: webhooks, AS2 in
+		return new Ran(endpoint.id(), 0, 0, 0, 0, null, List.of());
+	}
+
+	private Ran poll(Endpoint endpoint, Transport.Polling transport, Instant now) {
+		due.put(endpoint.id(), now.plus(endpoint.schedule()));
+		Claims claims = new Claims(endpoint);
+		try {
+			Transport.Polled polled = transport.poll(endpoint, claims);
+			List<SubmitResult> processed = process(endpoint, claims.taken);
+			book.recordSuccess(endpoint.id(), polled.taken(), polled.backlog());
+			failuresInARow.remove(endpoint.id());
+			if (polled.taken() > 0) {
+				LOG.info("{}: endpoint {} took {} document(s) ({} seen before, {} left for the next poll)",
+						endpoint.tenantId(), endpoint.id(), polled.taken(), polled.seenBefore(), polled.backlog());
+			}
+			return new Ran(endpoint.id(), polled.taken(), polled.seenBefore(), 0, polled.backlog(), null, processed);
+		} catch (TransportException | RuntimeFailure e) {
+			// what was journaled before the failure is kept and processed; the rest is taken at the next poll, which
+			// comes no sooner than the schedule says however short the backoff: a partner is not hammered
+			Ran failed = failed(endpoint.id(), now, e.getMessage(), process(endpoint, claims.taken));
+			due.merge(endpoint.id(), now.plus(endpoint.schedule()), (a, b) -> a.isAfter(b) ? a : b);
+			return failed;
+		}
+	}
+
+	/** The receiver of one poll: journals each pickup with its claim, and keeps the ids to process after. */
+	private final class Claims implements Transport.Receiver {
+		private final Endpoint endpoint;
+		private final EndpointPickups pickups = new EndpointPickups(store.dialect());
+		final List<Long> taken = new ArrayList<>();
+
+		Claims(Endpoint endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		@Override
+		public boolean seen(String pickupKey) {
+			return io.syncline.runtime.local.internal.Calls.call("look up pickup " + pickupKey, () -> store.read(
+					connection -> pickups.claimed(connection, endpoint.tenantId(), endpoint.id(), pickupKey)))
+					.isPresent();
+		}
+
+		@Override
+		public long receive(String pickupKey, String name, InputStream content) throws IOException {
+			var message = runtime.operations().receive(endpoint.partnerId(), name, content,
+					Map.of("ENDPOINT", endpoint.id()), (connection, id) -> pickups.claim(connection,
+							endpoint.tenantId(), endpoint.id(), pickupKey, id));
+			if (message.isEmpty()) {
+				return -1;
+			}
+			taken.add(message.getAsLong());
+			return message.getAsLong();
+		}
+	}
+
+	private List<SubmitResult> process(Endpoint endpoint, List<Long> messages) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return lanes.run(endpoint.tenantId(), endpoint.partnerId(), messages.size() + " document(s) from endpoint "
+					+ endpoint.id(), () -> runtime.operations().processReceived(messages)).orElse(List.of());
+		} catch (RuntimeException e) {
+			throw e;
+		} catch (Exception e) {
+			// journaled, so not lost: the next start resumes what did not finish
+			LOG.error("{}: processing what endpoint {} took failed: {}", endpoint.tenantId(), endpoint.id(),
+					e.getMessage());
+			return List.of();
+		}
+	}
+
+	private Ran deliver(Endpoint endpoint, Transport.Delivering transport, Instant now) {
+		MessageJournal journal = new MessageJournal(store);
+		EndpointCursors cursors = new EndpointCursors();
+		int delivered = 0;
+		List<MessageJournal.Sent> pending = List.of();
+		try {
+			long after = Long.parseLong(io.syncline.runtime.local.internal.Calls.call("read endpoint " + endpoint.id()
+					+ "'s cursor", () -> store.read(connection -> cursors.get(connection, endpoint.tenantId(),
+							endpoint.id(), EndpointBook.DELIVERED))).orElse("0"));
+			pending = io.syncline.runtime.local.internal.Calls.call("find what endpoint " + endpoint.id() + " owes",
+					() -> journal.sentAfter(endpoint.tenantId(), endpoint.partnerId(), after, DELIVERIES_PER_RUN))
+					.stream().filter(sent -> carries(endpoint, sent)).toList();
+			for (MessageJournal.Sent sent : pending) {
+				transport.deliver(endpoint, new Transport.Outgoing(sent.sourceName(), -1,
+						() -> open(journal, endpoint.tenantId(), sent.id())));
+				io.syncline.runtime.local.internal.Calls.call("move endpoint " + endpoint.id() + "'s cursor",
+						() -> store.inTransaction(connection -> {
+							cursors.put(connection, endpoint.tenantId(), endpoint.id(), EndpointBook.DELIVERED,
+									String.valueOf(sent.id()));
+							return null;
+						}));
+				delivered++;
+			}
+			book.recordSuccess(endpoint.id(), delivered, 0);
+			failuresInARow.remove(endpoint.id());
+			due.remove(endpoint.id());
+			if (delivered > 0) {
+				LOG.info("{}: endpoint {} delivered {} document(s)", endpoint.tenantId(), endpoint.id(), delivered);
+			}
+			return new Ran(endpoint.id(), 0, 0, delivered, 0, null, List.of());
+		} catch (TransportException | RuntimeFailure e) {
+			Ran failed = failed(endpoint.id(), now, e.getMessage(), List.of());
+			return new Ran(endpoint.id(), 0, 0, delivered, pending.size() - delivered, failed.error(), List.of());
+		}
+	}
+
+	/** An endpoint out carries every document type, or those it names. */
+	private static boolean carries(Endpoint endpoint, MessageJournal.Sent sent) {
+		return endpoint.documentTypes().isEmpty() || endpoint.documentTypes().contains(sent.documentType());
+	}
+
+	private static InputStream open(MessageJournal journal, String tenantId, long messageId) throws IOException {
+		try {
+			return journal.openPayload(tenantId, messageId);
+		} catch (java.sql.SQLException e) {
+			throw new IOException("cannot read message " + messageId + " from the journal: " + e.getMessage(), e);
+		}
+	}
+
+	private Ran failed(String endpointId, Instant now, String error, List<SubmitResult> processed) {
+		int failures = failuresInARow.merge(endpointId, 1, Integer::sum);
+		Duration backoff = Duration.ofSeconds(1L << Math.min(failures - 1, 9));
+		due.put(endpointId, now.plus(backoff.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff));
+		book.recordFailure(endpointId, error);
+		LOG.warn("endpoint {} failed ({} in a row; next try in {} s): {}", endpointId, failures,
+				Duration.between(now, due.get(endpointId)).toSeconds(), error);
+		return new Ran(endpointId, 0, 0, 0, 0, error, processed);
+	}
+}

@@ -1,0 +1,12 @@
+package io.syncline.runtime.api;
+
+import java.time.Instant;
+
+/**
+ * How an endpoint fares: {@code state} is OK, FAILING (its last error is newer than its last success), NEW (it has
+ * not run yet) or DISABLED; its last poll or delivery and last success; the documents it moved today (UTC); its
+ * last error in words; and what waits (files left for the next poll, documents not yet delivered).
+ */
+public record EndpointHealth(String state, Instant lastPollAt, Instant lastSuccessAt, long movedToday,
+		String lastError, Instant lastErrorAt, int backlog) {
+}
