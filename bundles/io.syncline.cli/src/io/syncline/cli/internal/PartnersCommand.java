@@ -15,7 +15,8 @@ import io.syncline.runtime.local.LocalRuntime;
 /**
  * {@code partners} lists the partners and their flows; {@code partners workflows} what a flow can run;
  * {@code partners save ID --name N [--envelope ZZ:US>ZZ:THEM] --flows TYPE:IN|OUT:WORKFLOW[:MAPPING[:FILES]],… --reason R}
- * adds or changes a partner (audited), effective for the next document.
+ * adds or changes a partner (audited), effective for the next document; {@code partners endpoint …} lists, adds,
+ * edits, removes and tests its endpoints (see {@link EndpointCommands}).
  */
 @Component(service = RuntimeCommand.class)
 public final class PartnersCommand implements RuntimeCommand {
@@ -27,14 +28,20 @@ public final class PartnersCommand implements RuntimeCommand {
 
 	@Override
 	public String summary() {
-		return "partners [workflows | save ID --name N [--envelope E] --flows TYPE:DIR:WORKFLOW[:MAPPING[:FILES]],… --reason R]";
+		return "partners [workflows | save ID --name N [--envelope E] --flows TYPE:DIR:WORKFLOW[:MAPPING[:FILES]],… "
+				+ "--reason R | endpoint list|add|edit|remove|test …]";
 	}
 
 	@Override
 	public int run(List<String> args, CommandContext context, PrintStream out, PrintStream err) throws Exception {
-		Options options = Options.parse(args, Set.of("name", "envelope", "flows", "reason"), Set.of());
+		boolean endpoints = !args.isEmpty() && args.get(0).equals("endpoint");
+		Options options = endpoints ? Options.parse(args, EndpointCommands.VALUED, EndpointCommands.FLAGS)
+				: Options.parse(args, Set.of("name", "envelope", "flows", "reason"), Set.of());
 		List<String> words = options.positional();
 		try (LocalRuntime runtime = Runtimes.runtime(context, null)) {
+			if (endpoints) {
+				return EndpointCommands.run(runtime, words, options, out);
+			}
 			if (words.isEmpty()) {
 				out.println(Json.write(runtime.partners()));
 			} else if (words.equals(List.of("workflows"))) {

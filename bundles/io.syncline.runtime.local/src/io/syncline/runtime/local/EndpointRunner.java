@@ -59,20 +59,37 @@ public final class EndpointRunner {
 		this.store = runtime.store();
 	}
 
-	/** Runs every enabled endpoint whose time has come at {@code now}. */
+	/** Runs every enabled endpoint whose time has come at {@code now}, one after the other. */
 	public List<Ran> runDue(Instant now) {
 		List<Ran> ran = new ArrayList<>();
+		runDue(now, work -> ran.add(work.get()));
+		return ran;
+	}
+
+	/**
+	 * Hands every enabled endpoint whose time has come, and that is not running already, to {@code runner} (a pool,
+	 * so a slow partner does not hold up the others); an endpoint never runs twice at once.
+	 */
+	public void runDue(Instant now, java.util.function.Consumer<java.util.function.Supplier<Ran>> runner) {
 		for (Endpoints.Row row : book.rows()) {
 			if (!row.enabled() || row.kind().equals(EndpointKind.FOLDER.word())) {
 				continue;
 			}
 			Instant when = due.get(row.endpointId());
-			if (when == null || !now.isBefore(when)) {
-				ran.add(run(row, now));
+			if ((when == null || !now.isBefore(when)) && running.add(row.endpointId())) {
+				runner.accept(() -> {
+					try {
+						return run(row, now);
+					} finally {
+						running.remove(row.endpointId());
+					}
+				});
 			}
 		}
-		return ran;
 	}
+
+	/** The endpoints running now. */
+	private final java.util.Set<String> running = ConcurrentHashMap.newKeySet();
 
 	/** Runs one endpoint now, whatever its schedule (a poll asked for by hand, a test). */
 	public Ran runNow(String endpointId) {

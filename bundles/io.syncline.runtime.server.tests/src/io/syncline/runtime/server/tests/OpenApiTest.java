@@ -97,6 +97,7 @@ class OpenApiTest {
 				Map.entry("Assign", Bodies.Assign.class),
 				Map.entry("ShipmentConfirmation", ShipmentConfirmation.class), Map.entry("SetRule", Bodies.SetRule.class),
 				Map.entry("SavePartner", Bodies.SavePartner.class),
+				Map.entry("SaveEndpoint", Bodies.SaveEndpoint.class), Map.entry("Reason", Bodies.Reason.class),
 				Map.entry("PublishMapping", Bodies.PublishMapping.class),
 				Map.entry("CreateToken", Bodies.CreateToken.class), Map.entry("RevokeToken", Bodies.RevokeToken.class));
 		int examples = 0;

@@ -57,7 +57,8 @@ class SecurityMatrixTest {
 		String path(String tenant, long id) {
 			return template.replace("{tenant}", tenant).replace("{id}", Long.toString(id)).replace("{type}", "PO")
 					.replace("{key}", "atp.inTransit").replace("{partner}", "zenith")
-					.replace("{mapping}", "boltco-catalog").replace("{version}", "1") + query;
+					.replace("{mapping}", "boltco-catalog").replace("{version}", "1")
+					.replace("{endpoint}", "acme-sftp-in") + query;
 		}
 	}
 
