@@ -108,6 +108,7 @@ class SftpKillProductTest {
 				runtime.process().destroyForcibly(); // SIGKILL: mid-download, mid-journal or mid-delete
 				runtime.process().waitFor();
 				killed++;
+				System.out.printf("SFTP kill test: killed with %d file(s) still on the server%n", remaining());
 			}
 		}
 		try (ProductProcess last = run("last", "serve")) {
