@@ -21,6 +21,7 @@ public final class Transports implements AutoCloseable {
 		if (transport == null) {
 			transport = switch (kind) {
 			case SFTP -> new SftpTransport();
+			case WEBHOOK -> new io.syncline.transport.webhook.WebhookTransport();
 			default -> null;
 			};
 			if (transport != null) {

@@ -64,8 +64,12 @@ final class EndpointBook {
 	}
 
 	Endpoints.Row row(String endpointId) {
+		return find(endpointId).orElseThrow(() -> new NotFoundException("no endpoint " + endpointId));
+	}
+
+	java.util.Optional<Endpoints.Row> find(String endpointId) {
 		return call("read endpoint " + endpointId, () -> store.read(connection -> rows.get(connection, tenantId,
-				endpointId))).orElseThrow(() -> new NotFoundException("no endpoint " + endpointId));
+				endpointId)));
 	}
 
 	List<Endpoints.Row> rows() {

@@ -9,7 +9,11 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.server.internal.ApiHandler;
+import io.syncline.runtime.server.internal.WebhookHandler;
 
 /**
  * The runtime's HTTP API on embedded Jetty 12: the whole {@code IntegrationRuntime} as JSON and live events as
@@ -32,9 +37,12 @@ public final class RuntimeServer implements AutoCloseable {
 	private final Server server;
 	private final ServerConnector connector;
 	private final ApiHandler api;
+	private final WebhookHandler hooks;
 	private final ServerSettings settings;
 
-	private RuntimeServer(Server server, ServerConnector connector, ApiHandler api, ServerSettings settings) {
+	private RuntimeServer(Server server, ServerConnector connector, ApiHandler api, WebhookHandler hooks,
+			ServerSettings settings) {
+		this.hooks = hooks;
 		this.server = server;
 		this.connector = connector;
 		this.api = api;
@@ -70,7 +78,14 @@ public final class RuntimeServer implements AutoCloseable {
 		connector.setIdleTimeout(Math.max(30_000, settings.heartbeat().toMillis() * 4));
 		server.addConnector(connector);
 		ApiHandler api = new ApiHandler(root, settings, version, Instant.now());
-		server.setHandler(new GracefulHandler(api));
+		WebhookHandler hooks = new WebhookHandler(root, settings.maxBodyBytes(), settings.trustedProxies());
+		server.setHandler(new GracefulHandler(new Handler.Abstract() {
+			@Override
+			public boolean handle(Request request, Response response, Callback callback) throws Exception {
+				return WebhookHandler.handles(Request.getPathInContext(request)) ? hooks.handle(request, response, callback)
+						: api.handle(request, response, callback);
+			}
+		}));
 		server.setStopTimeout(settings.stopGrace().toMillis());
 		server.setStopAtShutdown(false);
 		try {
@@ -84,7 +99,7 @@ public final class RuntimeServer implements AutoCloseable {
 			throw new RuntimeFailure("cannot serve on " + settings.host() + ":" + settings.port() + ": "
 					+ RuntimeFailure.reasonOf(e), e);
 		}
-		RuntimeServer running = new RuntimeServer(server, connector, api, settings);
+		RuntimeServer running = new RuntimeServer(server, connector, api, hooks, settings);
 		LOG.info("serving the API on {}", running.url());
 		return running;
 	}
@@ -123,5 +138,6 @@ public final class RuntimeServer implements AutoCloseable {
 		} catch (Exception e) {
 			LOG.warn("the HTTP server did not stop cleanly: {}", RuntimeFailure.reasonOf(e));
 		}
+		hooks.stopping();
 	}
 }
