@@ -24,7 +24,7 @@ final class SftpFailures {
 			return "unknown host " + root.getMessage();
 		}
 		if (root instanceof ConnectException) {
-			return "connection refused (" + root.getMessage() + ")";
+			return "connection refused";
 		}
 		if (root instanceof SftpException sftp) {
 			return "the server said " + sftp.getMessage() + " (SFTP status " + sftp.getStatus() + ")";

@@ -10,7 +10,11 @@ public final class AccessibleNames {
 	private AccessibleNames() {
 	}
 
+	/** Where a control keeps its name, so a test or the self-test can find it by what a screen reader says. */
+	public static final String KEY = "io.syncline.accessibleName";
+
 	public static <T extends Control> T named(T control, String name) {
+		control.setData(KEY, name);
 		control.getAccessible().addAccessibleListener(new AccessibleAdapter() {
 			@Override
 			public void getName(AccessibleEvent e) {

@@ -6,7 +6,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 
 /** The small questions an action asks first: a reason (never empty, it is audited), an assignee. */
-final class Prompts {
+public final class Prompts {
 
 	static final String REASON_TITLE_SUFFIX = ": reason";
 
@@ -14,7 +14,7 @@ final class Prompts {
 	}
 
 	/** A reason for the audit, or null when the person cancels. */
-	static String reason(Shell shell, String action, String what) {
+	public static String reason(Shell shell, String action, String what) {
 		InputDialog dialog = new InputDialog(shell, action + REASON_TITLE_SUFFIX,
 				what + "\n\nThe reason is kept in the audit history.", "",
 				text -> text == null || text.isBlank() ? "A reason is required." : null);

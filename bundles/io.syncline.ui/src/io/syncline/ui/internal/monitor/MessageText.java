@@ -36,8 +36,26 @@ public final class MessageText {
 
 	/** {@code PO PO-45001 · SO SO-1001}, in the order a support person looks for them. */
 	public static String keys(MessageSummary row) {
-		return row.businessKeys().entrySet().stream().sorted((a, b) -> Integer.compare(rank(a.getKey()), rank(b.getKey())))
+		return row.businessKeys().entrySet().stream().filter(key -> !CHANNEL_KEYS.contains(key.getKey())).sorted((a, b) -> Integer.compare(rank(a.getKey()), rank(b.getKey())))
 				.map(key -> key.getKey() + " " + key.getValue()).collect(Collectors.joining(" · "));
+	}
+
+	/** Keys that say how a message came, not what it is about: shown as "Via", not among the business keys. */
+	private static final java.util.Set<String> CHANNEL_KEYS = java.util.Set.of("ENDPOINT", "INBOX");
+
+	/**
+	 * How a message came or went: the endpoint it came through, the inbox folder, or the API (outbound documents
+	 * leave through the partner's outbox and endpoints out).
+	 */
+	public static String via(MessageSummary row) {
+		String endpoint = row.businessKeys().get("ENDPOINT");
+		if (endpoint != null) {
+			return endpoint;
+		}
+		if ("OUT".equals(row.direction())) {
+			return "outbox";
+		}
+		return row.businessKeys().containsKey("INBOX") ? "inbox folder" : "API";
 	}
 
 	private static int rank(String type) {

@@ -24,13 +24,13 @@ import io.syncline.ui.internal.widgets.TableColumns;
 final class MonitorTable {
 
 	static final String[] COLUMNS = { "Time", "Tenant", "Partner", "Flow", "Document", "Business keys", "Status",
-			"Latency" };
-	private static final int[] WIDTHS = { 150, 70, 80, 120, 80, 300, 90, 80 };
+			"Latency", "Via" };
+	private static final int[] WIDTHS = { 150, 70, 80, 120, 80, 300, 90, 80, 90 };
 	/**
 	 * Shown with status and latency before the business keys, the widest column, so at a laptop's width what a row
 	 * says about its message is on screen and only the keys run past the edge (indexes stay in {@link #COLUMNS}).
 	 */
-	private static final int[] SHOWN_ORDER = { 0, 1, 2, 3, 4, 6, 7, 5 };
+	private static final int[] SHOWN_ORDER = { 0, 1, 2, 8, 3, 4, 6, 7, 5 };
 
 	/**
 	 * A view of rows repainted at once is one burst of 10–15 ms of the UI thread, and a machine whose cores the
@@ -157,7 +157,7 @@ final class MonitorTable {
 		boolean breached = MessageText.breached(row, breachedKeys);
 		item.setText(new String[] { MessageText.time(row.receivedAt()), tenant, row.partnerId(), row.flow(),
 				row.documentType(), MessageText.keys(row), MessageText.status(row, breached),
-				MessageText.latency(row) });
+				MessageText.latency(row), MessageText.via(row) });
 		item.setData(row);
 		if ("FAILED".equals(row.status()) || "QUARANTINED".equals(row.status())) {
 			item.setBackground(failed);

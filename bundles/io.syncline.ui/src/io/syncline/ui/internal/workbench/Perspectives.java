@@ -11,6 +11,7 @@ public final class Perspectives {
 
 	public static final String MAPPINGS_VIEW = "io.syncline.ui.view.mappings";
 	public static final String MONITOR_VIEW = "io.syncline.ui.view.monitor";
+	public static final String PARTNERS_VIEW = "io.syncline.ui.view.partners";
 	public static final String CHARTS_VIEW = "io.syncline.ui.view.charts";
 	public static final String EXCEPTIONS_VIEW = "io.syncline.ui.view.exceptions";
 	public static final String TRACE_VIEW = "io.syncline.ui.view.trace";
@@ -23,7 +24,7 @@ public final class Perspectives {
 	public static final List<Perspective> ALL = List.of(
 			new Perspective(DESIGN, "design", List.of(MAPPINGS_VIEW)),
 			new Perspective(OPERATIONS, "operations", List.of(MONITOR_VIEW, CHARTS_VIEW, EXCEPTIONS_VIEW)),
-			new Perspective(RUNTIMES, "runtimes", List.of(RUNTIMES_VIEW)));
+			new Perspective(RUNTIMES, "runtimes", List.of(RUNTIMES_VIEW, PARTNERS_VIEW)));
 
 	public record Perspective(String id, String shortName, List<String> viewIds) {
 	}
