@@ -15,9 +15,10 @@ import io.syncline.store.Tenants;
 
 /**
  * Onboards a tenant from a template: the template's partners and flows (its shipped defaults, if it never changed
- * them), the latest version of each of its published mappings and its rules are copied, in one transaction, with the
- * new tenant's name, and every partner envelope sending from the new tenant's interchange id. Master data, the journal
- * and the exception queue stay with the template.
+ * them), the latest version of each of its published mappings, its rules and its endpoints (without their secrets,
+ * and disabled until the new tenant's own are typed in) are copied, in one transaction, with the new tenant's name,
+ * and every partner envelope sending from the new tenant's interchange id. Master data, the journal and the exception
+ * queue stay with the template.
  */
 public final class TenantTemplates {
 
@@ -72,11 +73,13 @@ public final class TenantTemplates {
 			}
 			int mappings = MappingVersions.copyLatest(connection, templateId, tenantId, actor);
 			int copiedRules = rules.copy(connection, templateId, tenantId, actor);
+			int endpoints = new io.syncline.store.Endpoints().copyWithoutSecrets(connection, templateId, tenantId, actor);
 			Copied result = new Copied(tenant, template.partners().size(), routes, mappings, copiedRules);
 			audit.append(connection, tenantId, actor, "create-tenant", "tenant/" + tenantId, null,
 					"{\"name\":\"" + tenant.name().replace("\"", "'") + "\",\"template\":\"" + templateId
 							+ "\",\"interchangeId\":\"" + sender + "\",\"partners\":" + result.partners()
-							+ ",\"routes\":" + routes + ",\"mappings\":" + mappings + ",\"rules\":" + copiedRules + "}",
+							+ ",\"routes\":" + routes + ",\"mappings\":" + mappings + ",\"rules\":" + copiedRules
+							+ ",\"endpoints\":" + endpoints + "}",
 					reason);
 			return result;
 		});

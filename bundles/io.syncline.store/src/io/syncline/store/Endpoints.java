@@ -72,6 +72,21 @@ public final class Endpoints {
 		}
 	}
 
+	/**
+	 * Copies a template's endpoints into a new tenant without their secrets, and disabled: the new tenant's own
+	 * passwords and keys are typed in before they run. Returns how many were copied.
+	 */
+	public int copyWithoutSecrets(Connection connection, String fromTenant, String toTenant, String actor)
+			throws SQLException {
+		int copied = 0;
+		for (Row row : all(connection, fromTenant)) {
+			put(connection, toTenant, new Row(row.endpointId(), row.partnerId(), row.direction(), row.kind(),
+					row.settings(), null, null, row.scheduleSeconds(), row.documentTypes(), false, null, actor));
+			copied++;
+		}
+		return copied;
+	}
+
 	/** An endpoint's sealed secrets, wherever they are: what a start checks its key against. */
 	public record Sealed(String tenantId, String endpointId, byte[] secrets) {
 	}

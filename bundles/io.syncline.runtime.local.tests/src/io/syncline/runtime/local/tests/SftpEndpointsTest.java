@@ -196,6 +196,20 @@ class SftpEndpointsTest extends HarborInbox {
 	}
 
 	@Test
+	void aTenantMadeFromATemplateGetsItsEndpointsWithoutTheirSecretsAndDisabled() throws Exception {
+		save("acme-in", "in", "/outgoing", Map.of());
+		runtime.createTenant(new io.syncline.runtime.api.NewTenant("northstar", "Northstar Industrial", "harbor", null,
+				"a second distributor"));
+		List<EndpointConfig> copied = runtime.forTenant("northstar").endpoints();
+		assertEquals(1, copied.size());
+		assertEquals("acme-in", copied.get(0).endpointId());
+		assertEquals(server.settings("harbor", "/outgoing").get("host"), copied.get(0).settings().get("host"));
+		assertEquals(List.of(), copied.get(0).secrets(), "secrets are never copied into another tenant");
+		assertEquals("DISABLED", copied.get(0).health().state(), "it waits for the new tenant's own password");
+		assertEquals(List.of("password"), runtime.endpoints().get(0).secrets(), "the template keeps its own");
+	}
+
+	@Test
 	void aConnectionTestTellsWhyAndTheStoreWillNotOpenWithoutItsKey() throws Exception {
 		save("acme-in", "in", "/nowhere", Map.of());
 		EndpointTest test = runtime.testEndpoint("acme-in");
