@@ -52,10 +52,22 @@ public interface Transport extends AutoCloseable {
 
 		/** Journals the content and claims the pickup; the message id, or -1 when it was claimed before. */
 		long receive(String pickupKey, String name, InputStream content) throws IOException;
+
+		/** Where one of the endpoint's cursors stands (a REST cursor, a watermark), if it was ever set. */
+		default java.util.Optional<String> cursor(String name) {
+			return java.util.Optional.empty();
+		}
+
+		/** Moves one of the endpoint's cursors, once what it moved past is journaled. */
+		default void cursor(String name, String value) {
+		}
 	}
 
-	/** A document to deliver: its name at the partner, its size, and its content, opened as often as tried. */
-	record Outgoing(String name, long size, Content content) {
+	/**
+	 * A document to deliver: an id that stays the same however often it is tried (an HTTP Idempotency-Key, an AS2
+	 * Message-ID), its name at the partner, its size (-1: not known), and its content, opened once per attempt.
+	 */
+	record Outgoing(String id, String name, long size, Content content) {
 	}
 
 	@FunctionalInterface

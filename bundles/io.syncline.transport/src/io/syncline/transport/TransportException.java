@@ -9,10 +9,24 @@ public class TransportException extends RuntimeException {
 	private static final long serialVersionUID = 1L;
 
 	public TransportException(String message) {
-		super(message);
+		this(message, (java.time.Duration) null);
 	}
 
 	public TransportException(String message, Throwable cause) {
 		super(message, cause);
+		this.retryAfter = null;
+	}
+
+	private final transient java.time.Duration retryAfter;
+
+	/** A failure whose partner asked to be left alone this long (an HTTP 429 or 503 with Retry-After). */
+	public TransportException(String message, java.time.Duration retryAfter) {
+		super(message);
+		this.retryAfter = retryAfter;
+	}
+
+	/** How long the partner asked to be left alone, or null when it did not say. */
+	public java.time.Duration retryAfter() {
+		return retryAfter;
 	}
 }

@@ -22,6 +22,7 @@ public final class Transports implements AutoCloseable {
 			transport = switch (kind) {
 			case SFTP -> new SftpTransport();
 			case WEBHOOK -> new io.syncline.transport.webhook.WebhookTransport();
+			case HTTP -> new io.syncline.transport.http.HttpTransport();
 			default -> null;
 			};
 			if (transport != null) {

@@ -210,7 +210,8 @@ final class EndpointBook {
 				throw new IllegalArgumentException("endpoint " + id + ": '" + name + "' is a secret; give it as one, "
 						+ "so it is sealed and never shown");
 			}
-			if (!known.contains(name)) {
+			if (!known.contains(name) && !(name.startsWith("header.") && known.contains("header.*")
+					&& name.length() > "header.".length())) {
 				throw new IllegalArgumentException("endpoint " + id + ": no setting '" + name + "'; it takes " + known);
 			}
 		}

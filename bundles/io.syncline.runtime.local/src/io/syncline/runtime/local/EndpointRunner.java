@@ -164,6 +164,22 @@ public final class EndpointRunner {
 			taken.add(message.getAsLong());
 			return message.getAsLong();
 		}
+
+		@Override
+		public java.util.Optional<String> cursor(String name) {
+			return io.syncline.runtime.local.internal.Calls.call("read endpoint " + endpoint.id() + "'s " + name,
+					() -> store.read(connection -> new EndpointCursors().get(connection, endpoint.tenantId(),
+							endpoint.id(), name)));
+		}
+
+		@Override
+		public void cursor(String name, String value) {
+			io.syncline.runtime.local.internal.Calls.call("move endpoint " + endpoint.id() + "'s " + name,
+					() -> store.inTransaction(connection -> {
+						new EndpointCursors().put(connection, endpoint.tenantId(), endpoint.id(), name, value);
+						return null;
+					}));
+		}
 	}
 
 	private List<SubmitResult> process(Endpoint endpoint, List<Long> messages) {
@@ -196,7 +212,7 @@ public final class EndpointRunner {
 					() -> journal.sentAfter(endpoint.tenantId(), endpoint.partnerId(), after, DELIVERIES_PER_RUN))
 					.stream().filter(sent -> carries(endpoint, sent)).toList();
 			for (MessageJournal.Sent sent : pending) {
-				transport.deliver(endpoint, new Transport.Outgoing(sent.sourceName(), -1,
+				transport.deliver(endpoint, new Transport.Outgoing(endpoint.tenantId() + "-" + sent.id(), sent.sourceName(), -1,
 						() -> open(journal, endpoint.tenantId(), sent.id())));
 				io.syncline.runtime.local.internal.Calls.call("move endpoint " + endpoint.id() + "'s cursor",
 						() -> store.inTransaction(connection -> {
@@ -215,6 +231,10 @@ public final class EndpointRunner {
 			return new Ran(endpoint.id(), 0, 0, delivered, 0, null, List.of());
 		} catch (TransportException | RuntimeFailure e) {
 			Ran failed = failed(endpoint.id(), now, e.getMessage(), List.of());
+			if (e instanceof TransportException asked && asked.retryAfter() != null) {
+				// the partner said when to come back: no sooner, however short our own backoff
+				due.merge(endpoint.id(), now.plus(asked.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
+			}
 			return new Ran(endpoint.id(), 0, 0, delivered, pending.size() - delivered, failed.error(), List.of());
 		}
 	}

@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,29 +64,6 @@ class SftpTransportTest {
 		return endpoint(Endpoint.Direction.IN, "/out", more, Map.of("password", "s3cret"));
 	}
 
-	/** Keeps what it receives, and claims each pickup key once, as the store does. */
-	private static final class Received implements Transport.Receiver {
-		final Map<String, String> byName = new LinkedHashMap<>();
-		final Set<String> claims = new HashSet<>();
-		final List<String> fetched = new ArrayList<>();
-
-		@Override
-		public boolean seen(String pickupKey) {
-			return claims.contains(pickupKey);
-		}
-
-		@Override
-		public long receive(String pickupKey, String name, InputStream content) throws IOException {
-			fetched.add(name);
-			String text = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-			if (!claims.add(pickupKey)) {
-				return -1;
-			}
-			byName.put(name, text);
-			return claims.size();
-		}
-	}
-
 	private Path remote(String name, String content, Instant modified) throws IOException {
 		Path file = Files.writeString(server.root().resolve("out").resolve(name), content);
 		Files.setLastModifiedTime(file, FileTime.from(modified));
@@ -104,7 +76,7 @@ class SftpTransportTest {
 		Path first = remote("po-1.edi", "ISA*first", old);
 		remote("po-2.edi.part", "ISA*half", old);
 		remote("notes.txt", "not ours", old);
-		Received received = new Received();
+		ClaimingReceiver received = new ClaimingReceiver();
 		Endpoint endpoint = inbound(Map.of("patterns", "*.edi"));
 
 		Transport.Polled firstPoll = transport.poll(endpoint, received);
@@ -130,7 +102,7 @@ class SftpTransportTest {
 	void aFileClaimedBeforeIsNotFetchedAgainButIsStillTidiedAway() throws IOException {
 		Instant old = Instant.now().minusSeconds(600);
 		remote("po-1.edi", "ISA*first", old);
-		Received received = new Received();
+		ClaimingReceiver received = new ClaimingReceiver();
 		Endpoint leave = inbound(Map.of("stable", "name", "after", "leave"));
 		assertEquals(1, transport.poll(leave, received).taken());
 		assertEquals(List.of("po-1.edi"), received.fetched);
@@ -153,7 +125,7 @@ class SftpTransportTest {
 			remote("stock-" + i + ".csv", "sku,qty\nA," + i, old.plusSeconds(i));
 		}
 		Files.createDirectories(server.root().resolve("done"));
-		Received received = new Received();
+		ClaimingReceiver received = new ClaimingReceiver();
 		Endpoint endpoint = inbound(Map.of("stable", "name", "after", "archive", "archiveDirectory", "/done",
 				"maxFiles", "3"));
 		Transport.Polled polled = transport.poll(endpoint, received);
@@ -168,7 +140,7 @@ class SftpTransportTest {
 	void anUnpinnedHostKeyIsRefusedWithItsFingerprint() {
 		Map<String, String> wrongPin = Map.of("hostKey", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 		TransportException refused = assertThrows(TransportException.class,
-				() -> transport.poll(inbound(wrongPin), new Received()));
+				() -> transport.poll(inbound(wrongPin), new ClaimingReceiver()));
 		assertTrue(refused.getMessage().contains(server.fingerprint()), refused.getMessage());
 		assertTrue(refused.getMessage().contains("not pinned"), refused.getMessage());
 		assertEquals(0, server.logins(), "no password was sent to a host that is not pinned");
@@ -200,10 +172,10 @@ class SftpTransportTest {
 	void deliversUnderATemporaryNameThenRenamesReplacingARepeat() throws IOException {
 		Endpoint out = endpoint(Endpoint.Direction.OUT, "/in", Map.of(), Map.of("password", "s3cret"));
 		byte[] first = "ISA*855 first".getBytes(StandardCharsets.UTF_8);
-		transport.deliver(out, new Transport.Outgoing("855-1.edi", first.length, () -> new ByteArrayInputStream(first)));
+		transport.deliver(out, new Transport.Outgoing("harbor-1", "855-1.edi", first.length, () -> new ByteArrayInputStream(first)));
 		assertEquals("ISA*855 first", Files.readString(server.root().resolve("in/855-1.edi")));
 		byte[] again = "ISA*855 again".getBytes(StandardCharsets.UTF_8);
-		transport.deliver(out, new Transport.Outgoing("855-1.edi", again.length, () -> new ByteArrayInputStream(again)));
+		transport.deliver(out, new Transport.Outgoing("harbor-1", "855-1.edi", again.length, () -> new ByteArrayInputStream(again)));
 		assertEquals("ISA*855 again", Files.readString(server.root().resolve("in/855-1.edi")));
 		try (var names = Files.list(server.root().resolve("in"))) {
 			assertEquals(List.of("855-1.edi"), names.map(p -> p.getFileName().toString()).toList(),
@@ -215,7 +187,7 @@ class SftpTransportTest {
 	void aDeliveryToAMissingFolderNamesTheEndpointTheFileAndTheFolder() {
 		Endpoint out = endpoint(Endpoint.Direction.OUT, "/nowhere", Map.of(), Map.of("password", "s3cret"));
 		TransportException failed = assertThrows(TransportException.class, () -> transport.deliver(out,
-				new Transport.Outgoing("855-1.edi", 1, () -> new ByteArrayInputStream(new byte[] { 'x' }))));
+				new Transport.Outgoing("harbor-1", "855-1.edi", 1, () -> new ByteArrayInputStream(new byte[] { 'x' }))));
 		assertTrue(failed.getMessage().startsWith("endpoint acme-sftp: cannot deliver 855-1.edi to /nowhere/855-1.edi"),
 				failed.getMessage());
 	}
