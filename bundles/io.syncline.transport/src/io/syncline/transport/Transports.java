@@ -23,6 +23,7 @@ public final class Transports implements AutoCloseable {
 			case SFTP -> new SftpTransport();
 			case WEBHOOK -> new io.syncline.transport.webhook.WebhookTransport();
 			case HTTP -> new io.syncline.transport.http.HttpTransport();
+			case JDBC -> new io.syncline.transport.jdbc.JdbcPolling();
 			default -> null;
 			};
 			if (transport != null) {
