@@ -24,6 +24,7 @@ public final class Transports implements AutoCloseable {
 			case WEBHOOK -> new io.syncline.transport.webhook.WebhookTransport();
 			case HTTP -> new io.syncline.transport.http.HttpTransport();
 			case JDBC -> new io.syncline.transport.jdbc.JdbcPolling();
+			case AS2 -> new io.syncline.transport.as2.As2Transport();
 			default -> null;
 			};
 			if (transport != null) {
