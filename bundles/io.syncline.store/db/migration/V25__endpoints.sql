@@ -56,3 +56,15 @@ CREATE TABLE endpoint_status (
     backlog          INTEGER       NOT NULL,
     PRIMARY KEY (tenant_id, endpoint_id)
 );
+
+-- The receipt (MDN) each AS2 message was answered with, so a partner that sends a Message-ID again gets the same
+-- receipt and the message is not taken twice.
+CREATE TABLE as2_receipts (
+    tenant_id     VARCHAR(64)  NOT NULL,
+    endpoint_id   VARCHAR(64)  NOT NULL,
+    message_id    VARCHAR(512) NOT NULL,
+    content_type  VARCHAR(512) NOT NULL,
+    body          BYTEA        NOT NULL,
+    created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (tenant_id, endpoint_id, message_id)
+);

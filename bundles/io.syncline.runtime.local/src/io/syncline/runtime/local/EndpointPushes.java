@@ -48,6 +48,30 @@ public final class EndpointPushes {
 		return message;
 	}
 
+	/** Whether a delivery id (a webhook's, an AS2 Message-ID) was taken before. */
+	public boolean taken(Endpoint endpoint, String deliveryId) {
+		return io.syncline.runtime.local.internal.Calls.call("look up " + deliveryId, () -> runtime.store().read(
+				connection -> new EndpointPickups(runtime.store().dialect()).claimed(connection, endpoint.tenantId(),
+						endpoint.id(), deliveryId).isPresent()));
+	}
+
+	/** The AS2 receipt a Message-ID was answered with, if it was kept. */
+	public Optional<io.syncline.store.As2Receipts.Receipt> receiptOf(Endpoint endpoint, String messageId) {
+		return io.syncline.runtime.local.internal.Calls.call("read the receipt of " + messageId, () -> runtime.store()
+				.read(connection -> new io.syncline.store.As2Receipts(runtime.store().dialect()).get(connection,
+						endpoint.tenantId(), endpoint.id(), messageId)));
+	}
+
+	/** Keeps the AS2 receipt a Message-ID was answered with, for its duplicates. */
+	public void keepReceipt(Endpoint endpoint, String messageId, io.syncline.store.As2Receipts.Receipt receipt) {
+		io.syncline.runtime.local.internal.Calls.call("keep the receipt of " + messageId, () -> runtime.store()
+				.inTransaction(connection -> {
+					new io.syncline.store.As2Receipts(runtime.store().dialect()).keep(connection, endpoint.tenantId(),
+							endpoint.id(), messageId, receipt);
+					return null;
+				}));
+	}
+
 	/** Processes what a delivery journaled; what it did. */
 	public SubmitResult process(long messageId) {
 		return runtime.operations().processReceived(List.of(messageId)).get(0);
@@ -58,8 +82,8 @@ public final class EndpointPushes {
 		book.recordFailure(endpoint.id(), "a delivery from " + from + " was refused: " + why);
 		io.syncline.runtime.local.internal.Calls.call("audit a refused delivery", () -> runtime.store().inTransaction(
 				connection -> {
-					new AuditLog().append(connection, endpoint.tenantId(), "webhook:" + from, "webhook.refused",
-							"endpoint:" + endpoint.id(), null, null, why);
+					new AuditLog().append(connection, endpoint.tenantId(), endpoint.kind().word() + ":" + from,
+							endpoint.kind().word() + ".refused", "endpoint:" + endpoint.id(), null, null, why);
 					return null;
 				}));
 	}

@@ -3,6 +3,7 @@ package io.syncline.runtime.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.runtime.server.internal.ApiHandler;
+import io.syncline.runtime.server.internal.As2Handler;
+import io.syncline.runtime.server.internal.PushHandler;
 import io.syncline.runtime.server.internal.WebhookHandler;
 
 /**
@@ -37,12 +40,12 @@ public final class RuntimeServer implements AutoCloseable {
 	private final Server server;
 	private final ServerConnector connector;
 	private final ApiHandler api;
-	private final WebhookHandler hooks;
+	private final List<PushHandler> pushes;
 	private final ServerSettings settings;
 
-	private RuntimeServer(Server server, ServerConnector connector, ApiHandler api, WebhookHandler hooks,
+	private RuntimeServer(Server server, ServerConnector connector, ApiHandler api, List<PushHandler> pushes,
 			ServerSettings settings) {
-		this.hooks = hooks;
+		this.pushes = pushes;
 		this.server = server;
 		this.connector = connector;
 		this.api = api;
@@ -79,11 +82,14 @@ public final class RuntimeServer implements AutoCloseable {
 		server.addConnector(connector);
 		ApiHandler api = new ApiHandler(root, settings, version, Instant.now());
 		WebhookHandler hooks = new WebhookHandler(root, settings.maxBodyBytes(), settings.trustedProxies());
+		As2Handler as2 = new As2Handler(root, settings.maxBodyBytes(), settings.trustedProxies());
 		server.setHandler(new GracefulHandler(new Handler.Abstract() {
 			@Override
 			public boolean handle(Request request, Response response, Callback callback) throws Exception {
-				return WebhookHandler.handles(Request.getPathInContext(request)) ? hooks.handle(request, response, callback)
-						: api.handle(request, response, callback);
+				String path = Request.getPathInContext(request);
+				return WebhookHandler.handles(path) ? hooks.handle(request, response, callback)
+						: As2Handler.handles(path) ? as2.handle(request, response, callback)
+								: api.handle(request, response, callback);
 			}
 		}));
 		server.setStopTimeout(settings.stopGrace().toMillis());
@@ -99,7 +105,7 @@ public final class RuntimeServer implements AutoCloseable {
 			throw new RuntimeFailure("cannot serve on " + settings.host() + ":" + settings.port() + ": "
 					+ RuntimeFailure.reasonOf(e), e);
 		}
-		RuntimeServer running = new RuntimeServer(server, connector, api, hooks, settings);
+		RuntimeServer running = new RuntimeServer(server, connector, api, List.of(hooks, as2), settings);
 		LOG.info("serving the API on {}", running.url());
 		return running;
 	}
@@ -138,6 +144,6 @@ public final class RuntimeServer implements AutoCloseable {
 		} catch (Exception e) {
 			LOG.warn("the HTTP server did not stop cleanly: {}", RuntimeFailure.reasonOf(e));
 		}
-		hooks.stopping();
+		pushes.forEach(PushHandler::stopping);
 	}
 }

@@ -45,32 +45,17 @@ import io.syncline.transport.webhook.WebhookTransport;
  * processed after the answer, in the partner's lane. An unknown tenant, an unknown endpoint and an endpoint of
  * another kind all get the same 404.
  */
-public final class WebhookHandler extends Handler.Abstract {
+public final class WebhookHandler extends PushHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 	static final Pattern PATH = Pattern.compile("/hooks/([a-z0-9][a-z0-9-]{0,63})/([a-z0-9][a-z0-9-]{0,63})");
-	/** Refused deliveries from one address in a minute before it is refused outright. */
-	private static final int REFUSALS_PER_MINUTE = 20;
 
-	private final LocalRuntime root;
 	private final long serverMaxBody;
-	private final ClientAddresses clients;
-	private final FailureLimiter refusals = new FailureLimiter(REFUSALS_PER_MINUTE, Duration.ofMinutes(1));
 	private final Map<String, RateLimiter> rates = new ConcurrentHashMap<>();
-	private final Map<String, EndpointPushes> pushes = new ConcurrentHashMap<>();
-	private final ExecutorService processing;
-	private volatile boolean stopping;
 
 	public WebhookHandler(LocalRuntime root, long serverMaxBody, java.util.List<String> trustedProxies) {
-		this.root = root;
+		super(root, trustedProxies, "syncline-webhook");
 		this.serverMaxBody = serverMaxBody;
-		this.clients = new ClientAddresses(trustedProxies);
-		AtomicInteger threads = new AtomicInteger();
-		this.processing = Executors.newFixedThreadPool(2, r -> {
-			Thread thread = new Thread(r, "syncline-webhook-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	/** Whether a path is a webhook's, for the server's routing. */
@@ -89,7 +74,7 @@ public final class WebhookHandler extends Handler.Abstract {
 			}
 			Matcher path = PATH.matcher(Request.getPathInContext(request));
 			if (!path.matches()) {
-				throw new NotFoundException("no webhook endpoint here");
+				throw new NotFoundException("no endpoint here");
 			}
 			if (!request.getMethod().equals("POST")) {
 				answer(x, 405, "Method Not Allowed", "a webhook is POSTed");
@@ -105,7 +90,7 @@ public final class WebhookHandler extends Handler.Abstract {
 			String endpointId = path.group(2);
 			EndpointPushes tenantPushes = pushes(tenant);
 			Endpoint endpoint = tenantPushes.endpoint(endpointId, EndpointKind.WEBHOOK)
-					.orElseThrow(() -> new NotFoundException("no webhook endpoint here"));
+					.orElseThrow(() -> new NotFoundException("no endpoint here"));
 			if (!rate(endpoint).acquirePermission()) {
 				response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
 				answer(x, 429, "Too Many Requests", "endpoint " + endpointId + " takes "
@@ -135,7 +120,7 @@ public final class WebhookHandler extends Handler.Abstract {
 				answer.put("duplicate", true);
 			}
 			x.ok(answer);
-			message.ifPresent(id -> processing.execute(() -> process(tenantPushes, tenant, id)));
+			message.ifPresent(id -> processLater(tenantPushes, tenant, id));
 		} catch (NotFoundException e) {
 			answer(x, 404, "Not Found", e.getMessage());
 		} catch (PayloadTooLargeException e) {
@@ -149,16 +134,6 @@ public final class WebhookHandler extends Handler.Abstract {
 		return true;
 	}
 
-	private EndpointPushes pushes(String tenant) {
-		return pushes.computeIfAbsent(tenant, id -> {
-			try {
-				return new EndpointPushes(root.forTenant(id));
-			} catch (io.syncline.runtime.api.NotFoundException e) {
-				throw new NotFoundException("no webhook endpoint here");
-			}
-		});
-	}
-
 	private RateLimiter rate(Endpoint endpoint) {
 		int perSecond = Math.max(1, endpoint.intSetting("ratePerSecond", WebhookTransport.DEFAULT_RATE_PER_SECOND));
 		String key = endpoint.tenantId() + "/" + endpoint.id() + "@" + perSecond;
@@ -167,36 +142,4 @@ public final class WebhookHandler extends Handler.Abstract {
 				.build()));
 	}
 
-	private static void process(EndpointPushes pushes, String tenant, long message) {
-		try {
-			pushes.process(message);
-		} catch (RuntimeException e) {
-			// journaled before the answer: the next start resumes it
-			LOG.error("{}: processing webhook message {} failed: {}", tenant, message, e.getMessage());
-		}
-	}
-
-	private static void answer(Exchange x, int status, String title, String detail) {
-		if (x.answered()) {
-			return;
-		}
-		x.discardUnreadBody(1 << 20); // a refusal keeps the connection of a sender still writing, up to 1 MB
-		try {
-			x.send(status, "application/problem+json", WireJson.mapper().writeValueAsBytes(
-					new Bodies.Problem("about:blank", title, status, detail)));
-		} catch (java.io.IOException e) {
-			x.send(status, "application/problem+json", new byte[0]);
-		}
-	}
-
-	/** New deliveries get 503; what was taken finishes processing (up to 30 s), the rest resumes at the next start. */
-	public void stopping() {
-		stopping = true;
-		processing.shutdown();
-		try {
-			processing.awaitTermination(30, TimeUnit.SECONDS);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
 }

@@ -1,0 +1,94 @@
+package io.syncline.runtime.server.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.syncline.runtime.api.NotFoundException;
+import io.syncline.runtime.local.EndpointPushes;
+import io.syncline.runtime.local.LocalRuntime;
+import io.syncline.runtime.wire.Bodies;
+import io.syncline.runtime.wire.WireJson;
+
+/**
+ * What the routes partners push to share (webhooks, AS2): each tenant's pushes, a limit on refused deliveries per
+ * client address, the pool that processes what was journaled after the answer, and a stop that lets that pool
+ * finish what it holds.
+ */
+public abstract class PushHandler extends Handler.Abstract {
+
+	private static final Logger LOG = LoggerFactory.getLogger(PushHandler.class);
+	/** Refused deliveries from one address in a minute before it is refused outright. */
+	static final int REFUSALS_PER_MINUTE = 20;
+
+	final LocalRuntime root;
+	final ClientAddresses clients;
+	final FailureLimiter refusals = new FailureLimiter(REFUSALS_PER_MINUTE, Duration.ofMinutes(1));
+	private final Map<String, EndpointPushes> pushes = new ConcurrentHashMap<>();
+	private final ExecutorService processing;
+	volatile boolean stopping;
+
+	PushHandler(LocalRuntime root, java.util.List<String> trustedProxies, String threadName) {
+		this.root = root;
+		this.clients = new ClientAddresses(trustedProxies);
+		AtomicInteger threads = new AtomicInteger();
+		this.processing = Executors.newFixedThreadPool(2, r -> {
+			Thread thread = new Thread(r, threadName + "-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	EndpointPushes pushes(String tenant) {
+		return pushes.computeIfAbsent(tenant, id -> {
+			try {
+				return new EndpointPushes(root.forTenant(id));
+			} catch (io.syncline.runtime.api.NotFoundException e) {
+				throw new NotFoundException("no endpoint here");
+			}
+		});
+	}
+
+	/** Processes a journaled message after the answer; one that fails stays journaled and is resumed at the next start. */
+	void processLater(EndpointPushes tenantPushes, String tenant, long message) {
+		processing.execute(() -> {
+			try {
+				tenantPushes.process(message);
+			} catch (RuntimeException e) {
+				LOG.error("{}: processing pushed message {} failed: {}", tenant, message, e.getMessage());
+			}
+		});
+	}
+
+	static void answer(Exchange x, int status, String title, String detail) {
+		if (x.answered()) {
+			return;
+		}
+		x.discardUnreadBody(1 << 20); // a refusal keeps the connection of a sender still writing, up to 1 MB
+		try {
+			x.send(status, "application/problem+json", WireJson.mapper().writeValueAsBytes(
+					new Bodies.Problem("about:blank", title, status, detail)));
+		} catch (java.io.IOException e) {
+			x.send(status, "application/problem+json", new byte[0]);
+		}
+	}
+
+	/** New deliveries get 503; what was taken finishes processing (up to 30 s), the rest resumes at the next start. */
+	public void stopping() {
+		stopping = true;
+		processing.shutdown();
+		try {
+			processing.awaitTermination(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
