@@ -29,19 +29,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The installed runtime taking a WMS's files from its SFTP server (MINA SSHD's, on loopback) while it is killed with
- * SIGKILL at random moments and restarted: the endpoint is set up from the command line with a password read from
- * a file and a secrets key made by {@code secrets-key}, as the README's walkthrough does. At the end every file was
- * journaled exactly once and every receipt applied once, and the SFTP folder is empty.
+ * The installed runtime killed with SIGKILL at random moments, and restarted, while it takes a WMS's 1,000 files from
+ * its SFTP server (MINA SSHD's, on loopback), receives 500 AS2 messages from BigBox (a second AS2 station in this
+ * test, sending each until it has a positive signed receipt with its MIC) and 500 webhooks from the web shop (each
+ * sent until answered 200). The endpoints are set up from the command line with secrets read from files and a
+ * secrets key made by {@code secrets-key}, as the README's walkthrough does. At the end every file and message was
+ * journaled exactly once, every AS2 Message-ID has exactly one receipt kept, every receipt applied once, and the
+ * SFTP folder is empty.
  */
-class SftpKillProductTest {
+class TransportsKillProductTest {
 
 	@TempDir
 	Path dir;
 
 	private final Path product = ProductProcess.productDir("syncline.runtime.product");
-	private final int files = Integer.getInteger("syncline.sftp.kill.files", 1000);
-	private final int kills = Integer.getInteger("syncline.sftp.kill.kills", 5);
+	private final int files = Integer.getInteger("syncline.kill.files", 1000);
+	private final int as2Messages = Integer.getInteger("syncline.kill.as2", 500);
+	private final int webhooks = Integer.getInteger("syncline.kill.webhooks", 500);
+	private final int kills = Integer.getInteger("syncline.kill.kills", 5);
+	private final int port = freePort();
 	private final Random random = new Random(20261207);
 	private SshServer server;
 
@@ -71,7 +77,7 @@ class SftpKillProductTest {
 	}
 
 	@Test
-	void killedWhileTakingFilesOverSftpItJournalsEachExactlyOnce() throws Exception {
+	void killedWhileTakingFilesMessagesAndWebhooksItJournalsEachExactlyOnce() throws Exception {
 		startServer();
 		try (ProductProcess key = ProductProcess.start(product.resolve("syncline-runtime"), dir.resolve("key.log"),
 				"secrets-key", "--to", dir.resolve("secrets.key").toString())) {
@@ -93,6 +99,12 @@ class SftpKillProductTest {
 			assertTrue(add.output().contains("\"secrets\" : [ \"password\" ]"), add.output());
 			assertTrue(!add.output().contains("sftp-pw-5521"), "a secret is never printed");
 		}
+		PushingPartners partners = new PushingPartners(dir, product, port);
+		for (String[] endpoint : partners.endpoints()) {
+			try (ProductProcess add = run("add-" + endpoint[0], endpoint)) {
+				assertEquals(0, add.awaitExit(Duration.ofSeconds(120)), add.output());
+			}
+		}
 		long onHandBefore = onHand();
 		for (int i = 0; i < files; i++) {
 			Files.writeString(remote().resolve(String.format("sftp-%05d.jsonl", i)), String.format(
@@ -100,30 +112,36 @@ class SftpKillProductTest {
 							+ "\"qty\": 1, \"uom\": \"EA\", \"at\": \"2026-12-07T10:00:00Z\"}%n", i));
 		}
 
+		partners.startSending(as2Messages, webhooks);
 		int killed = 0;
-		while (killed < kills && remaining() > 0) {
-			try (ProductProcess runtime = run("run-" + killed, "serve")) {
+		while (killed < kills && (remaining() > 0 || !partners.done())) {
+			try (ProductProcess runtime = run("run-" + killed, "serve", "--port", Integer.toString(port))) {
 				assertTrue(runtime.awaitOutput(l -> l.contains("watching "), Duration.ofSeconds(120)), runtime.output());
-				Thread.sleep(1500 + random.nextInt(3000));
+				Thread.sleep(3000 + random.nextInt(5000));
 				runtime.process().destroyForcibly(); // SIGKILL: mid-download, mid-journal or mid-delete
 				runtime.process().waitFor();
 				killed++;
-				System.out.printf("SFTP kill test: killed with %d file(s) still on the server%n", remaining());
+				System.out.printf("transports kill test: killed with %d file(s) still on the server, %d AS2 message(s) "
+						+ "and %d webhook(s) still unanswered%n", remaining(), partners.as2Left(), partners.webhooksLeft());
 			}
 		}
-		try (ProductProcess last = run("last", "serve")) {
+		try (ProductProcess last = run("last", "serve", "--port", Integer.toString(port))) {
 			assertTrue(last.awaitOutput(l -> l.contains("watching "), Duration.ofSeconds(120)), last.output());
 			last.await(() -> remaining() == 0, Duration.ofMinutes(10), "the SFTP folder to empty");
+			last.await(partners::done, Duration.ofMinutes(10), "every AS2 message and webhook to be answered");
 			last.process().destroy();
 			assertEquals(0, last.awaitExit(Duration.ofSeconds(120)), last.output());
 		}
 		// a start resumes whatever a stop left journaled but unprocessed, before it takes anything new
-		try (ProductProcess resumed = run("resumed", "serve")) {
+		try (ProductProcess resumed = run("resumed", "serve", "--port", Integer.toString(port))) {
 			assertTrue(resumed.awaitOutput(l -> l.contains("watching "), Duration.ofSeconds(120)), resumed.output());
 			resumed.process().destroy();
 			assertEquals(0, resumed.awaitExit(Duration.ofSeconds(120)), resumed.output());
 		}
-		System.out.printf("SFTP kill test: %d files, %d SIGKILLs%n", files, killed);
+		partners.close();
+		System.out.printf("transports kill test: %d files, %d AS2 messages (%d sends), %d webhooks (%d sends), "
+				+ "%d SIGKILLs%n", files, as2Messages, partners.as2Sends(), webhooks, partners.webhookSends(), killed);
+		assertEquals(as2Messages, partners.as2Receipts(), "every AS2 message had its positive receipt, MIC and all");
 		assertTrue(killed >= 1, "the runtime was killed while files were still waiting");
 		try (Connection db = database()) {
 			assertEquals(files, count(db, "SELECT COUNT(DISTINCT source_name) FROM messages WHERE direction = 'IN' "
@@ -137,6 +155,26 @@ class SftpKillProductTest {
 			assertEquals(files, count(db, "SELECT COUNT(*) FROM message_keys WHERE key_type = 'ENDPOINT' "
 					+ "AND key_value = 'wms-sftp'"), "each message says it came through the endpoint");
 			assertEquals(onHandBefore + files, onHand(db), "each receipt applied once");
+			assertEquals(as2Messages, count(db, "SELECT COUNT(*) FROM endpoint_pickups WHERE endpoint_id = 'bigbox-as2'"),
+					"one claim per AS2 Message-ID");
+			assertEquals(as2Messages, count(db, "SELECT COUNT(*) FROM as2_receipts WHERE endpoint_id = 'bigbox-as2'"),
+					"exactly one receipt kept per Message-ID, which every repeat got");
+			assertEquals(as2Messages, count(db, "SELECT COUNT(*) FROM message_keys WHERE key_type = 'ENDPOINT' "
+					+ "AND key_value = 'bigbox-as2'"), "every AS2 message journaled exactly once");
+			assertEquals(webhooks, count(db, "SELECT COUNT(*) FROM message_keys WHERE key_type = 'ENDPOINT' "
+					+ "AND key_value = 'shop-hooks'"), "every webhook journaled exactly once");
+			assertEquals(0, count(db, "SELECT COUNT(*) FROM messages WHERE direction = 'IN' AND status = 'RECEIVED'"),
+					"nothing left unprocessed");
+			assertEquals(as2Messages, count(db, "SELECT COUNT(*) FROM sales_orders WHERE customer_po LIKE 'AS-%'"),
+					"every AS2 order taken once");
+		}
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
