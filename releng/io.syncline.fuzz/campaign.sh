@@ -12,5 +12,5 @@ for target in $targets; do
   JAZZER_FUZZ=1 ./mvnw -B -o test -pl releng/io.syncline.fuzz -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.instrumentation_includes='io.syncline.**:io.xlate.**:de.siegmar.**:com.fasterxml.**' \
     > "releng/io.syncline.fuzz/target/campaign-$(echo "$target" | tr '#' '-').log" 2>&1 || true
-  echo "$target: $(( $(date +%s) - start )) s, $(grep -c 'Finding' "releng/io.syncline.fuzz/target/campaign-$(echo "$target" | tr '#' '-').log" || true) finding line(s)"
+  echo "$target: $(( $(date +%s) - start )) s, $(grep -c 'FuzzTestFinding\|== Java Exception' "releng/io.syncline.fuzz/target/campaign-$(echo "$target" | tr '#' '-').log" || true) finding line(s)"
 done

@@ -137,14 +137,24 @@ public final class Ingestion {
 		byte[] head = in.readNBytes(HEAD_BYTES);
 		in.reset();
 		String type = partners.documentType(partner, name, head);
+		JournalEntry entry = new JournalEntry(tenantId, partner, partners.flowOf(partner, type), "IN", type, name, null,
+				StoreTime.now(), keys);
 		try {
-			return java.util.OptionalLong.of(journal.appendStreamed(new JournalEntry(tenantId, partner,
-					partners.flowOf(partner, type), "IN", type, name, null, StoreTime.now(), keys), in, null,
-					(connection, id) -> {
-						if (!claim.claim(connection, id)) {
-							throw new ClaimedBefore();
-						}
-					}));
+			if (head.length < HEAD_BYTES) {
+				// a document that fits its head is held and written in one row, as a submitted one is
+				return java.util.OptionalLong.of(store.inTransaction(connection -> {
+					long id = journal.append(connection, entry, head, null);
+					if (!claim.claim(connection, id)) {
+						throw new ClaimedBefore();
+					}
+					return id;
+				}));
+			}
+			return java.util.OptionalLong.of(journal.appendStreamed(entry, in, null, (connection, id) -> {
+				if (!claim.claim(connection, id)) {
+					throw new ClaimedBefore();
+				}
+			}));
 		} catch (ClaimedBefore e) {
 			return java.util.OptionalLong.empty();
 		}

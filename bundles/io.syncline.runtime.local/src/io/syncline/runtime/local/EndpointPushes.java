@@ -38,14 +38,21 @@ public final class EndpointPushes {
 		return Optional.of(book.open(row.get()));
 	}
 
-	/** Journals a delivery with its claim; the message id, or empty when the delivery id was taken before. */
+	/** Journals a delivery with its claim and counts it in the endpoint's health; see {@link #journal}. */
 	public OptionalLong receive(Endpoint endpoint, String deliveryId, String name, InputStream body) {
-		EndpointPickups pickups = new EndpointPickups(runtime.store().dialect());
-		OptionalLong message = runtime.operations().receive(endpoint.partnerId(), name, body,
-				Map.of("ENDPOINT", endpoint.id()), (connection, id) -> pickups.claim(connection, endpoint.tenantId(),
-						endpoint.id(), deliveryId, id));
+		OptionalLong message = journal(endpoint, deliveryId, name, body);
 		book.recordSuccess(endpoint.id(), message.isPresent() ? 1 : 0, 0);
 		return message;
+	}
+
+	/**
+	 * Journals what an endpoint picked up or was given, keyed by the endpoint it came through, and claims its pickup
+	 * in the same transaction; the message id, or empty when the pickup was claimed before (nothing is journaled).
+	 */
+	public OptionalLong journal(Endpoint endpoint, String pickupKey, String name, InputStream content) {
+		EndpointPickups pickups = new EndpointPickups(runtime.store().dialect());
+		return runtime.operations().receive(endpoint.partnerId(), name, content, Map.of("ENDPOINT", endpoint.id()),
+				(connection, id) -> pickups.claim(connection, endpoint.tenantId(), endpoint.id(), pickupKey, id));
 	}
 
 	/** Whether a delivery id (a webhook's, an AS2 Message-ID) was taken before. */

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import io.syncline.runtime.api.RuntimeFailure;
 import io.syncline.runtime.api.SubmitResult;
 import io.syncline.store.EndpointCursors;
-import io.syncline.store.EndpointPickups;
 import io.syncline.store.Endpoints;
 import io.syncline.store.MessageJournal;
 import io.syncline.store.Store;
@@ -139,7 +138,7 @@ public final class EndpointRunner {
 	/** The receiver of one poll: journals each pickup with its claim, and keeps the ids to process after. */
 	private final class Claims implements Transport.Receiver {
 		private final Endpoint endpoint;
-		private final EndpointPickups pickups = new EndpointPickups(store.dialect());
+		private final EndpointPushes pushes = new EndpointPushes(runtime);
 		final List<Long> taken = new ArrayList<>();
 
 		Claims(Endpoint endpoint) {
@@ -148,16 +147,12 @@ public final class EndpointRunner {
 
 		@Override
 		public boolean seen(String pickupKey) {
-			return io.syncline.runtime.local.internal.Calls.call("look up pickup " + pickupKey, () -> store.read(
-					connection -> pickups.claimed(connection, endpoint.tenantId(), endpoint.id(), pickupKey)))
-					.isPresent();
+			return pushes.taken(endpoint, pickupKey);
 		}
 
 		@Override
 		public long receive(String pickupKey, String name, InputStream content) throws IOException {
-			var message = runtime.operations().receive(endpoint.partnerId(), name, content,
-					Map.of("ENDPOINT", endpoint.id()), (connection, id) -> pickups.claim(connection,
-							endpoint.tenantId(), endpoint.id(), pickupKey, id));
+			var message = pushes.journal(endpoint, pickupKey, name, content);
 			if (message.isEmpty()) {
 				return -1;
 			}

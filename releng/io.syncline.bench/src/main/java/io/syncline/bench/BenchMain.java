@@ -45,7 +45,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|retention|all] [--mb N] [--rows N] [--rounds N] "
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|retention|sftp|webhook|all] [--mb N] [--rows N] [--rounds N] "
 					+ "[--messages N] [--ingest-rows N] [--journal-rows N]");
 			System.exit(2);
 		}
@@ -75,6 +75,12 @@ public final class BenchMain {
 			}
 			if (which.equals("rest") || which.equals("all")) {
 				RestBench.run(demo, dir, intOption(args, "--requests", 4_000));
+			}
+			if (which.equals("sftp")) {
+				TransportBench.sftp(demo, dir, intOption(args, "--files", 1_000), intOption(args, "--large-mb", 1024));
+			}
+			if (which.equals("webhook")) {
+				TransportBench.webhook(demo, dir, intOption(args, "--requests", 4_000));
 			}
 			if (which.equals("metrics")) {
 				// not part of "all": a day of a busy tenant is millions of rows to write first
