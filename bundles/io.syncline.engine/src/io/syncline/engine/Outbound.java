@@ -194,7 +194,9 @@ final class Outbound {
 	}
 
 	/** Writes every committed, undelivered outbound document to its partner's outbox; returns how many. */
-	int publishPending() throws IOException, SQLException {
+	synchronized int publishPending() throws IOException, SQLException {
+		// one publisher at a time per tenant: two threads that both finished a message (an inbox file and a webhook)
+		// would otherwise both write the same pending document's temporary file and one rename would fail
 		if (outbox == null) {
 			return 0; // journaled for whoever delivers them; this runtime has no outbox folder
 		}

@@ -54,6 +54,8 @@ class As2StationsTest {
 	private final Set<String> bigboxTaken = ConcurrentHashMap.newKeySet();
 	private As2Transport transport;
 	private volatile String bigboxTrusts = HARBOR.pem();
+	/** Whether BigBox's station takes unsigned and unencrypted messages (for the mixes of security). */
+	private volatile boolean bigboxUnsecured;
 
 	@BeforeEach
 	void stations() throws Exception {
@@ -61,7 +63,9 @@ class As2StationsTest {
 		bigboxServer = new LoopbackHttpPartner();
 		bigboxServer.otherwise(request -> {
 			Endpoint in = new Endpoint("bigbox", "harbor-as2", "harbor", Endpoint.Direction.IN, EndpointKind.AS2,
-					Map.of("as2From", "HARBORSUPPLY", "as2To", "BIGBOXRETAIL", "partnerCertificate", bigboxTrusts),
+					Map.of("as2From", "HARBORSUPPLY", "as2To", "BIGBOXRETAIL", "partnerCertificate", bigboxTrusts,
+							"requireSigned", String.valueOf(!bigboxUnsecured), "requireEncrypted",
+							String.valueOf(!bigboxUnsecured)),
 					Map.of("keyStore", BIGBOX.keyStore(), "keyStorePassword", BIGBOX.password()), Duration.ZERO,
 					List.of(), true);
 			As2Receiving.Outcome outcome = As2Receiving.receive(in, request.headers()::get, request.body(), journal());
@@ -149,6 +153,16 @@ class As2StationsTest {
 		assertTrue(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(HARBOR.certificate())),
 				"Harbor's signature verifies with BouncyCastle's own verifier");
 		assertTrue(first.contains("smime-type=compressed-data"), "compressed before it was signed");
+	}
+
+	@Test
+	void everyMixOfSigningAndEncryptionAgreesOnTheMic() {
+		for (String[] mix : new String[][] { { "none", "none" }, { "none", "aes128" }, { "sha256", "none" } }) {
+			bigboxUnsecured = true;
+			transport.deliver(harborOut(Map.of("sign", mix[0], "encrypt", mix[1], "signedReceipt", "false")),
+					document("harbor-855-mix-" + mix[0] + "-" + mix[1]));
+		}
+		assertEquals(3, bigboxTaken.size(), "each delivered on a receipt whose MIC is the one the sender computed");
 	}
 
 	@Test

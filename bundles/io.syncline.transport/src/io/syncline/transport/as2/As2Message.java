@@ -32,11 +32,12 @@ record As2Message(String messageId, Map<String, String> headers, byte[] body, St
 			entity = As2Crypto.compress(entity);
 		}
 		boolean sign = !endpoint.setting("sign", "sha256").equalsIgnoreCase("none");
-		String mic = As2Crypto.mic(entity.raw());
+		String encryption = endpoint.setting("encrypt", "aes256");
+		// RFC 4130, 7.3.1: signed or encrypted, the MIC covers the MIME headers and content; neither, the content alone
+		String mic = As2Crypto.mic(sign || !encryption.equalsIgnoreCase("none") ? entity.raw() : entity.body());
 		if (sign) {
 			entity = As2Crypto.sign(entity, keys.requireKey(endpoint.id()), keys.ours());
 		}
-		String encryption = endpoint.setting("encrypt", "aes256");
 		if (!encryption.equalsIgnoreCase("none")) {
 			entity = As2Crypto.encrypt(entity, keys.requirePartner(endpoint.id()), encryption);
 		}

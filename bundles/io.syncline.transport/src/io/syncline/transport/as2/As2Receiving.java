@@ -96,7 +96,9 @@ public final class As2Receiving {
 				throw new As2Exception("the message is not signed, and this endpoint takes only signed ones",
 						"insufficient-message-security");
 			} else {
-				mic = As2Crypto.mic(entity.raw());
+				// RFC 4130, 7.3.1: an unsigned message's MIC covers its MIME headers and content if it was encrypted,
+				// else the content alone
+				mic = As2Crypto.mic(encrypted ? entity.raw() : entity.body());
 			}
 			if (As2Crypto.is(entity, "compressed-data")) {
 				entity = As2Crypto.decompress(entity);

@@ -120,7 +120,7 @@ public final class As2Handler extends PushHandler {
 				response.write(true, null, callback);
 			}
 			if (journaled[0] >= 0) {
-				processLater(pushes, tenant, journaled[0]);
+				processLater(pushes, tenant, endpoint.partnerId(), journaled[0]);
 			}
 		} catch (NotFoundException e) {
 			answer(x, 404, "Not Found", e.getMessage());

@@ -57,15 +57,49 @@ public abstract class PushHandler extends Handler.Abstract {
 		});
 	}
 
-	/** Processes a journaled message after the answer; one that fails stays journaled and is resumed at the next start. */
-	void processLater(EndpointPushes tenantPushes, String tenant, long message) {
-		processing.execute(() -> {
+	/**
+	 * Processes a journaled message after the answer, after the partner's earlier ones (one at a time per partner, as
+	 * its lane would: its documents apply in the order they came); one that fails stays journaled and is resumed at
+	 * the next start.
+	 */
+	void processLater(EndpointPushes tenantPushes, String tenant, String partner, long message) {
+		lanes.computeIfAbsent(tenant + "/" + partner, key -> new SerialLane()).run(() -> {
 			try {
 				tenantPushes.process(message);
 			} catch (RuntimeException e) {
 				LOG.error("{}: processing pushed message {} failed: {}", tenant, message, e.getMessage());
 			}
 		});
+	}
+
+	private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
+
+	/** Work of one partner, run one at a time in order on the shared pool. */
+	private final class SerialLane {
+		private final java.util.ArrayDeque<Runnable> waiting = new java.util.ArrayDeque<>();
+		private boolean running;
+
+		synchronized void run(Runnable work) {
+			waiting.add(work);
+			if (!running) {
+				running = true;
+				processing.execute(this::drain);
+			}
+		}
+
+		private void drain() {
+			while (true) {
+				Runnable next;
+				synchronized (this) {
+					next = waiting.poll();
+					if (next == null) {
+						running = false;
+						return;
+					}
+				}
+				next.run();
+			}
+		}
 	}
 
 	static void answer(Exchange x, int status, String title, String detail) {

@@ -120,7 +120,7 @@ public final class WebhookHandler extends PushHandler {
 				answer.put("duplicate", true);
 			}
 			x.ok(answer);
-			message.ifPresent(id -> processLater(tenantPushes, tenant, id));
+			message.ifPresent(id -> processLater(tenantPushes, tenant, endpoint.partnerId(), id));
 		} catch (NotFoundException e) {
 			answer(x, 404, "Not Found", e.getMessage());
 		} catch (PayloadTooLargeException e) {

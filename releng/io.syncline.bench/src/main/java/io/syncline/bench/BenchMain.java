@@ -45,7 +45,7 @@ public final class BenchMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|retention|sftp|webhook|all] [--mb N] [--rows N] [--rounds N] "
+			System.err.println("usage: BenchMain DEMO_DIR [x12|csv|heap|pipeline|rest|monitor|metrics|ingest|retention|sftp|webhook|as2|all] [--mb N] [--rows N] [--rounds N] "
 					+ "[--messages N] [--ingest-rows N] [--journal-rows N]");
 			System.exit(2);
 		}
@@ -78,6 +78,9 @@ public final class BenchMain {
 			}
 			if (which.equals("sftp")) {
 				TransportBench.sftp(demo, dir, intOption(args, "--files", 1_000), intOption(args, "--large-mb", 1024));
+			}
+			if (which.equals("as2")) {
+				TransportBench.as2(demo, dir, intOption(args, "--messages", 300));
 			}
 			if (which.equals("webhook")) {
 				TransportBench.webhook(demo, dir, intOption(args, "--requests", 4_000));
