@@ -48,4 +48,32 @@ public final class EndpointCursors {
 			insert.executeUpdate();
 		}
 	}
+
+	/** Every cursor of an endpoint whose name starts with {@code prefix}, by name. */
+	public java.util.Map<String, String> withPrefix(Connection connection, String tenantId, String endpointId,
+			String prefix) throws SQLException {
+		java.util.Map<String, String> found = new java.util.TreeMap<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT cursor_name, cursor_value FROM "
+				+ "endpoint_cursors WHERE tenant_id = ? AND endpoint_id = ? AND cursor_name LIKE ?")) {
+			query.setString(1, tenantId);
+			query.setString(2, endpointId);
+			query.setString(3, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					found.put(rows.getString(1), rows.getString(2));
+				}
+			}
+		}
+		return found;
+	}
+
+	public void remove(Connection connection, String tenantId, String endpointId, String name) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement(
+				"DELETE FROM endpoint_cursors WHERE tenant_id = ? AND endpoint_id = ? AND cursor_name = ?")) {
+			delete.setString(1, tenantId);
+			delete.setString(2, endpointId);
+			delete.setString(3, name);
+			delete.executeUpdate();
+		}
+	}
 }

@@ -25,6 +25,22 @@ public class TransportException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
+	private boolean refused;
+
+	/**
+	 * The partner refused this document (a negative receipt, an HTTP 4xx): trying it again unchanged will not help,
+	 * so it is set aside as DELIVERY_FAILED for a person, and the documents after it go on.
+	 */
+	public static TransportException refused(String message) {
+		TransportException refusal = new TransportException(message);
+		refusal.refused = true;
+		return refusal;
+	}
+
+	public boolean isRefused() {
+		return refused;
+	}
+
 	/** How long the partner asked to be left alone, or null when it did not say. */
 	public java.time.Duration retryAfter() {
 		return retryAfter;

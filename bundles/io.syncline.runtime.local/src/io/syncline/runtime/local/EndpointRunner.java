@@ -34,8 +34,6 @@ import io.syncline.transport.TransportException;
 public final class EndpointRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EndpointRunner.class);
-	/** Documents one delivery run carries out per endpoint before it lets the others have a turn. */
-	private static final int DELIVERIES_PER_RUN = 200;
 	private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
 
 	/** What one endpoint's run did, or why it failed. */
@@ -195,56 +193,29 @@ public final class EndpointRunner {
 	}
 
 	private Ran deliver(Endpoint endpoint, Transport.Delivering transport, Instant now) {
-		MessageJournal journal = new MessageJournal(store);
-		EndpointCursors cursors = new EndpointCursors();
-		int delivered = 0;
-		List<MessageJournal.Sent> pending = List.of();
-		try {
-			long after = Long.parseLong(io.syncline.runtime.local.internal.Calls.call("read endpoint " + endpoint.id()
-					+ "'s cursor", () -> store.read(connection -> cursors.get(connection, endpoint.tenantId(),
-							endpoint.id(), EndpointBook.DELIVERED))).orElse("0"));
-			pending = io.syncline.runtime.local.internal.Calls.call("find what endpoint " + endpoint.id() + " owes",
-					() -> journal.sentAfter(endpoint.tenantId(), endpoint.partnerId(), after, DELIVERIES_PER_RUN))
-					.stream().filter(sent -> carries(endpoint, sent)).toList();
-			for (MessageJournal.Sent sent : pending) {
-				transport.deliver(endpoint, new Transport.Outgoing(endpoint.tenantId() + "-" + sent.id(), sent.sourceName(), -1,
-						() -> open(journal, endpoint.tenantId(), sent.id())));
-				io.syncline.runtime.local.internal.Calls.call("move endpoint " + endpoint.id() + "'s cursor",
-						() -> store.inTransaction(connection -> {
-							cursors.put(connection, endpoint.tenantId(), endpoint.id(), EndpointBook.DELIVERED,
-									String.valueOf(sent.id()));
-							return null;
-						}));
-				delivered++;
+		EndpointDeliveries.Outcome outcome = new EndpointDeliveries(store).run(endpoint, transport);
+		if (outcome.delivered() > 0 || outcome.refused() > 0) {
+			LOG.info("{}: endpoint {} delivered {} document(s){}", endpoint.tenantId(), endpoint.id(), outcome.delivered(),
+					outcome.refused() > 0 ? ", set " + outcome.refused() + " refused aside as DELIVERY_FAILED" : "");
+		}
+		TransportException stopped = outcome.stopped();
+		if (stopped == null) {
+			if (outcome.refused() > 0) {
+				book.recordFailure(endpoint.id(), outcome.refused() + " document(s) refused by the partner, set aside as "
+						+ "DELIVERY_FAILED exceptions");
+			} else {
+				book.recordSuccess(endpoint.id(), outcome.delivered(), 0);
 			}
-			book.recordSuccess(endpoint.id(), delivered, 0);
 			failuresInARow.remove(endpoint.id());
 			due.remove(endpoint.id());
-			if (delivered > 0) {
-				LOG.info("{}: endpoint {} delivered {} document(s)", endpoint.tenantId(), endpoint.id(), delivered);
-			}
-			return new Ran(endpoint.id(), 0, 0, delivered, 0, null, List.of());
-		} catch (TransportException | RuntimeFailure e) {
-			Ran failed = failed(endpoint.id(), now, e.getMessage(), List.of());
-			if (e instanceof TransportException asked && asked.retryAfter() != null) {
-				// the partner said when to come back: no sooner, however short our own backoff
-				due.merge(endpoint.id(), now.plus(asked.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
-			}
-			return new Ran(endpoint.id(), 0, 0, delivered, pending.size() - delivered, failed.error(), List.of());
+			return new Ran(endpoint.id(), 0, 0, outcome.delivered(), 0, null, List.of());
 		}
-	}
-
-	/** An endpoint out carries every document type, or those it names. */
-	private static boolean carries(Endpoint endpoint, MessageJournal.Sent sent) {
-		return endpoint.documentTypes().isEmpty() || endpoint.documentTypes().contains(sent.documentType());
-	}
-
-	private static InputStream open(MessageJournal journal, String tenantId, long messageId) throws IOException {
-		try {
-			return journal.openPayload(tenantId, messageId);
-		} catch (java.sql.SQLException e) {
-			throw new IOException("cannot read message " + messageId + " from the journal: " + e.getMessage(), e);
+		Ran failed = failed(endpoint.id(), now, stopped.getMessage(), List.of());
+		if (stopped.retryAfter() != null) {
+			// the partner said when to come back: no sooner, however short our own backoff
+			due.merge(endpoint.id(), now.plus(stopped.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
 		}
+		return new Ran(endpoint.id(), 0, 0, outcome.delivered(), outcome.backlog(), failed.error(), List.of());
 	}
 
 	private Ran failed(String endpointId, Instant now, String error, List<SubmitResult> processed) {

@@ -56,7 +56,7 @@ final class TenantParts {
 		this.journal = new MessageJournal(store);
 		this.search = new JournalSearch(store);
 		this.queue = new ExceptionQueue(store);
-		this.work = new ExceptionWork(tenantId, queue, journal, search, mappings, ingestion);
+		this.work = new ExceptionWork(tenantId, store, queue, journal, search, mappings, ingestion);
 		this.resolutions = new Resolutions(store, tolerance);
 		this.inventory = new InventorySync(store);
 		this.documents = new Documents(store, tenantId);

@@ -133,11 +133,11 @@ public final class As2Transport implements Transport.Delivering {
 						+ message.messageId());
 			}
 			if (!mdn.positive()) {
-				throw new TransportException(what + ": the partner refused it: " + mdn.disposition()
+				throw TransportException.refused(what + ": the partner refused it: " + mdn.disposition()
 						+ (mdn.text().isEmpty() ? "" : " (" + mdn.text() + ")"));
 			}
 			if (!message.mic().equals(mdn.receivedMic())) {
-				throw new TransportException(what + ": the receipt's MIC " + mdn.receivedMic() + " is not ours ("
+				throw TransportException.refused(what + ": the receipt's MIC " + mdn.receivedMic() + " is not ours ("
 						+ message.mic() + "): the partner got other bytes than we sent");
 			}
 		} catch (IOException e) {

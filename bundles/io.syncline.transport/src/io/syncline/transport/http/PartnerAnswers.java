@@ -103,6 +103,8 @@ final class PartnerAnswers {
 			return retry.executeCheckedSupplier(call);
 		} catch (WaitLonger e) {
 			throw new TransportException(e.getMessage(), e.retryAfter);
+		} catch (Final e) {
+			throw TransportException.refused(e.getMessage());
 		} catch (IOException e) {
 			throw new TransportException(e.getMessage(), e);
 		} catch (RuntimeException e) {

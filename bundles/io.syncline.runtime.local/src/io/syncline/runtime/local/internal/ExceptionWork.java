@@ -28,6 +28,12 @@ public final class ExceptionWork {
 	/** Kinds a resubmit can cure: the document itself was the problem, not a business decision. */
 	private static final Set<String> RESUBMITTABLE = Set.of("MAPPING_ERROR", "PROCESSING_ERROR", "NO_ROUTE", "POISON");
 
+	/** A document a partner refused: retried by delivering it again through the endpoint that carried it. */
+	public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+	/** Where a redelivery asked for waits for its endpoint's next run: {@code redeliver:<message id>}. */
+	public static final String REDELIVER = "redeliver:";
+
+	private final io.syncline.store.Store store;
 	private final String tenantId;
 	private final ExceptionQueue queue;
 	private final MessageJournal journal;
@@ -35,8 +41,9 @@ public final class ExceptionWork {
 	private final MappingSource mappings;
 	private final Ingestion ingestion;
 
-	public ExceptionWork(String tenantId, ExceptionQueue queue, MessageJournal journal, JournalSearch search,
-			MappingSource mappings, Ingestion ingestion) {
+	public ExceptionWork(String tenantId, io.syncline.store.Store store, ExceptionQueue queue, MessageJournal journal,
+			JournalSearch search, MappingSource mappings, Ingestion ingestion) {
+		this.store = store;
 		this.tenantId = tenantId;
 		this.queue = queue;
 		this.journal = journal;
@@ -163,6 +170,16 @@ public final class ExceptionWork {
 		return results;
 	}
 
+	/** Asks the endpoint that carried a refused document to deliver it again at its next run. */
+	private void redeliver(ExceptionQueue.Item item, String actor) throws SQLException {
+		store.inTransaction(connection -> {
+			new io.syncline.store.EndpointCursors().put(connection, tenantId, item.location(),
+					REDELIVER + item.messageId(), Long.toString(item.id()));
+			return null;
+		});
+		queue.recordAttempt(tenantId, item.id(), actor, "delivery asked again through endpoint " + item.location());
+	}
+
 	/**
 	 * Resubmits each (once per message), or with {@code dryRun} only validates each. An id the tenant does not have
 	 * (another tenant's, or none) refuses the whole batch before anything changes, naming the ids.
@@ -185,7 +202,14 @@ public final class ExceptionWork {
 		for (long id : exceptionIds) {
 			try {
 				ExceptionQueue.Item item = queue.get(tenantId, id);
-				if (!item.isOpen() || !RESUBMITTABLE.contains(item.kind())) {
+				if (item.isOpen() && item.kind().equals(DELIVERY_FAILED) && item.messageId() != null) {
+					if (!dryRun) {
+						redeliver(item, actor);
+					}
+					items.add(new BulkResult.Item(id, dryRun ? "WOULD_REDELIVER" : "REDELIVERING", "message "
+							+ item.messageId() + " goes out again through endpoint " + item.location()
+							+ " at its next run"));
+				} else if (!item.isOpen() || !RESUBMITTABLE.contains(item.kind())) {
 					items.add(new BulkResult.Item(id, "SKIPPED", item.kind() + ", " + item.state().name().toLowerCase()));
 				} else if (item.messageId() != null && !messagesDone.add(item.messageId())) {
 					items.add(new BulkResult.Item(id, "SKIPPED", "message " + item.messageId() + " is retried once"));
