@@ -68,3 +68,17 @@ CREATE TABLE as2_receipts (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (tenant_id, endpoint_id, message_id)
 );
+
+-- AS2 messages sent whose receipt comes later (asynchronous MDNs): delivered when a positive receipt with our MIC
+-- arrives; a negative one, or none within the endpoint's timeout, opens a DELIVERY_FAILED exception.
+CREATE TABLE as2_awaiting (
+    tenant_id       VARCHAR(64)  NOT NULL,
+    endpoint_id     VARCHAR(64)  NOT NULL,
+    as2_message_id  VARCHAR(512) NOT NULL,
+    message_id      BIGINT       NOT NULL,
+    mic             VARCHAR(128) NOT NULL,
+    sent_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    state           VARCHAR(16)  NOT NULL,
+    PRIMARY KEY (tenant_id, endpoint_id, as2_message_id)
+);
+CREATE INDEX as2_awaiting_state ON as2_awaiting (tenant_id, endpoint_id, state, sent_at);

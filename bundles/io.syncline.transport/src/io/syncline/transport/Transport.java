@@ -37,8 +37,20 @@ public interface Transport extends AutoCloseable {
 
 	/** A transport that sends: SFTP, AS2, HTTP. */
 	interface Delivering extends Transport {
-		/** Delivers one document; returns once the partner has it, or throws saying why not. */
-		void deliver(Endpoint endpoint, Outgoing document);
+		/**
+		 * Delivers one document; returns once the partner has it, or, for a receipt that comes later (an
+		 * asynchronous AS2 receipt), once it was sent, saying what to await. Throws saying why not.
+		 */
+		Delivered deliver(Endpoint endpoint, Outgoing document);
+	}
+
+	/** A delivery done, or sent with its receipt still to come: the message id and MIC that receipt must give back. */
+	record Delivered(String awaitedMessageId, String mic) {
+		public static final Delivered DONE = new Delivered(null, null);
+
+		public boolean awaitsReceipt() {
+			return awaitedMessageId != null;
+		}
 	}
 
 	/** What one poll did: taken and journaled, seen before (claimed), and left for the next poll. */

@@ -53,6 +53,7 @@ final class EndpointDeliveries {
 		int refused = 0;
 		List<MessageJournal.Sent> pending = List.of();
 		try {
+			refused += overdueReceipts(endpoint);
 			delivered += redeliveries(endpoint, transport);
 			long after = Long.parseLong(call("read endpoint " + endpoint.id() + "'s cursor", () -> store.read(
 					connection -> cursors.get(connection, endpoint.tenantId(), endpoint.id(), EndpointBook.DELIVERED)))
@@ -61,15 +62,15 @@ final class EndpointDeliveries {
 					endpoint.partnerId(), after, PER_RUN)).stream().filter(sent -> carries(endpoint, sent)).toList();
 			for (MessageJournal.Sent sent : pending) {
 				try {
-					transport.deliver(endpoint, outgoing(endpoint, sent.id(), sent.sourceName()));
+					Transport.Delivered done = transport.deliver(endpoint, outgoing(endpoint, sent.id(), sent.sourceName()));
 					delivered++;
-					moveCursor(endpoint, sent.id(), null);
+					moveCursor(endpoint, sent.id(), null, done);
 				} catch (TransportException e) {
 					if (!e.isRefused()) {
 						throw e;
 					}
 					refused++;
-					moveCursor(endpoint, sent.id(), e.getMessage());
+					moveCursor(endpoint, sent.id(), e.getMessage(), Transport.Delivered.DONE);
 				}
 			}
 			return new Outcome(delivered, refused, 0, null);
@@ -89,7 +90,8 @@ final class EndpointDeliveries {
 			String name = call("read message " + message, () -> new JournalSearch(store).get(endpoint.tenantId(),
 					message)).map(MessageJournal.Message::sourceName).orElse("message-" + message);
 			try {
-				transport.deliver(endpoint, outgoing(endpoint, message, name));
+				Transport.Delivered done = transport.deliver(endpoint, outgoing(endpoint, message, name));
+				awaitReceipt(endpoint, message, done);
 				call("resolve exception " + exception, () -> {
 					queue.close(endpoint.tenantId(), exception, "endpoint:" + endpoint.id(), ExceptionQueue.State.RESOLVED,
 							"delivered again through endpoint " + endpoint.id());
@@ -113,10 +115,17 @@ final class EndpointDeliveries {
 		return delivered;
 	}
 
-	/** Moves the cursor past a document; one the partner refused is set aside in the same transaction. */
-	private void moveCursor(Endpoint endpoint, long message, String refusal) {
+	/**
+	 * Moves the cursor past a document; one the partner refused is set aside in the same transaction, and one whose
+	 * receipt comes later is recorded as awaiting it.
+	 */
+	private void moveCursor(Endpoint endpoint, long message, String refusal, Transport.Delivered done) {
 		call("move endpoint " + endpoint.id() + "'s cursor", () -> store.inTransaction(connection -> {
 			cursors.put(connection, endpoint.tenantId(), endpoint.id(), EndpointBook.DELIVERED, String.valueOf(message));
+			if (done.awaitsReceipt()) {
+				new io.syncline.store.As2Awaiting().await(connection, endpoint.tenantId(), endpoint.id(),
+						done.awaitedMessageId(), message, done.mic());
+			}
 			if (refusal != null) {
 				queue.open(connection, endpoint.tenantId(), message, ExceptionWork.DELIVERY_FAILED, null, endpoint.id(),
 						refusal + ". Fix the cause with the partner, then retry the exception to deliver it again");
@@ -127,6 +136,38 @@ final class EndpointDeliveries {
 			LOG.warn("{}: endpoint {} set message {} aside as DELIVERY_FAILED: {}", endpoint.tenantId(), endpoint.id(),
 					message, refusal);
 		}
+	}
+
+	private void awaitReceipt(Endpoint endpoint, long message, Transport.Delivered done) {
+		if (done.awaitsReceipt()) {
+			call("await the receipt of " + done.awaitedMessageId(), () -> store.inTransaction(connection -> {
+				new io.syncline.store.As2Awaiting().await(connection, endpoint.tenantId(), endpoint.id(),
+						done.awaitedMessageId(), message, done.mic());
+				return null;
+			}));
+		}
+	}
+
+	/** Sets aside, as DELIVERY_FAILED, what awaited a receipt longer than the endpoint allows. */
+	private int overdueReceipts(Endpoint endpoint) {
+		if (!endpoint.setting("mdn", "sync").equalsIgnoreCase("async")) {
+			return 0;
+		}
+		int minutes = endpoint.intSetting("mdnTimeoutMinutes", 60);
+		return call("find receipts overdue at endpoint " + endpoint.id(), () -> store.inTransaction(connection -> {
+			io.syncline.store.As2Awaiting awaiting = new io.syncline.store.As2Awaiting();
+			List<io.syncline.store.As2Awaiting.Sent> overdue = awaiting.overdue(connection, endpoint.tenantId(),
+					endpoint.id(), io.syncline.store.StoreTime.now().minusMinutes(minutes));
+			for (io.syncline.store.As2Awaiting.Sent sent : overdue) {
+				awaiting.settle(connection, endpoint.tenantId(), endpoint.id(), sent.as2MessageId(),
+						io.syncline.store.As2Awaiting.State.TIMED_OUT);
+				queue.open(connection, endpoint.tenantId(), sent.messageId(), ExceptionWork.DELIVERY_FAILED, null,
+						endpoint.id(), "no receipt for " + sent.as2MessageId() + " within " + minutes + " minutes of "
+								+ sent.sentAt() + ". Ask the partner whether it has the message, then retry the "
+								+ "exception to deliver it again");
+			}
+			return overdue.size();
+		}));
 	}
 
 	private Transport.Outgoing outgoing(Endpoint endpoint, long message, String name) {

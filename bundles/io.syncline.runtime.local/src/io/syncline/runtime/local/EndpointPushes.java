@@ -38,6 +38,49 @@ public final class EndpointPushes {
 		return Optional.of(book.open(row.get()));
 	}
 
+	/** The enabled endpoint out of this kind with this id, secrets open: where its asynchronous receipts come. */
+	public Optional<Endpoint> endpointOut(String endpointId, EndpointKind kind) {
+		Optional<Endpoints.Row> row = book.find(endpointId);
+		if (row.isEmpty() || !row.get().enabled() || !row.get().kind().equals(kind.word())
+				|| !row.get().direction().equals(Endpoint.Direction.OUT.name())) {
+			return Optional.empty();
+		}
+		return Optional.of(book.open(row.get()));
+	}
+
+	/**
+	 * Settles a sent AS2 message by its asynchronous receipt: delivered if positive with our MIC, else set aside as
+	 * DELIVERY_FAILED. Returns what happened in words; a receipt for no message awaited is said so and changes nothing.
+	 */
+	public String settle(Endpoint out, io.syncline.transport.as2.As2AsyncReceipts.Said said) {
+		String outcome = io.syncline.runtime.local.internal.Calls.call("settle " + said.originalMessageId(),
+				() -> runtime.store().inTransaction(connection -> {
+					io.syncline.store.As2Awaiting awaiting = new io.syncline.store.As2Awaiting();
+					var sent = awaiting.awaiting(connection, out.tenantId(), out.id(), said.originalMessageId());
+					if (sent.isEmpty()) {
+						return "no message " + said.originalMessageId() + " awaits a receipt";
+					}
+					boolean delivered = said.positive() && sent.get().mic().equals(said.mic());
+					awaiting.settle(connection, out.tenantId(), out.id(), said.originalMessageId(), delivered
+							? io.syncline.store.As2Awaiting.State.DELIVERED : io.syncline.store.As2Awaiting.State.REFUSED);
+					if (!delivered) {
+						new io.syncline.store.ExceptionQueue(runtime.store()).open(connection, out.tenantId(),
+								sent.get().messageId(), io.syncline.runtime.local.internal.ExceptionWork.DELIVERY_FAILED,
+								null, out.id(), said.positive() ? "the receipt's MIC " + said.mic() + " is not ours ("
+										+ sent.get().mic() + ")" : "the partner refused it: " + said.disposition());
+						return "refused";
+					}
+					return "delivered";
+				}));
+		if (outcome.equals("delivered")) {
+			book.recordSuccess(out.id(), 1, 0);
+		} else if (outcome.equals("refused")) {
+			book.recordFailure(out.id(), "the partner's receipt for " + said.originalMessageId() + " refused it: "
+					+ said.disposition());
+		}
+		return outcome;
+	}
+
 	/** Journals a delivery with its claim and counts it in the endpoint's health; see {@link #journal}. */
 	public OptionalLong receive(Endpoint endpoint, String deliveryId, String name, InputStream body) {
 		OptionalLong message = journal(endpoint, deliveryId, name, body);

@@ -38,15 +38,32 @@ public final class As2Receiving {
 	public record Receipt(String contentType, byte[] body) {
 	}
 
-	/** What the station answers: the HTTP status, the receipt (null when none was asked for), and what happened. */
+	/**
+	 * What the station answers: the HTTP status, the receipt (null when none was asked for), and what happened; a
+	 * receipt asked for asynchronously goes to {@code asyncUrl} (null: in the answer).
+	 */
 	public record Outcome(int status, Receipt receipt, String messageId, boolean taken, boolean duplicate,
-			String error) {
+			String error, String asyncUrl) {
+
+		Outcome(int status, Receipt receipt, String messageId, boolean taken, boolean duplicate, String error) {
+			this(status, receipt, messageId, taken, duplicate, error, null);
+		}
+
+		Outcome async(String url) {
+			return new Outcome(status, receipt, messageId, taken, duplicate, error, url);
+		}
+	}
+
+	public static Outcome receive(Endpoint endpoint, UnaryOperator<String> header, byte[] body, Journal journal) {
+		Outcome outcome = take(endpoint, header, body, journal);
+		String url = header.apply("Receipt-Delivery-Option");
+		return url == null || url.isBlank() || outcome.receipt() == null ? outcome : outcome.async(url.strip());
 	}
 
 	private As2Receiving() {
 	}
 
-	public static Outcome receive(Endpoint endpoint, UnaryOperator<String> header, byte[] body, Journal journal) {
+	private static Outcome take(Endpoint endpoint, UnaryOperator<String> header, byte[] body, Journal journal) {
 		String messageId = Optional.ofNullable(header.apply("Message-ID")).map(String::strip)
 				.map(id -> id.replaceAll("^<|>$", "")).orElse("");
 		boolean wantsReceipt = header.apply("Disposition-Notification-To") != null;

@@ -48,7 +48,10 @@ public final class As2Transport implements Transport.Delivering {
 			fields.add(new Field("sign", false, false, "sha256 (the default) or none"));
 			fields.add(new Field("encrypt", false, false, "aes256 (the default), aes128 or none"));
 			fields.add(new Field("compress", false, false, "true to compress before signing"));
-			fields.add(new Field("mdn", false, false, "sync (the default) or none"));
+			fields.add(new Field("mdn", false, false, "sync (the default), async or none"));
+			fields.add(new Field("asyncMdnUrl", false, false, "where the partner posts an async receipt: this runtime's "
+					+ "/as2/{tenant}/{this endpoint}"));
+			fields.add(new Field("mdnTimeoutMinutes", false, false, "how long an async receipt may take, 60 unless told"));
 			fields.add(new Field("signedReceipt", false, false, "ask for a signed receipt, true unless told"));
 			fields.add(new Field("subject", false, false, "the Subject header, the document's name unless told"));
 			fields.add(new Field("timeoutSeconds", false, false, "60 unless told"));
@@ -82,7 +85,7 @@ public final class As2Transport implements Transport.Delivering {
 	}
 
 	@Override
-	public void deliver(Endpoint endpoint, Outgoing document) {
+	public Delivered deliver(Endpoint endpoint, Outgoing document) {
 		As2Keys keys = As2Keys.of(endpoint);
 		byte[] content;
 		try (InputStream in = document.content().open()) {
@@ -106,15 +109,19 @@ public final class As2Transport implements Transport.Delivering {
 				request.header(header.getKey(), header.getValue());
 			}
 		}
-		boolean wantsReceipt = !endpoint.setting("mdn", "sync").equalsIgnoreCase("none");
+		String mdnMode = endpoint.setting("mdn", "sync").toLowerCase(Locale.ROOT);
+		boolean wantsReceipt = mdnMode.equals("sync");
 		try (Response response = client(endpoint).newCall(request.build()).execute()) {
 			if (response.code() < 200 || response.code() >= 300) {
 				String excerpt = response.peekBody(300).string().replaceAll("\\s+", " ").strip();
 				throw new TransportException(what + ": HTTP " + response.code() + (excerpt.isEmpty() ? "" : " «" + excerpt
 						+ "»"));
 			}
+			if (mdnMode.equals("async")) {
+				return new Delivered(message.messageId(), message.mic()); // its receipt comes to asyncMdnUrl
+			}
 			if (!wantsReceipt) {
-				return;
+				return Delivered.DONE;
 			}
 			byte[] body = response.body().bytes();
 			String type = response.header("Content-Type");
@@ -140,6 +147,7 @@ public final class As2Transport implements Transport.Delivering {
 				throw TransportException.refused(what + ": the receipt's MIC " + mdn.receivedMic() + " is not ours ("
 						+ message.mic() + "): the partner got other bytes than we sent");
 			}
+			return Delivered.DONE;
 		} catch (IOException e) {
 			throw new TransportException(what + ": " + e.getMessage(), e);
 		}

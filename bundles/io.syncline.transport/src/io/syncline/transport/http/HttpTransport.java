@@ -95,8 +95,9 @@ public final class HttpTransport implements Transport.Polling, Transport.Deliver
 	}
 
 	@Override
-	public void deliver(Endpoint endpoint, Outgoing document) {
+	public Delivered deliver(Endpoint endpoint, Outgoing document) {
 		HttpDelivery.deliver(client(endpoint), endpoint, document);
+		return Delivered.DONE;
 	}
 
 	private OkHttpClient client(Endpoint endpoint) {

@@ -129,7 +129,7 @@ public final class SftpTransport implements Transport.Polling, Transport.Deliver
 	}
 
 	@Override
-	public void deliver(Endpoint endpoint, Outgoing document) {
+	public Delivered deliver(Endpoint endpoint, Outgoing document) {
 		String folder = endpoint.setting("directory");
 		String target = folder + "/" + document.name();
 		String temporary = folder + "/" + document.name() + endpoint.setting("tempSuffix", ".part");
@@ -148,6 +148,7 @@ public final class SftpTransport implements Transport.Polling, Transport.Deliver
 				sftp.remove(target);
 				sftp.rename(temporary, target);
 			}
+			return Delivered.DONE;
 		} catch (IOException e) {
 			throw new TransportException("endpoint " + endpoint.id() + ": cannot deliver " + document.name() + " to "
 					+ target + ": " + SftpFailures.words(e), e);

@@ -110,6 +110,101 @@ class As2EndpointTest {
 	}
 
 	@Test
+	void harborsDocumentsAreDeliveredWhenTheirAsynchronousReceiptsComeAndSetAsideWhenNoneDoes() throws Exception {
+		io.syncline.testing.LoopbackHttpPartner station = new io.syncline.testing.LoopbackHttpPartner();
+		java.util.concurrent.atomic.AtomicBoolean answers = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		station.otherwise(request -> {
+			Endpoint in = new Endpoint("bigbox", "harbor-as2", "harbor", Endpoint.Direction.IN, EndpointKind.AS2,
+					Map.of("as2From", "HARBORSUPPLY", "as2To", "BIGBOXRETAIL", "partnerCertificate", HARBOR.pem()),
+					Map.of("keyStore", BIGBOX.keyStore(), "keyStorePassword", BIGBOX.password()), Duration.ZERO,
+					List.of(), true);
+			var outcome = io.syncline.transport.as2.As2Receiving.receive(in, request.headers()::get, request.body(),
+					memory(taken));
+			if (outcome.asyncUrl() != null && answers.get()) {
+				new Thread(() -> {
+					try {
+						java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+								java.net.URI.create(outcome.asyncUrl())).header("Content-Type",
+										outcome.receipt().contentType())
+								.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(outcome.receipt().body()))
+								.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+					} catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				}).start();
+			}
+			return new io.syncline.testing.LoopbackHttpPartner.Answer(200, Map.of(), "");
+		});
+		try {
+			served.runtime.saveEndpoint(EndpointConfig.of("bigbox-as2-out", "bigbox", "out", "as2", Map.of("url",
+					station.url("/as2"), "as2From", "HARBORSUPPLY", "as2To", "BIGBOXRETAIL", "partnerCertificate",
+					BIGBOX.pem(), "mdn", "async", "asyncMdnUrl", served.server.url() + "/as2/harbor/bigbox-as2-out",
+					"mdnTimeoutMinutes", "0"), null), Map.of("keyStore", HARBOR.keyStore(), "keyStorePassword",
+							HARBOR.password()), "Harbor's documents to BigBox by AS2");
+			io.syncline.testing.Harbor.submit(served.runtime, "erp", "samples/erp-items.csv");
+			io.syncline.testing.Harbor.submit(served.runtime, "bigbox", "samples/edi/bigbox-850-customer-order.edi");
+			var runner = new io.syncline.runtime.local.EndpointRunner(served.runtime,
+					io.syncline.runtime.local.PartnerLanes.DIRECT);
+			var sent = runner.runNow("bigbox-as2-out");
+			assertTrue(sent.delivered() >= 2, "the 855 and the 997 went out: " + sent);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (awaiting("DELIVERED") < sent.delivered() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertEquals(sent.delivered(), awaiting("DELIVERED"), "each delivered when its signed receipt came");
+
+			answers.set(false); // BigBox stops answering
+			// the same order again: refused as a duplicate, but its group still gets a 997 to send
+			io.syncline.testing.Harbor.submit(served.runtime, "bigbox", "samples/edi/bigbox-850-customer-order.edi");
+			runner.runNow("bigbox-as2-out");
+			Thread.sleep(20);
+			runner.runNow("bigbox-as2-out"); // past the timeout of 0 minutes: set aside
+			assertTrue(served.runtime.exceptions(io.syncline.runtime.api.ExceptionQuery.open()
+					.ofKind("DELIVERY_FAILED")).items().stream().anyMatch(e -> e.detail().startsWith("no receipt for")),
+					"a message without a receipt in time is a DELIVERY_FAILED exception");
+		} finally {
+			station.close();
+		}
+	}
+
+	private long awaiting(String state) throws Exception {
+		try (var connection = served.store.connection();
+				var query = connection.prepareStatement("SELECT COUNT(*) FROM as2_awaiting WHERE state = ?")) {
+			query.setString(1, state);
+			try (var row = query.executeQuery()) {
+				row.next();
+				long count = row.getLong(1);
+				connection.rollback();
+				return count;
+			}
+		}
+	}
+
+	private static io.syncline.transport.as2.As2Receiving.Journal memory(java.util.Set<String> taken) {
+		return new io.syncline.transport.as2.As2Receiving.Journal() {
+			@Override
+			public java.util.Optional<io.syncline.transport.as2.As2Receiving.Receipt> receiptOf(String messageId) {
+				return java.util.Optional.empty();
+			}
+
+			@Override
+			public boolean taken(String messageId) {
+				return taken.contains(messageId);
+			}
+
+			@Override
+			public boolean journal(String messageId, String name, byte[] document) {
+				return taken.add(messageId);
+			}
+
+			@Override
+			public void keepReceipt(String messageId, io.syncline.transport.as2.As2Receiving.Receipt receipt) {
+			}
+		};
+	}
+
+	@Test
 	void aMessageSignedWithAnotherKeyIsRefusedWithANegativeReceiptAndAudited() throws Exception {
 		TransportException refused = assertThrows(TransportException.class,
 				() -> bigbox.deliver(bigboxOut(TestCertificates.make("mallory", Duration.ofDays(30))), order("bb-x")));

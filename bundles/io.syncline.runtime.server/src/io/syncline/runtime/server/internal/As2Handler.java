@@ -45,6 +45,64 @@ public final class As2Handler extends PushHandler {
 		this.maxBody = maxBody;
 	}
 
+	/** An asynchronous receipt for a message an endpoint out sent: it settles that message either way. */
+	private void asyncReceipt(Exchange x, EndpointPushes pushes, Endpoint out, String from) throws java.io.IOException {
+		byte[] body = x.body(1 << 20);
+		io.syncline.transport.as2.As2AsyncReceipts.Said said;
+		try {
+			said = io.syncline.transport.as2.As2AsyncReceipts.read(out, x.request().getHeaders()::get, body);
+		} catch (io.syncline.transport.TransportException e) {
+			refusals.failed(from);
+			pushes.refused(out, from, e.getMessage());
+			answer(x, 400, "Bad Request", e.getMessage());
+			return;
+		}
+		String outcome = pushes.settle(out, said);
+		x.ok(Map.of("receiptFor", said.originalMessageId(), "outcome", outcome));
+	}
+
+	/** Posts a receipt asked for asynchronously to where the partner said, a few times if it is not taken. */
+	private void sendLater(Endpoint endpoint, As2Receiving.Outcome outcome) {
+		receipts.execute(() -> {
+			java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(outcome.asyncUrl()))
+					.timeout(java.time.Duration.ofSeconds(30)).header("AS2-Version", "1.2")
+					.header("AS2-From", endpoint.setting("as2To")).header("AS2-To", endpoint.setting("as2From"))
+					.header("Message-ID", "<receipt-" + outcome.messageId() + ">")
+					.header("Content-Type", outcome.receipt().contentType())
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(outcome.receipt().body())).build();
+			for (int attempt = 1; attempt <= 5; attempt++) {
+				try {
+					int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+					if (status >= 200 && status < 300) {
+						return;
+					}
+					LOG.warn("the receipt of {} to {} was answered {}", outcome.messageId(), outcome.asyncUrl(), status);
+				} catch (java.io.IOException e) {
+					LOG.warn("the receipt of {} could not reach {}: {}", outcome.messageId(), outcome.asyncUrl(),
+							e.getMessage());
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				try {
+					Thread.sleep(1000L << attempt);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		});
+	}
+
+	private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.connectTimeout(java.time.Duration.ofSeconds(10)).build();
+	private final java.util.concurrent.ExecutorService receipts = java.util.concurrent.Executors.newSingleThreadExecutor(
+			r -> {
+				Thread thread = new Thread(r, "syncline-as2-receipts");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	public static boolean handles(String path) {
 		return path.startsWith("/as2/");
 	}
@@ -74,6 +132,11 @@ public final class As2Handler extends PushHandler {
 			}
 			String tenant = path.group(1);
 			EndpointPushes pushes = pushes(tenant);
+			Optional<Endpoint> out = pushes.endpointOut(path.group(2), EndpointKind.AS2);
+			if (out.isPresent()) {
+				asyncReceipt(x, pushes, out.get(), from);
+				return true;
+			}
 			Endpoint endpoint = pushes.endpoint(path.group(2), EndpointKind.AS2)
 					.orElseThrow(() -> new NotFoundException("no endpoint here"));
 			byte[] body = x.body(maxBody);
@@ -113,11 +176,14 @@ public final class As2Handler extends PushHandler {
 			response.getHeaders().put("AS2-Version", "1.2");
 			response.getHeaders().put("AS2-From", endpoint.setting("as2To"));
 			response.getHeaders().put("AS2-To", endpoint.setting("as2From"));
-			if (outcome.receipt() != null) {
+			if (outcome.receipt() != null && outcome.asyncUrl() == null) {
 				response.getHeaders().put(HttpHeader.CONTENT_TYPE, outcome.receipt().contentType());
 				response.write(true, ByteBuffer.wrap(outcome.receipt().body()), callback);
 			} else {
 				response.write(true, null, callback);
+			}
+			if (outcome.asyncUrl() != null) {
+				sendLater(endpoint, outcome);
 			}
 			if (journaled[0] >= 0) {
 				processLater(pushes, tenant, endpoint.partnerId(), journaled[0]);
