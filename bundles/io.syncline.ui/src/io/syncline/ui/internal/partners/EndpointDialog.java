@@ -41,9 +41,13 @@ final class EndpointDialog extends TitleAreaDialog {
 	private static final Map<String, String> TEMPLATES = Map.of(
 			"sftp", "host=\nport=22\nuser=\ndirectory=\nhostKey=SHA256:\npatterns=*.edi\nafter=delete",
 			"webhook", "signature=shopify\nname={endpoint}-{id}.json",
+			"as2", "as2From=\nas2To=\npartnerCertificate=\n# out: url=, sign=sha256, encrypt=aes256, compress=false, mdn=sync",
+			"http", "url=\n# out: method=POST; in: itemsPath=, idField=/id, paging=none, sinceParam=, watermarkField=",
+			"jdbc", "url=jdbc:postgresql://\nuser=\ntable=\nkeyColumn=\nwatermarkColumn=\nlagSeconds=10",
 			"folder", "");
 	private static final Map<String, List<String>> SECRETS = Map.of("sftp", List.of("password", "privateKey",
-			"passphrase"), "webhook", List.of("signingSecret"));
+			"passphrase"), "webhook", List.of("signingSecret"), "as2", List.of("keyStore", "keyStorePassword"),
+			"http", List.of("authorization", "apiKey"), "jdbc", List.of("password"));
 
 	private final List<PartnerConfig> partners;
 	private final String partnerId;

@@ -203,9 +203,19 @@ public final class PartnersPanel extends Composite {
 					: health.lastError();
 		}
 		Map<String, String> settings = endpoint.settings();
-		String where = settings.containsKey("host") ? settings.getOrDefault("user", "") + "@" + settings.get("host")
-				+ settings.getOrDefault("directory", "") : settings.containsKey("signature")
-						? "signed the " + settings.get("signature") + " way" : "";
+		String where;
+		if (settings.containsKey("host")) {
+			where = settings.getOrDefault("user", "") + "@" + settings.get("host") + settings.getOrDefault("directory", "");
+		} else if (settings.containsKey("signature")) {
+			where = "signed the " + settings.get("signature") + " way";
+		} else if (settings.containsKey("as2To")) {
+			where = settings.get("as2From") + " → " + settings.get("as2To")
+					+ (settings.containsKey("url") ? " at " + settings.get("url") : "");
+		} else if (settings.containsKey("table")) {
+			where = settings.get("table") + " by " + settings.get("watermarkColumn");
+		} else {
+			where = settings.getOrDefault("url", "").replaceAll("\\?.*", "");
+		}
 		return where + (endpoint.secrets().isEmpty() ? "" : " · secrets: " + String.join(", ", endpoint.secrets()));
 	}
 
