@@ -22,9 +22,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -44,6 +42,7 @@ import io.syncline.ui.internal.partners.PartnersPanel;
  * engineer with a VIEWER token on a remote runtime sees the same endpoints and cannot change them.
  */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+@org.junit.jupiter.api.extension.ExtendWith(io.syncline.testing.SecretsKeyForTests.class)
 class PartnersPanelTest {
 
 	private static final String PASSWORD = "pw-for-acme-9931";
@@ -54,15 +53,6 @@ class PartnersPanelTest {
 	private HarborConsole console;
 	private LoopbackSftpServer server;
 
-	@BeforeAll
-	static void secretsKey() {
-		System.setProperty("syncline.secretsKey", io.syncline.transport.SecretBox.newKey());
-	}
-
-	@AfterAll
-	static void noSecretsKey() {
-		System.clearProperty("syncline.secretsKey");
-	}
 
 	@BeforeEach
 	void open() throws Exception {
@@ -133,6 +123,12 @@ class PartnersPanelTest {
 		for (String cell : cells(tree)) {
 			assertFalse(cell.contains(PASSWORD), "a secret is never shown: " + cell);
 		}
+		await(() -> !panel.summary().getText().startsWith("Reading") && "FAILING".equals(item(tree, "acme-sftp-in")
+				.getText(3)), () -> "settled before the screenshot: " + panel.summary().getText());
+		console.shell.redraw(0, 0, 1280, 800, true); // GTK paints what changed lazily; the picture must be current
+		console.shell.update();
+		Thread.sleep(200);
+		Widgets.flush(console.display);
 		Widgets.capture(console.shell, "partners.png");
 	}
 

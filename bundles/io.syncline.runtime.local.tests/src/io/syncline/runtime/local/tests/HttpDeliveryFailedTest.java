@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +20,17 @@ import io.syncline.runtime.local.PartnerLanes;
 import io.syncline.testing.Harbor;
 import io.syncline.testing.LoopbackHttpPartner;
 import io.syncline.testing.LoopbackHttpPartner.Answer;
-import io.syncline.transport.SecretBox;
 
 /**
  * A document the partner refuses (an HTTP 400) is set aside as a DELIVERY_FAILED exception and the documents after
  * it go on; retried by a person, it is delivered again and its exception resolved. Against a partner's Jetty on
  * loopback and an H2 store.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.syncline.testing.SecretsKeyForTests.class)
 class HttpDeliveryFailedTest extends HarborInbox {
 
 	private LoopbackHttpPartner acme;
 
-	@BeforeAll
-	static void secretsKey() {
-		System.setProperty("syncline.secretsKey", SecretBox.newKey());
-	}
-
-	@AfterAll
-	static void noSecretsKey() {
-		System.clearProperty("syncline.secretsKey");
-	}
 
 	@Override
 	boolean withDemoDay() {

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import io.syncline.runtime.server.ServerSettings;
 import io.syncline.testing.TestCertificates;
 import io.syncline.transport.Endpoint;
 import io.syncline.transport.EndpointKind;
-import io.syncline.transport.SecretBox;
 import io.syncline.transport.Transport;
 import io.syncline.transport.TransportException;
 import io.syncline.transport.as2.As2Transport;
@@ -35,6 +32,7 @@ import io.syncline.transport.as2.As2Transport;
  * second station, Harbor's is the served runtime with an AS2 endpoint in. The message is journaled before the
  * receipt, a repeat gets the first receipt and is not taken twice, a forged one is refused and audited.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.syncline.testing.SecretsKeyForTests.class)
 class As2EndpointTest {
 
 	private static final TestCertificates HARBOR = TestCertificates.make("harbor", Duration.ofDays(365));
@@ -46,15 +44,6 @@ class As2EndpointTest {
 	private ServedHarbor served;
 	private As2Transport bigbox;
 
-	@BeforeAll
-	static void secretsKey() {
-		System.setProperty("syncline.secretsKey", SecretBox.newKey());
-	}
-
-	@AfterAll
-	static void noSecretsKey() {
-		System.clearProperty("syncline.secretsKey");
-	}
 
 	@BeforeEach
 	void serve() throws Exception {

@@ -17,9 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,6 @@ import io.syncline.runtime.api.JournalQuery;
 import io.syncline.runtime.api.MessageSummary;
 import io.syncline.runtime.server.ServerSettings;
 import io.syncline.runtime.wire.WireJson;
-import io.syncline.transport.SecretBox;
 import io.syncline.transport.webhook.WebhookSignatures;
 
 /**
@@ -41,6 +38,7 @@ import io.syncline.transport.webhook.WebhookSignatures;
  * needs (size, rate, refusals per address). The web shop signs the Shopify way; a second endpoint the Standard
  * Webhooks way.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.syncline.testing.SecretsKeyForTests.class)
 class WebhookTest {
 
 	private static final String SHOP_SECRET = "shpss_5b0e2f9c1d";
@@ -53,15 +51,6 @@ class WebhookTest {
 	private final HttpClient http = HttpClient.newHttpClient();
 	private byte[] orders;
 
-	@BeforeAll
-	static void secretsKey() {
-		System.setProperty("syncline.secretsKey", SecretBox.newKey());
-	}
-
-	@AfterAll
-	static void noSecretsKey() {
-		System.clearProperty("syncline.secretsKey");
-	}
 
 	@BeforeEach
 	void serve() throws Exception {

@@ -5,19 +5,15 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.syncline.runtime.api.NotFoundException;
-import io.syncline.runtime.api.PayloadTooLargeException;
-import io.syncline.runtime.api.RuntimeUnavailableException;
 import io.syncline.runtime.local.EndpointPushes;
 import io.syncline.runtime.local.LocalRuntime;
 import io.syncline.store.As2Receipts;
@@ -108,96 +104,75 @@ public final class As2Handler extends PushHandler {
 	}
 
 	@Override
-	public boolean handle(Request request, Response response, Callback callback) {
-		Exchange x = new Exchange(request, response, callback, Map.of());
-		String from = clients.of(request.getConnectionMetaData().getRemoteSocketAddress(), request.getHeaders());
-		try {
-			if (stopping) {
-				response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-				throw new RuntimeUnavailableException("the runtime is stopping");
-			}
-			Matcher path = PATH.matcher(Request.getPathInContext(request));
-			if (!path.matches()) {
-				throw new NotFoundException("no endpoint here");
-			}
-			if (!request.getMethod().equals("POST")) {
-				answer(x, 405, "Method Not Allowed", "an AS2 message is POSTed");
-				return true;
-			}
-			long blocked = refusals.blockedFor(from);
-			if (blocked > 0) {
-				response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(blocked));
-				answer(x, 429, "Too Many Requests", "too many refused messages from " + from);
-				return true;
-			}
-			String tenant = path.group(1);
-			EndpointPushes pushes = pushes(tenant);
-			Optional<Endpoint> out = pushes.endpointOut(path.group(2), EndpointKind.AS2);
-			if (out.isPresent()) {
-				asyncReceipt(x, pushes, out.get(), from);
-				return true;
-			}
-			Endpoint endpoint = pushes.endpoint(path.group(2), EndpointKind.AS2)
-					.orElseThrow(() -> new NotFoundException("no endpoint here"));
-			byte[] body = x.body(maxBody);
-			long[] journaled = { -1 };
-			As2Receiving.Outcome outcome = As2Receiving.receive(endpoint, request.getHeaders()::get, body,
-					new As2Receiving.Journal() {
-						@Override
-						public Optional<As2Receiving.Receipt> receiptOf(String messageId) {
-							return pushes.receiptOf(endpoint, messageId)
-									.map(kept -> new As2Receiving.Receipt(kept.contentType(), kept.body()));
-						}
+	java.util.regex.Pattern path() {
+		return PATH;
+	}
 
-						@Override
-						public boolean taken(String messageId) {
-							return pushes.taken(endpoint, messageId);
-						}
+	@Override
+	String what() {
+		return "an AS2 message";
+	}
 
-						@Override
-						public boolean journal(String messageId, String name, byte[] document) {
-							OptionalLong message = pushes.receive(endpoint, messageId, name,
-									new ByteArrayInputStream(document));
-							message.ifPresent(id -> journaled[0] = id);
-							return message.isPresent();
-						}
-
-						@Override
-						public void keepReceipt(String messageId, As2Receiving.Receipt receipt) {
-							pushes.keepReceipt(endpoint, messageId, new As2Receipts.Receipt(receipt.contentType(),
-									receipt.body()));
-						}
-					});
-			if (outcome.error() != null) {
-				refusals.failed(from);
-				pushes.refused(endpoint, from, "message " + outcome.messageId() + ": " + outcome.error());
-			}
-			response.setStatus(outcome.status());
-			response.getHeaders().put("AS2-Version", "1.2");
-			response.getHeaders().put("AS2-From", endpoint.setting("as2To"));
-			response.getHeaders().put("AS2-To", endpoint.setting("as2From"));
-			if (outcome.receipt() != null && outcome.asyncUrl() == null) {
-				response.getHeaders().put(HttpHeader.CONTENT_TYPE, outcome.receipt().contentType());
-				response.write(true, ByteBuffer.wrap(outcome.receipt().body()), callback);
-			} else {
-				response.write(true, null, callback);
-			}
-			if (outcome.asyncUrl() != null) {
-				sendLater(endpoint, outcome);
-			}
-			if (journaled[0] >= 0) {
-				processLater(pushes, tenant, endpoint.partnerId(), journaled[0]);
-			}
-		} catch (NotFoundException e) {
-			answer(x, 404, "Not Found", e.getMessage());
-		} catch (PayloadTooLargeException e) {
-			answer(x, 413, "Content Too Large", e.getMessage());
-		} catch (RuntimeUnavailableException e) {
-			answer(x, 503, "Service Unavailable", e.getMessage());
-		} catch (Exception e) {
-			LOG.error("an AS2 message failed: {}", e.getMessage());
-			answer(x, 500, "Internal Server Error", "the message could not be kept; send it again");
+	@Override
+	void serve(Exchange x, String tenant, String endpointId, String from) throws Exception {
+		Request request = x.request();
+		Response response = x.response();
+		EndpointPushes pushes = pushes(tenant);
+		Optional<Endpoint> out = pushes.endpointOut(endpointId, EndpointKind.AS2);
+		if (out.isPresent()) {
+			asyncReceipt(x, pushes, out.get(), from);
+			return;
 		}
-		return true;
+		Endpoint endpoint = pushes.endpoint(endpointId, EndpointKind.AS2)
+				.orElseThrow(() -> new NotFoundException("no endpoint here"));
+		byte[] body = x.body(maxBody);
+		long[] journaled = { -1 };
+		As2Receiving.Outcome outcome = As2Receiving.receive(endpoint, request.getHeaders()::get, body,
+				new As2Receiving.Journal() {
+					@Override
+					public Optional<As2Receiving.Receipt> receiptOf(String messageId) {
+						return pushes.receiptOf(endpoint, messageId)
+								.map(kept -> new As2Receiving.Receipt(kept.contentType(), kept.body()));
+					}
+
+					@Override
+					public boolean taken(String messageId) {
+						return pushes.taken(endpoint, messageId);
+					}
+
+					@Override
+					public boolean journal(String messageId, String name, byte[] document) {
+						OptionalLong message = pushes.receive(endpoint, messageId, name,
+								new ByteArrayInputStream(document));
+						message.ifPresent(id -> journaled[0] = id);
+						return message.isPresent();
+					}
+
+					@Override
+					public void keepReceipt(String messageId, As2Receiving.Receipt receipt) {
+						pushes.keepReceipt(endpoint, messageId, new As2Receipts.Receipt(receipt.contentType(),
+								receipt.body()));
+					}
+				});
+		if (outcome.error() != null) {
+			refusals.failed(from);
+			pushes.refused(endpoint, from, "message " + outcome.messageId() + ": " + outcome.error());
+		}
+		response.setStatus(outcome.status());
+		response.getHeaders().put("AS2-Version", "1.2");
+		response.getHeaders().put("AS2-From", endpoint.setting("as2To"));
+		response.getHeaders().put("AS2-To", endpoint.setting("as2From"));
+		if (outcome.receipt() != null && outcome.asyncUrl() == null) {
+			response.getHeaders().put(HttpHeader.CONTENT_TYPE, outcome.receipt().contentType());
+			response.write(true, ByteBuffer.wrap(outcome.receipt().body()), x.callback());
+		} else {
+			response.write(true, null, x.callback());
+		}
+		if (outcome.asyncUrl() != null) {
+			sendLater(endpoint, outcome);
+		}
+		if (journaled[0] >= 0) {
+			processLater(pushes, tenant, endpoint.partnerId(), journaled[0]);
+		}
 	}
 }

@@ -47,6 +47,58 @@ public abstract class PushHandler extends Handler.Abstract {
 		});
 	}
 
+	/** The paths this route serves: the tenant, then the endpoint. */
+	abstract java.util.regex.Pattern path();
+
+	/** What a delivery is called in answers: "a webhook", "an AS2 message". */
+	abstract String what();
+
+	/** Serves one delivery for an endpoint of a tenant, once the checks every push shares have passed. */
+	abstract void serve(Exchange x, String tenant, String endpointId, String from) throws Exception;
+
+	/**
+	 * What every pushed delivery goes through first: 503 while stopping, one 404 for any path not of this route,
+	 * POST only, and a client address with too many refused deliveries in the last minute waits (429); then the
+	 * route serves it, and what fails is answered in words, never with a trace.
+	 */
+	@Override
+	public final boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+			org.eclipse.jetty.util.Callback callback) {
+		Exchange x = new Exchange(request, response, callback, Map.of());
+		String from = clients.of(request.getConnectionMetaData().getRemoteSocketAddress(), request.getHeaders());
+		try {
+			if (stopping) {
+				response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.RETRY_AFTER, "5");
+				throw new io.syncline.runtime.api.RuntimeUnavailableException("the runtime is stopping");
+			}
+			java.util.regex.Matcher path = path().matcher(org.eclipse.jetty.server.Request.getPathInContext(request));
+			if (!path.matches()) {
+				throw new NotFoundException("no endpoint here");
+			}
+			if (!request.getMethod().equals("POST")) {
+				answer(x, 405, "Method Not Allowed", what() + " is POSTed");
+				return true;
+			}
+			long blocked = refusals.blockedFor(from);
+			if (blocked > 0) {
+				response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.RETRY_AFTER, Long.toString(blocked));
+				answer(x, 429, "Too Many Requests", "too many refused deliveries from " + from);
+				return true;
+			}
+			serve(x, path.group(1), path.group(2), from);
+		} catch (NotFoundException e) {
+			answer(x, 404, "Not Found", e.getMessage());
+		} catch (io.syncline.runtime.api.PayloadTooLargeException e) {
+			answer(x, 413, "Content Too Large", e.getMessage());
+		} catch (io.syncline.runtime.api.RuntimeUnavailableException e) {
+			answer(x, 503, "Service Unavailable", e.getMessage());
+		} catch (Exception e) {
+			LOG.error("{} failed: {}", what(), e.getMessage());
+			answer(x, 500, "Internal Server Error", what() + " could not be kept; send it again");
+		}
+		return true;
+	}
+
 	EndpointPushes pushes(String tenant) {
 		return pushes.computeIfAbsent(tenant, id -> {
 			try {

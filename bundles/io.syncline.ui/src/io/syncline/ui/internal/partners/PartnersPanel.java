@@ -75,7 +75,7 @@ public final class PartnersPanel extends Composite {
 				"Partners, their endpoints and flows");
 		tree.setHeaderVisible(true);
 		tree.setLinesVisible(true);
-		int[] widths = { 270, 65, 40, 75, 150, 50, 65, 420 };
+		int[] widths = { 310, 60, 40, 75, 150, 50, 60, 400 };
 		for (int i = 0; i < COLUMNS.length; i++) {
 			TreeColumn column = new TreeColumn(tree, SWT.LEFT);
 			column.setText(COLUMNS[i]);
@@ -148,7 +148,8 @@ public final class PartnersPanel extends Composite {
 						.toList();
 				long failingCount = own.stream().filter(e -> e.health() != null && "FAILING".equals(e.health().state()))
 						.count();
-				item.setText(new String[] { partner.name() + " (" + partner.partnerId() + ")", "partner", "",
+				item.setText(new String[] { partner.name().contains(partner.partnerId()) ? partner.name()
+						: partner.name() + " · " + partner.partnerId(), "partner", "",
 						failingCount > 0 ? failingCount + " failing" : own.isEmpty() ? "" : "OK", "", "", "",
 						own.size() + " endpoint(s), " + partner.flows().size() + " flow(s)" });
 				item.setData(partner);
