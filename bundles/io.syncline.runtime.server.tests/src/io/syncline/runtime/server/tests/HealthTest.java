@@ -86,8 +86,8 @@ class HealthTest {
 			assertEquals("inbox-test", worker.get("name").asText());
 			assertEquals("STUCK", worker.get("state").asText());
 			assertEquals("harbor/bigbox: 1 file(s) from secret-order.edi", worker.get("unit").asText());
-			assertTrue(events.stream().anyMatch(e -> e.type() == RuntimeEvent.Type.WORKER_STUCK
-					&& e.detail().contains("inbox-test") && e.detail().contains("secret-order.edi")), events.toString());
+			io.syncline.testing.Harbor.awaitEvent(events, e -> e.type() == RuntimeEvent.Type.WORKER_STUCK
+					&& e.detail().contains("inbox-test") && e.detail().contains("secret-order.edi"));
 
 			release.countDown();
 			stuck.join(5_000);
