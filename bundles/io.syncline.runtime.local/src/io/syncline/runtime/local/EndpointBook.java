@@ -58,8 +58,8 @@ final class EndpointBook {
 		return call("read the endpoints of " + tenantId, () -> store.read(connection -> {
 			Map<String, io.syncline.store.EndpointHealth.Row> health = new io.syncline.store.EndpointHealth(
 					store.dialect()).all(connection, tenantId);
-			return rows.all(connection, tenantId).stream().map(row -> config(row, health.get(row.endpointId())))
-					.toList();
+			return rows.all(connection, tenantId).stream().map(row -> config(row, health.get(row.endpointId()),
+					warning(row))).toList();
 		}));
 	}
 
@@ -133,7 +133,7 @@ final class EndpointBook {
 			}
 			new AuditLog().append(connection, tenantId, actor, before == null ? "endpoint.add" : "endpoint.edit",
 					"endpoint:" + id, before == null ? null : audited(before), audited(row), reason);
-			return config(rows.get(connection, tenantId, id).orElseThrow(), null);
+			return config(rows.get(connection, tenantId, id).orElseThrow(), null, null);
 		}));
 	}
 
@@ -230,21 +230,35 @@ final class EndpointBook {
 		}
 	}
 
-	private static EndpointConfig config(Endpoints.Row row, io.syncline.store.EndpointHealth.Row health) {
+	private static EndpointConfig config(Endpoints.Row row, io.syncline.store.EndpointHealth.Row health,
+			String warning) {
 		return new EndpointConfig(row.endpointId(), row.partnerId(), row.direction(), row.kind(),
 				settings(row.settings()), row.secretNames() == null ? List.of()
 						: Arrays.asList(row.secretNames().split(",")),
-				row.scheduleSeconds(), types(row.documentTypes()), row.enabled(), health(row, health));
+				row.scheduleSeconds(), types(row.documentTypes()), row.enabled(), health(row, health, warning));
 	}
 
-	private static EndpointHealth health(Endpoints.Row row, io.syncline.store.EndpointHealth.Row health) {
+	private static EndpointHealth health(Endpoints.Row row, io.syncline.store.EndpointHealth.Row health,
+			String warning) {
 		String state = !row.enabled() ? "DISABLED"
 				: health == null || health.lastPollAt() == null ? "NEW" : health.failing() ? "FAILING" : "OK";
 		if (health == null) {
-			return new EndpointHealth(state, null, null, 0, null, null, 0);
+			return new EndpointHealth(state, null, null, 0, null, null, 0, warning);
 		}
 		return new EndpointHealth(state, instant(health.lastPollAt()), instant(health.lastSuccessAt()),
-				health.movedToday(), health.lastError(), instant(health.lastErrorAt()), health.backlog());
+				health.movedToday(), health.lastError(), instant(health.lastErrorAt()), health.backlog(), warning);
+	}
+
+	/** What will stop an endpoint soon; for AS2, a certificate near or past its end. */
+	private String warning(Endpoints.Row row) {
+		if (!row.kind().equals(EndpointKind.AS2.word())) {
+			return null;
+		}
+		try {
+			return io.syncline.transport.as2.As2Transport.certificateWarning(open(row));
+		} catch (RuntimeException e) {
+			return e.getMessage();
+		}
 	}
 
 	private static java.time.Instant instant(java.time.OffsetDateTime at) {

@@ -62,6 +62,28 @@ public final class As2Transport implements Transport.Delivering {
 		return fields;
 	}
 
+	/**
+	 * What will stop the endpoint soon: a certificate of ours or the partner's that has ended or ends within 30 days,
+	 * in words; null when both are good.
+	 */
+	public static String certificateWarning(Endpoint endpoint) {
+		As2Keys keys;
+		try {
+			keys = As2Keys.of(endpoint);
+		} catch (TransportException e) {
+			return e.getMessage();
+		}
+		Instant now = Instant.now();
+		List<String> warnings = new ArrayList<>();
+		for (String described : List.of(As2Keys.describe("our certificate", keys.ours(), now),
+				As2Keys.describe("the partner's certificate", keys.partner(), now))) {
+			if (described.contains("EXPIRED") || described.contains("expires in")) {
+				warnings.add(described);
+			}
+		}
+		return warnings.isEmpty() ? null : String.join("; ", warnings);
+	}
+
 	@Override
 	public Check check(Endpoint endpoint) {
 		try {

@@ -194,6 +194,21 @@ class As2EndpointTest {
 	}
 
 	@Test
+	void aCertificateNearItsEndIsInTheEndpointsHealthAMonthAhead() {
+		TestCertificates ending = TestCertificates.make("bigbox-2026", Duration.ofDays(20));
+		served.runtime.saveEndpoint(EndpointConfig.of("bigbox-as2-in", "bigbox", "in", "as2", Map.of("as2From",
+				"BIGBOXRETAIL", "as2To", "HARBORSUPPLY", "partnerCertificate", ending.pem()), null), null,
+				"BigBox's new certificate");
+		String warning = served.runtime.endpoints().get(0).health().warning();
+		assertTrue(warning != null && warning.contains("the partner's certificate") && warning.contains("expires in"),
+				String.valueOf(warning));
+		served.runtime.saveEndpoint(EndpointConfig.of("bigbox-as2-in", "bigbox", "in", "as2", Map.of("as2From",
+				"BIGBOXRETAIL", "as2To", "HARBORSUPPLY", "partnerCertificate", BIGBOX.pem()), null), null,
+				"BigBox's certificate for the year");
+		assertEquals(null, served.runtime.endpoints().get(0).health().warning());
+	}
+
+	@Test
 	void aMessageSignedWithAnotherKeyIsRefusedWithANegativeReceiptAndAudited() throws Exception {
 		TransportException refused = assertThrows(TransportException.class,
 				() -> bigbox.deliver(bigboxOut(TestCertificates.make("mallory", Duration.ofDays(30))), order("bb-x")));

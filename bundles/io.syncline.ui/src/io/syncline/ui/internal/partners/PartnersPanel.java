@@ -217,7 +217,9 @@ public final class PartnersPanel extends Composite {
 		} else {
 			where = settings.getOrDefault("url", "").replaceAll("\\?.*", "");
 		}
-		return where + (endpoint.secrets().isEmpty() ? "" : " · secrets: " + String.join(", ", endpoint.secrets()));
+		String warning = health == null || health.warning() == null ? "" : "⚠ " + health.warning() + " · ";
+		return warning + where + (endpoint.secrets().isEmpty() ? "" : " · secrets: " + String.join(", ",
+				endpoint.secrets()));
 	}
 
 	private static String time(Instant at) {
