@@ -75,9 +75,10 @@ public final class Fatal {
 
 	/**
 	 * How long a background thread that died waits before it ends the process: an error such as running out of memory
-	 * usually strikes the thread doing the work too, and that one can say what was being processed.
+	 * usually strikes the thread doing the work too, and that one can say what was being processed (a heap nearly full
+	 * collects for seconds before that thread gets its turn to say so).
 	 */
-	private static final long BACKGROUND_GRACE_MILLIS = 1_000;
+	private static final long BACKGROUND_GRACE_MILLIS = 5_000;
 
 	private static void parkUntilHalted() {
 		while (true) {

@@ -76,7 +76,9 @@ final class MimePart {
 	/** The content type without its parameters, lower case. */
 	String type() {
 		String type = header("content-type");
-		return type == null ? "text/plain" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+		String bare = type == null ? "" : type.contains(";") ? type.substring(0, type.indexOf(';')) : type;
+		// RFC 2045, 5.2: an entity without a (usable) type is text/plain
+		return bare.isBlank() ? "text/plain" : bare.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** A parameter of the content type (such as boundary or smime-type), unquoted; null if absent. */
