@@ -133,7 +133,8 @@ public final class As2Receiving {
 					"The message " + messageId + " was received and kept."), ours, signedReceipt ? keys : null);
 			journal.keepReceipt(messageId, receipt);
 			return new Outcome(200, wantsReceipt ? receipt : null, messageId, journaled, !journaled, null);
-		} catch (As2Exception | TransportException e) {
+		} catch (As2Exception | TransportException | IllegalArgumentException e) {
+			// IllegalArgumentException: MIME that cannot be read (a body that is not the base64 it says it is)
 			String modifier = e instanceof As2Exception refusal ? refusal.disposition() : "unexpected-processing-error";
 			Receipt receipt = null;
 			try {

@@ -109,7 +109,12 @@ final class MimePart {
 	byte[] decoded() {
 		String encoding = header("content-transfer-encoding");
 		if (encoding != null && encoding.strip().equalsIgnoreCase("base64")) {
-			return Base64.getMimeDecoder().decode(body());
+			try {
+				return Base64.getMimeDecoder().decode(body());
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("a " + type() + " part says it is base64 but is not (" + e.getMessage()
+						+ ")");
+			}
 		}
 		return body();
 	}
