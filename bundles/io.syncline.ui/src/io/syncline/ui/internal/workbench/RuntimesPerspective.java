@@ -10,7 +10,8 @@ public final class RuntimesPerspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		layout.setEditorAreaVisible(false);
 		layout.addStandaloneView(Perspectives.RUNTIMES_VIEW, true, IPageLayout.TOP, 1.0f, layout.getEditorArea());
-		layout.addView(Perspectives.PARTNERS_VIEW, IPageLayout.BOTTOM, 0.45f, Perspectives.RUNTIMES_VIEW);
+		// the Runtimes view keeps the height its five buttons need at 1280×800; the Partners tree scrolls below it
+		layout.addView(Perspectives.PARTNERS_VIEW, IPageLayout.BOTTOM, 0.62f, Perspectives.RUNTIMES_VIEW);
 		layout.addPerspectiveShortcut(Perspectives.DESIGN);
 		layout.addPerspectiveShortcut(Perspectives.OPERATIONS);
 	}
