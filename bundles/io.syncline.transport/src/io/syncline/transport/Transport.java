@@ -9,8 +9,15 @@ public interface Transport extends AutoCloseable {
 
 	EndpointKind kind();
 
-	/** A setting or secret the endpoint takes, for checks and for the console's forms. */
+	/**
+	 * A setting or secret the endpoint takes, for checks and for the console's forms; a name ending in {@code .*}
+	 * stands for every name with that prefix ({@code header.*}: {@code header.X-Api-Version}).
+	 */
 	record Field(String name, boolean required, boolean secret, String description) {
+		public boolean matches(String setting) {
+			return name.endsWith(".*") ? setting.startsWith(name.substring(0, name.length() - 1))
+					&& setting.length() > name.length() - 1 : name.equals(setting);
+		}
 	}
 
 	List<Field> fields(Endpoint.Direction direction);

@@ -206,17 +206,16 @@ final class EndpointBook {
 		Set<String> secretNames = fields.stream().filter(Transport.Field::secret).map(Transport.Field::name)
 				.collect(Collectors.toCollection(TreeSet::new));
 		for (String name : settings.keySet()) {
-			if (secretNames.contains(name)) {
+			if (fields.stream().anyMatch(f -> f.secret() && f.matches(name))) {
 				throw new IllegalArgumentException("endpoint " + id + ": '" + name + "' is a secret; give it as one, "
 						+ "so it is sealed and never shown");
 			}
-			if (!known.contains(name) && !(name.startsWith("header.") && known.contains("header.*")
-					&& name.length() > "header.".length())) {
+			if (fields.stream().noneMatch(f -> !f.secret() && f.matches(name))) {
 				throw new IllegalArgumentException("endpoint " + id + ": no setting '" + name + "'; it takes " + known);
 			}
 		}
 		for (String name : secrets.keySet()) {
-			if (!secretNames.contains(name)) {
+			if (fields.stream().noneMatch(f -> f.secret() && f.matches(name))) {
 				throw new IllegalArgumentException("endpoint " + id + ": no secret '" + name + "'; it takes "
 						+ secretNames);
 			}

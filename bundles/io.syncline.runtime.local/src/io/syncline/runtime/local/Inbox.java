@@ -263,7 +263,7 @@ public final class Inbox {
 		try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
 			for (Path file : listing) {
 				String name = file.getFileName().toString();
-				if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")) {
+				if (io.syncline.transport.TemporaryNames.temporary(name)) {
 					continue;
 				}
 				try {

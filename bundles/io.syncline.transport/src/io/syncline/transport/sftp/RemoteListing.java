@@ -59,8 +59,13 @@ final class RemoteListing {
 	}
 
 	static boolean temporary(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		return name.startsWith(".") || lower.endsWith(".part") || lower.endsWith(".tmp") || lower.endsWith(".filepart");
+		return io.syncline.transport.TemporaryNames.temporary(name);
+	}
+
+	/** Whether a name fits the endpoint's patterns (all names when there are none). */
+	static boolean fitsPatterns(List<String> patterns, String name) {
+		return fits(patterns.stream().map(glob -> FileSystems.getDefault().getPathMatcher("glob:"
+				+ glob.toLowerCase(Locale.ROOT))).toList(), name);
 	}
 
 	private static boolean fits(List<PathMatcher> matchers, String name) {

@@ -217,8 +217,7 @@ public final class SftpTransport implements Transport.Polling, Transport.Deliver
 	}
 
 	private static boolean fits(Endpoint endpoint, String name) {
-		return !new RemoteListing().ready("check", List.of(new RemoteListing.Listed(name, 0, 0)), patterns(endpoint),
-				true).isEmpty();
+		return RemoteListing.fitsPatterns(patterns(endpoint), name);
 	}
 
 	private static String key(Endpoint endpoint) {
